@@ -1,0 +1,29 @@
+# The two commands of the README, and a few more. Each one creates or reuses .venv.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+READY := $(VENV)/.ready
+
+.PHONY: build serve test check clean
+
+build: $(READY)  ## Dựng trang vào site/
+	$(PY) -m mkdocs build --strict
+	@echo "Đã dựng xong: mở $(CURDIR)/site/index.html, hoặc chạy 'make serve' rồi vào http://127.0.0.1:8000/"
+
+serve: $(READY)  ## Xem trước tại http://127.0.0.1:8000/
+	$(PY) -m mkdocs serve
+
+test: $(READY)  ## Chạy toàn bộ kiểm thử
+	$(PY) -m pytest
+
+check: $(READY)  ## Kiểm tra nhanh nội dung, không dựng trang
+	$(PY) -m cchc.check
+
+clean:
+	rm -rf site $(VENV)
+
+$(READY): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@

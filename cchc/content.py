@@ -1,0 +1,251 @@
+"""Reading every source of the portal at once, checking it, and indexing it for the pages.
+
+`load_site` never raises for a content mistake: each one becomes a `Problem` in the report, so an
+editor sees all of them in one run.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import frontmatter
+from .kinds import DEPARTMENT, NEWS, PAGE, PLAN, Kind
+from .problems import ERROR, WARNING, Problem, Report
+from .safety import find_unsafe
+from .schema import Context, Invalid, nearest
+from .text import fold, nfc, slugify
+
+DEPARTMENTS_DIR = "co-quan"
+NEWS_DIR = "tin-tuc"
+PLANS_URL_DIR = "van-ban"
+
+
+@dataclass
+class Entry:
+    kind: Kind
+    source: str  # path from the project root, as editors know it
+    src_uri: str  # path inside the site's docs, real or generated
+    values: dict[str, Any]
+    body: str
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+
+@dataclass
+class Task:
+    plan: Entry
+    assignment: dict[str, Any]
+
+
+@dataclass
+class Site:
+    departments: dict[str, Entry] = field(default_factory=dict)
+    plans: list[Entry] = field(default_factory=list)  # newest first
+    news: list[Entry] = field(default_factory=list)  # newest first, drafts included
+    pages: dict[str, Entry] = field(default_factory=dict)  # every page under docs/, by src_uri
+    plans_by_issuer: dict[str, list[Entry]] = field(default_factory=dict)
+    tasks_by_department: dict[str, list[Task]] = field(default_factory=dict)
+    report: Report = field(default_factory=Report)
+
+    def department_uri(self, code: str) -> str:
+        return self.departments[code].src_uri
+
+
+@dataclass(frozen=True)
+class Layout:
+    docs_dir: Path
+    plans_dir: Path
+    root: Path
+
+    @classmethod
+    def at(cls, root: Path, docs_dir: Path | None = None) -> "Layout":
+        root = root.resolve()
+        return cls(docs_dir=(docs_dir or root / "docs").resolve(), plans_dir=root / "plans", root=root)
+
+    def relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def _kind_of(src_uri: str) -> Kind:
+    top = src_uri.split("/", 1)[0]
+    if top == DEPARTMENTS_DIR and "/" in src_uri and posixpath.basename(src_uri) != "index.md":
+        return DEPARTMENT
+    if top == NEWS_DIR and posixpath.basename(src_uri) != "index.md":
+        return NEWS
+    return PAGE
+
+
+class _FileChecker:
+    """Reads one source file into an Entry, adding what is wrong with it to the report."""
+
+    def __init__(self, layout: Layout, report: Report):
+        self.layout = layout
+        self.report = report
+        self.references: list[tuple[Entry, str, str, int, str]] = []
+
+    def problem(self, source: str, line: int, field_name: str, message: str, hint: str = "", severity: str = ERROR):
+        self.report.add(Problem(source, line, field_name, message, hint, severity))
+
+    def read(self, path: Path, kind: Kind, src_uri: str) -> Entry | None:
+        source = self.layout.relative(path)
+        try:
+            raw = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            self.problem(source, line, "", "tệp không phải mã UTF-8", "mở tệp và lưu lại với mã hóa UTF-8")
+            return None
+        text = nfc(raw)
+        if text != raw:
+            line = next(i for i, (a, b) in enumerate(zip(raw.split("\n"), text.split("\n")), 1) if a != b)
+            self.problem(source, line, "", "chữ chưa ở dạng Unicode dựng sẵn (NFC); đã tự chuẩn hóa khi dựng trang",
+                         "đặt bộ gõ ở bảng mã Unicode dựng sẵn để tìm kiếm và sắp xếp đúng", WARNING)
+        try:
+            document = frontmatter.parse(text)
+        except frontmatter.FrontMatterError as error:
+            self.problem(source, error.line, "", str(error), error.hint)
+            return None
+        if kind is not PAGE and not document.has_front_matter:
+            self.problem(source, 1, "", f"thiếu phần đầu YAML của {kind.label.lower()}",
+                         f"mở tệp bằng dòng `---`, các trường, rồi dòng `---`; xem mẫu trong {kind.where}")
+            return None
+        ctx = Context()
+        values = kind.schema.coerce(document.data, ctx, ())
+        for invalid, severity in [(e, ERROR) for e in ctx.errors] + [(w, WARNING) for w in ctx.warnings]:
+            self.problem(source, document.line_of(invalid.path), _dotted(invalid.path), invalid.message, invalid.hint, severity)
+        for unsafe in find_unsafe(document.body):
+            self.problem(source, document.body_line + unsafe.line - 1, "", unsafe.message, unsafe.hint)
+        for site_path, field_path in ctx.paths:
+            if not (self.layout.docs_dir / site_path).is_file():
+                self.problem(source, document.line_of(field_path), _dotted(field_path),
+                             f"không có tệp docs/{site_path}", "chép tệp vào thư mục docs/ hoặc sửa lại đường dẫn")
+        entry = Entry(kind, source, src_uri, values, document.body)
+        for registry, code, field_path in ctx.references:
+            self.references.append((entry, registry, code, document.line_of(field_path), _dotted(field_path)))
+        return entry
+
+
+def _dotted(path: tuple) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+
+
+def _check_file_name(checker: _FileChecker, path: Path, stem: str) -> None:
+    if stem not in ("index", "README") and slugify(stem) != stem:
+        checker.problem(checker.layout.relative(path), 0, "",
+                        f"tên tệp {path.name!r} sẽ thành địa chỉ trang khó đọc",
+                        f"đổi tên thành {slugify(stem) or 'trang'}{path.suffix}: chữ thường không dấu, nối bằng gạch ngang")
+
+
+def _sources(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def load_site(layout: Layout) -> Site:
+    site = Site()
+    checker = _FileChecker(layout, site.report)
+    urls: dict[str, str] = {}
+
+    for path in _sources(layout.docs_dir):
+        src_uri = path.relative_to(layout.docs_dir).as_posix()
+        _check_file_name(checker, path, path.stem)
+        kind = _kind_of(src_uri)
+        entry = checker.read(path, kind, src_uri)
+        urls[src_uri] = entry.source if entry else layout.relative(path)
+        if entry is None:
+            continue
+        site.pages[src_uri] = entry
+        if kind is DEPARTMENT:
+            _add_department(checker, site, entry, path)
+        elif kind is NEWS:
+            site.news.append(entry)
+
+    for path in _sources(layout.plans_dir):
+        entry = checker.read(path, PLAN, "")
+        if entry is None:
+            continue
+        slug = entry.get("slug") or path.stem
+        if not entry.get("slug"):
+            _check_file_name(checker, path, path.stem)
+            slug = slugify(slug) or "van-ban"
+        entry.src_uri = f"{PLANS_URL_DIR}/{slug}.md"
+        if entry.src_uri in urls:
+            checker.problem(entry.source, 0, "slug", f"địa chỉ /{PLANS_URL_DIR}/{slug}/ trùng với {urls[entry.src_uri]}",
+                            "đổi tên tệp hoặc đặt trường slug khác")
+            continue
+        urls[entry.src_uri] = entry.source
+        site.plans.append(entry)
+
+    _check_references(checker, site)
+    _check_duplicate_numbers(checker, site.plans)
+    _index(site)
+    return site
+
+
+def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path) -> None:
+    code = entry.get("code")
+    if not code:
+        return
+    expected = f"{slugify(code)}.md"
+    if path.name != expected:
+        checker.problem(entry.source, 0, "code", f"tệp của cơ quan mã {code} phải tên là {expected}",
+                        f"đổi tên tệp thành docs/{DEPARTMENTS_DIR}/{expected} để địa chỉ trang theo mã cơ quan")
+    twin = next((d for c, d in site.departments.items() if fold(c) == fold(code)), None)
+    if twin is not None:
+        checker.problem(entry.source, 0, "code", f"mã cơ quan {code} đã dùng ở {twin.source}", "mỗi cơ quan một mã riêng")
+        return
+    site.departments[code] = entry
+
+
+def _check_references(checker: _FileChecker, site: Site) -> None:
+    codes = list(site.departments)
+    by_name = {fold(d.get("name", "")): c for c, d in site.departments.items()}
+    by_name |= {fold(d.get("short_name", "")): c for c, d in site.departments.items() if d.get("short_name")}
+    for entry, _registry, code, line, field_name in checker.references:
+        if code in site.departments:
+            continue
+        same = [c for c in codes if fold(c) == fold(code)]
+        close = same or nearest(code, codes) or ([by_name[fold(code)]] if fold(code) in by_name else [])
+        hint = f"có phải: {', '.join(close)}?" if close else f"thêm tệp docs/{DEPARTMENTS_DIR}/{slugify(code)}.md cho cơ quan này"
+        checker.problem(entry.source, line, field_name, f"không có cơ quan mã {code!r}", hint)
+
+
+def _check_duplicate_numbers(checker: _FileChecker, plans: list[Entry]) -> None:
+    seen: dict[tuple, Entry] = {}
+    for plan in plans:
+        number = plan.get("number", "")
+        if not number or not number[:1].isdigit() or "issued" not in plan.values:
+            continue  # a draft without a number cannot clash
+        key = (fold(number), plan.get("issuer"), plan["issued"].year)
+        if key in seen:
+            checker.problem(plan.source, 0, "number",
+                            f"số {number} năm {plan['issued'].year} đã dùng cho {seen[key].source}",
+                            "kiểm tra số ký hiệu trên văn bản gốc; mỗi văn bản một tệp")
+        else:
+            seen[key] = plan
+
+
+def _index(site: Site) -> None:
+    complete = [p for p in site.plans if "issued" in p.values]
+    site.plans = sorted(complete, key=lambda p: (p["issued"].sort_key, p.src_uri), reverse=True)
+    site.news.sort(key=lambda n: (n["date"].timestamp() if "date" in n.values else 0, n.src_uri), reverse=True)
+    by_issuer: dict[str, list[Entry]] = defaultdict(list)
+    tasks: dict[str, list[Task]] = defaultdict(list)
+    for plan in site.plans:
+        by_issuer[plan.get("issuer")].append(plan)
+        for assignment in plan.get("assignments", []):
+            for code in dict.fromkeys(assignment.get("departments", [])):
+                tasks[code].append(Task(plan, assignment))
+    site.plans_by_issuer = dict(by_issuer)
+    site.tasks_by_department = dict(tasks)

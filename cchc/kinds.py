@@ -1,0 +1,146 @@
+"""The content kinds of the portal, each declared once.
+
+The validator, the editors' reference page and the page renderers all read these declarations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import vocab
+from .schema import (Bool, Choice, Context, DateTimeField, DocDateField, Field, Invalid, ListOf, Period, Ref,
+                     SitePath, Struct, Text)
+
+CODE_PATTERN = r"[A-Za-zĐđ][A-Za-z0-9Đđ]*(?:-[A-Za-z0-9Đđ]+)*"
+SLUG = Text(r"[a-z0-9]+(?:-[a-z0-9]+)*", "chỉ chữ thường không dấu, số và gạch ngang, ví dụ ke-hoach-cchc-2024", "đường dẫn")
+# `489/QĐ-UBND`, `107/2021/NĐ-CP`, `18-NQ/TW`; the number may be blank in a draft (`/KH-SNgV`).
+NUMBER = Text(
+    r"(?:\d+[a-zA-Z]?)?(?:/\d{4})?/[\wĐđ&.]+(?:-[\wĐđ&.]+)*|\d+-[\wĐđ&.]+/[\wĐđ&.\-]+",
+    "viết như trên văn bản, không có chữ `Số:`, ví dụ 489/QĐ-UBND; nếu văn bản chưa có số, viết /KH-SNgV hoặc bỏ trường này",
+    "số ký hiệu",
+)
+PAGE_KEYS = ("hide", "template", "search", "icon", "status")  # MkDocs and Material page settings
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str
+    where: str
+    schema: Struct
+
+
+CITATION = Struct(
+    [
+        Field("text", Text(), "Trích dẫn như trong văn bản", required=True,
+              example='"Quyết định số 3490/QĐ-BNV ngày 10/10/2016 của Bộ Nội vụ"'),
+        Field("doc_type", Text(), "Loại văn bản", example="Quyết định"),
+        Field("number", NUMBER, "Số ký hiệu", example="3490/QĐ-BNV"),
+        Field("date", DocDateField(partial=True), "Ngày ban hành", example="2016-10-10"),
+        Field("issuer", Text(), "Cơ quan ban hành", example="Bộ Nội vụ"),
+    ],
+    shorthand="text",
+)
+
+
+def _check_plan(values: dict, ctx: Context, path: tuple) -> None:
+    number, doc_type = values.get("number"), values.get("doc_type")
+    if not (number and doc_type) or "/" not in number:
+        return
+    expected = vocab.DOCUMENT_TYPES[doc_type]
+    written = number.split("/")[-1].split("-")[0]
+    if expected and written != expected:
+        ctx.warnings.append(Invalid(
+            f"số ký hiệu {number!r} mang mã loại `{written}`, còn loại văn bản là {doc_type} (`{expected}`)",
+            "kiểm tra lại doc_type hoặc số ký hiệu theo văn bản gốc", path + ("number",)))
+
+
+DEPARTMENT = Kind(
+    "department", "Cơ quan", "docs/co-quan/<mã>.md",
+    Struct([
+        Field("code", Text(CODE_PATTERN, "chữ và số viết liền, nối bằng gạch ngang, ví dụ SNV-KH", "mã cơ quan"),
+              "Mã cơ quan", "Mã ngắn, duy nhất trên cổng; các văn bản, tin bài dẫn tới cơ quan bằng mã này.",
+              required=True, example="STP-KH"),
+        Field("name", Text(), "Tên đầy đủ", required=True, example="Sở Tư pháp tỉnh Khánh Hòa"),
+        Field("short_name", Text(), "Tên ngắn", "Dùng trong danh sách và bảng.", example="Sở Tư pháp"),
+        Field("level", Choice(vocab.DEPARTMENT_LEVELS), "Cấp", required=True, example="so-nganh"),
+        Field("parent", Ref("department"), "Cơ quan cấp trên", "Mã của cơ quan cấp trên.", example="UBND-KH"),
+        Field("province", Text(), "Tỉnh, thành phố", required=True, example="Khánh Hòa"),
+        Field("address", Text(), "Địa chỉ", example='"Số 1 Trần Phú, Nha Trang"'),
+        Field("phone", Text(r"\+?[0-9 .()\-]{6,20}", "chỉ chữ số, dấu cách, dấu chấm, ví dụ \"0258 3822 001\"", "số điện thoại"),
+              "Điện thoại", example='"0258 3822 001"'),
+        Field("email", Text(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}", "ví dụ stp@khanhhoa.gov.vn", "thư điện tử"),
+              "Thư điện tử", example="stp@khanhhoa.gov.vn"),
+        Field("website", Text(r"https?://\S+", "viết đủ https://, ví dụ https://stp.khanhhoa.gov.vn", "địa chỉ web"),
+              "Trang thông tin điện tử", example="https://stp.khanhhoa.gov.vn"),
+        Field("head", Struct([
+            Field("name", Text(), "Họ và tên", required=True, example="Nguyễn Văn A"),
+            Field("position", Text(), "Chức vụ", required=True, example="Giám đốc"),
+        ]), "Người đứng đầu", example="\n  name: Nguyễn Văn A\n  position: Giám đốc"),
+    ], allow=PAGE_KEYS),
+)
+
+PLAN = Kind(
+    "plan", "Văn bản (kế hoạch, quyết định, …)", "plans/<tên-tệp>.md",
+    Struct([
+        Field("number", NUMBER, "Số ký hiệu", "Bỏ trống nếu văn bản chưa có số (bản dự thảo, bản chưa vào sổ).",
+              example="489/QĐ-UBND"),
+        Field("doc_type", Choice({t: t for t in vocab.DOCUMENT_TYPES}, "loại văn bản"), "Loại văn bản",
+              required=True, example="Kế hoạch"),
+        Field("issuer", Ref("department"), "Cơ quan ban hành", "Mã cơ quan.", required=True, example="UBND-KH"),
+        Field("place", Text(), "Địa danh", required=True, example="Khánh Hòa"),
+        Field("issued", DocDateField(partial=True), "Ngày ban hành",
+              "Năm-tháng-ngày; nếu văn bản để trống ngày, chỉ viết năm-tháng (hoặc chỉ năm).", required=True, example="2020-03-11"),
+        Field("title", Text(), "Trích yếu", "Viết như dưới tên loại văn bản, không lặp lại tên loại.",
+              required=True, example='"Tuyên truyền cải cách hành chính năm 2020"'),
+        Field("signer", Struct([
+            Field("name", Text(), "Họ và tên", example="Nguyễn Tấn Tuân"),
+            Field("position", Text(), "Chức vụ", required=True, example="Chủ tịch"),
+            Field("authority", Text(), "Thẩm quyền ký", "TM., KT., TL., TUQ., Q. và tập thể/người được thay.",
+                  example='"TM. Ủy ban nhân dân"'),
+        ]), "Người ký", required=True, example="\n  name: Nguyễn Tấn Tuân\n  position: Chủ tịch\n  authority: TM. Ủy ban nhân dân"),
+        Field("period", Period(), "Thời kỳ", "Năm hoặc giai đoạn văn bản áp dụng.", required=True, example='"2021-2025"'),
+        Field("areas", ListOf(Choice(vocab.CCHC_AREAS, "lĩnh vực CCHC"), min_items=1), "Lĩnh vực CCHC",
+              f"Mã trong: {', '.join(vocab.CCHC_AREAS)}.", required=True, example="\n  - thu-tuc-hanh-chinh\n  - chinh-quyen-so"),
+        Field("summary", Text(), "Tóm tắt", "Một hai câu cho danh sách văn bản."),
+        Field("recipients", ListOf(Text()), "Nơi nhận", example='\n  - "Sở Nội vụ (để báo cáo);"'),
+        Field("legal_bases", ListOf(CITATION), "Căn cứ ban hành", "Các dòng “Căn cứ …”, “Thực hiện …”.",
+              example='\n  - text: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015"'),
+        Field("cites", ListOf(CITATION), "Văn bản được dẫn", "Các văn bản nhắc tới trong nội dung.",
+              example='\n  - text: "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ"\n    number: 76/NQ-CP'),
+        Field("assignments", ListOf(Struct([
+            Field("to", Text(), "Cơ quan được giao (như trong văn bản)", required=True, example="Sở Nội vụ"),
+            Field("departments", ListOf(Ref("department")), "Mã cơ quan", example="[SNV-KH]"),
+            Field("tasks", ListOf(Text(), min_items=1), "Nhiệm vụ", required=True, example='\n      - "Chủ trì …"'),
+        ])), "Phân công thực hiện", example="\n  - to: Sở Nội vụ\n    departments: [SNV-KH]\n    tasks:\n      - \"Chủ trì …\""),
+        Field("attachment", SitePath(), "Tệp văn bản gốc", "Tệp PDF/DOCX đặt trong docs/, ví dụ files/489-qd-ubnd.pdf."),
+        Field("slug", SLUG, "Đường dẫn", "Mặc định lấy theo tên tệp.", example="ke-hoach-tuyen-truyen-2020"),
+    ], check=_check_plan),
+)
+
+NEWS = Kind(
+    "news", "Tin tức", "docs/tin-tuc/<năm>/<tên-tệp>.md",
+    Struct([
+        Field("title", Text(), "Tiêu đề", required=True, example='"Sở Tư pháp tập huấn cải cách hành chính"'),
+        Field("date", DateTimeField(), "Ngày đăng", "Giờ Việt Nam; có thể thêm giờ:phút.", required=True,
+              example='"2024-03-05 08:30"'),
+        Field("department", Ref("department"), "Cơ quan", "Mã cơ quan đăng tin.", required=True, example="STP-KH"),
+        Field("categories", ListOf(Choice(vocab.NEWS_CATEGORIES, "chuyên mục"), min_items=1), "Chuyên mục",
+              f"Mã trong: {', '.join(vocab.NEWS_CATEGORIES)}.", required=True, example="[thu-tuc-hanh-chinh]"),
+        Field("tags", ListOf(Text()), "Từ khóa", example="[một cửa, dịch vụ công]"),
+        Field("summary", Text(), "Tóm tắt", example='"Hơn 200 công chức tham dự."'),
+        Field("image", SitePath(allow_url=True), "Ảnh đại diện", example="images/tap-huan.jpg"),
+        Field("draft", Bool(), "Bản nháp", "true: chưa đăng.", example="true"),
+        Field("pinned", Bool(), "Ghim lên đầu", example="true"),
+    ], allow=PAGE_KEYS),
+)
+
+PAGE = Kind(
+    "page", "Trang nội dung", "docs/**/*.md",
+    Struct([
+        Field("title", Text(), "Tiêu đề", example='"Giới thiệu"'),
+        Field("description", Text(), "Mô tả", example='"Giới thiệu cổng thông tin"'),
+    ], allow=PAGE_KEYS),
+)
+
+KINDS = (PLAN, DEPARTMENT, NEWS, PAGE)

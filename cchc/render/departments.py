@@ -1,0 +1,72 @@
+"""Department pages (the editor's introduction, then contacts, plans and assigned tasks) and their index."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..content import DEPARTMENTS_DIR, Entry, Site
+from ..vocab import DEPARTMENT_LEVELS
+from .markdown import attr, link, text
+from .plans import designation, heading, plan_item
+
+INDEX_URI = f"{DEPARTMENTS_DIR}/index.md"
+
+
+def department_page(department: Entry, site: Site) -> str:
+    here = department.src_uri
+    code = department["code"]
+    contacts = ['<div class="cchc-meta" markdown>', ""]
+
+    def row(term: str, value: str) -> None:
+        contacts.extend([term, f":   {value}", ""])
+
+    row("Mã cơ quan", text(code))
+    row("Cấp", text(DEPARTMENT_LEVELS[department["level"]]))
+    if department.get("parent"):
+        parent = site.departments[department["parent"]]
+        row("Trực thuộc", link(parent["name"], here, parent.src_uri))
+    row("Tỉnh, thành phố", text(department["province"]))
+    if department.get("head"):
+        row("Người đứng đầu", f"{text(department['head']['position'])} {text(department['head']['name'])}")
+    if department.get("address"):
+        row("Địa chỉ", text(department["address"]))
+    if department.get("phone"):
+        digits = "".join(c for c in department["phone"] if c.isdigit() or c == "+")
+        row("Điện thoại", f'<a href="tel:{attr(digits)}">{text(department["phone"])}</a>')
+    if department.get("email"):
+        row("Thư điện tử", f'<a href="mailto:{attr(department["email"])}">{text(department["email"])}</a>')
+    if department.get("website"):
+        row("Trang thông tin điện tử", f'<a href="{attr(department["website"])}">{text(department["website"])}</a>')
+    contacts += ["</div>", ""]
+
+    parts = [f"# {text(department['name'])}", "", department.body.strip(), "", "## Thông tin liên hệ", "", *contacts]
+    plans = site.plans_by_issuer.get(code, [])
+    parts += [f"## Văn bản ban hành ({len(plans)})", ""]
+    parts += [plan_item(p, here, site) for p in plans] or ["Chưa có văn bản nào trên cổng."]
+    parts.append("")
+    tasks = site.tasks_by_department.get(code, [])
+    parts += [f"## Nhiệm vụ được giao ({sum(len(t.assignment['tasks']) for t in tasks)})", ""]
+    if not tasks:
+        parts.append("Chưa có nhiệm vụ nào được giao trong các văn bản trên cổng.")
+    for task in tasks:
+        plan = task.plan
+        parts += [f"### {link(designation(plan), here, plan.src_uri)}", "",
+                  f"{text(heading(plan))}. Giao cho: *{text(task.assignment['to'])}*", ""]
+        parts += [f"- {text(t)}" for t in task.assignment["tasks"]]
+        parts.append("")
+    return "\n".join(parts)
+
+
+def index_page(site: Site) -> str:
+    parts = ["# Cơ quan, đơn vị", "", f"{len(site.departments)} cơ quan, đơn vị có văn bản hoặc nhiệm vụ trên cổng.", ""]
+    ordered = sorted(site.departments.values(),
+                     key=lambda d: (d["province"], list(DEPARTMENT_LEVELS).index(d["level"]), d["name"]))
+    for province, members in groupby(ordered, key=lambda d: d["province"]):
+        parts += [f"## {text(province)}", "", "| Cơ quan | Mã | Văn bản | Nhiệm vụ được giao |", "|---|---|--:|--:|"]
+        for d in members:
+            code = d["code"]
+            tasks = sum(len(t.assignment["tasks"]) for t in site.tasks_by_department.get(code, []))
+            parts.append(f"| {link(d['name'], INDEX_URI, d.src_uri)} | {text(code)} | "
+                         f"{len(site.plans_by_issuer.get(code, []))} | {tasks} |")
+        parts.append("")
+    return "\n".join(parts)

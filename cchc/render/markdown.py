@@ -1,0 +1,25 @@
+"""Writing Markdown safely from content values."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+_SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")
+
+
+def text(value: str) -> str:
+    """Editor text as literal Markdown inline text: no markup, no HTML."""
+    escaped = _SPECIAL.sub(r"\\\1", html.escape(" ".join(str(value).split()), quote=False))
+    # A leading `1. ` or `- ` would start a list.
+    return re.sub(r"^(?:(\d+)([.)])|([+\-]))(?=\s)", lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
+    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return f"[{text(label)}](<{target}{'#' + anchor if anchor else ''}>)"
+
+
+def attr(value: str) -> str:
+    return html.escape(value, quote=True)

@@ -1,0 +1,110 @@
+"""A page per plan, and the plans index in three groupings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from ..content import PLANS_URL_DIR, Entry, Site
+from ..dates import display_date
+from ..text import lcfirst
+from ..vocab import CCHC_AREAS
+from .markdown import link, text
+
+INDEX_PAGES = {
+    "year": (f"{PLANS_URL_DIR}/index.md", "Theo năm"),
+    "type": (f"{PLANS_URL_DIR}/theo-loai.md", "Theo loại văn bản"),
+    "issuer": (f"{PLANS_URL_DIR}/theo-co-quan.md", "Theo cơ quan ban hành"),
+}
+
+
+def designation(plan: Entry) -> str:
+    """`Quyết định số 489/QĐ-UBND`, or the type alone for a document not yet numbered."""
+    number = plan.get("number", "")
+    if number and number[:1].isdigit():
+        return f"{plan['doc_type']} số {number}"
+    return f"{plan['doc_type']} (chưa có số{', ' + number if number else ''})"
+
+
+def heading(plan: Entry) -> str:
+    return f"{plan['doc_type']} {lcfirst(plan['title'])}"
+
+
+def department_name(site: Site, code: str) -> str:
+    department = site.departments[code]
+    return department.get("name")
+
+
+def plan_item(plan: Entry, from_uri: str, site: Site) -> str:
+    issuer = department_name(site, plan["issuer"])
+    return (f"- {link(designation(plan), from_uri, plan.src_uri)} · {display_date(plan['issued'])} · {text(issuer)}  \n"
+            f"  {text(heading(plan))}")
+
+
+def _definition(term: str, value: str) -> list[str]:
+    return [term, f":   {value}", ""]
+
+
+def plan_page(plan: Entry, site: Site) -> str:
+    here = plan.src_uri
+    signer = plan["signer"]
+    signed = " – ".join(text(v) for v in (signer.get("authority"), signer["position"], signer.get("name")) if v)
+    start, end = plan["period"]
+    meta = ['<div class="cchc-meta" markdown>', ""]
+    meta += _definition("Số ký hiệu", text(plan.get("number", "")) if plan.get("number", "")[:1].isdigit() else "Chưa có số")
+    meta += _definition("Loại văn bản", text(plan["doc_type"]))
+    meta += _definition("Cơ quan ban hành", link(department_name(site, plan["issuer"]), here, site.department_uri(plan["issuer"])))
+    meta += _definition("Nơi, ngày ban hành", f"{text(plan['place'])}, {display_date(plan['issued'])}")
+    meta += _definition("Người ký", signed)
+    meta += _definition("Thời kỳ", str(start) if start == end else f"{start}–{end}")
+    meta += _definition("Lĩnh vực CCHC", "; ".join(CCHC_AREAS[a] for a in plan["areas"]))
+    if plan.get("attachment"):
+        meta += _definition("Văn bản gốc", link("Tải tệp văn bản gốc", here, plan["attachment"]))
+    meta += ["</div>", ""]
+
+    parts = [f"# {text(heading(plan))}", "", *meta, plan.body.strip(), ""]
+    if plan.get("recipients"):
+        parts += ["## Nơi nhận", "", *(f"- {text(r)}" for r in plan["recipients"]), ""]
+    if plan.get("assignments"):
+        parts += ["## Phân công thực hiện", "", "| Cơ quan | Nhiệm vụ |", "|---|---|"]
+        for assignment in plan["assignments"]:
+            who = text(assignment["to"])
+            codes = assignment.get("departments", [])
+            if codes:
+                who += "<br>" + ", ".join(
+                    link(site.departments[c].get("short_name") or department_name(site, c), here, site.department_uri(c)) for c in codes)
+            tasks = "<br>".join(f"• {text(t)}" for t in assignment["tasks"])
+            parts.append(f"| {who} | {tasks} |")
+        parts.append("")
+    related = [("Căn cứ ban hành", plan.get("legal_bases", [])), ("Văn bản được dẫn", plan.get("cites", []))]
+    for title, citations in related:
+        if citations:
+            parts += [f"## {title}", "", *(f"- {text(c['text'])}" for c in citations), ""]
+    return "\n".join(parts)
+
+
+def _grouped(plans: Iterable[Entry], key: Callable[[Entry], str], order: Callable[[str], object]) -> list[tuple[str, list[Entry]]]:
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for plan in plans:
+        groups[key(plan)].append(plan)
+    return sorted(groups.items(), key=lambda item: order(item[0]))
+
+
+def index_page(site: Site, grouping: str) -> str:
+    here, title = INDEX_PAGES[grouping]
+    if grouping == "year":
+        groups = _grouped(site.plans, lambda p: str(p["issued"].year), lambda y: -int(y))
+    elif grouping == "type":
+        groups = _grouped(site.plans, lambda p: p["doc_type"], lambda t: t)
+    else:
+        groups = _grouped(site.plans, lambda p: department_name(site, p["issuer"]), lambda n: n)
+    switch = " · ".join(
+        f"**{label}**" if key == grouping else link(label, here, uri) for key, (uri, label) in INDEX_PAGES.items())
+    parts = ["# Văn bản chỉ đạo, điều hành", "", f"{len(site.plans)} văn bản, mới nhất trước. Xếp: {switch}", ""]
+    for name, plans in groups:
+        parts += [f"## {text(name)}", ""]
+        parts += [plan_item(p, here, site) for p in plans]
+        parts.append("")
+    if not site.plans:
+        parts.append("Chưa có văn bản nào.")
+    return "\n".join(parts)

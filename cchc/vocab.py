@@ -1,0 +1,49 @@
+"""Controlled vocabularies: the six CCHC areas, document types, department levels, news categories."""
+
+# The six areas of the State administrative reform programme (Nghị quyết 76/NQ-CP), as listed in
+# the first footnote of the Sở Ngoại vụ Kiên Giang plan for 2024.
+CCHC_AREAS = {
+    "the-che": "Cải cách thể chế",
+    "thu-tuc-hanh-chinh": "Cải cách thủ tục hành chính",
+    "to-chuc-bo-may": "Cải cách tổ chức bộ máy",
+    "che-do-cong-vu": "Cải cách chế độ công vụ",
+    "tai-chinh-cong": "Cải cách tài chính công",
+    "chinh-quyen-so": "Xây dựng chính quyền điện tử, chính quyền số",
+}
+
+# Document types and their symbol codes (Nghị định 30/2020/NĐ-CP, Phụ lục III).
+DOCUMENT_TYPES = {
+    "Nghị quyết": "NQ",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Quy chế": "QC",
+    "Quy định": "QyĐ",
+    "Thông báo": "TB",
+    "Hướng dẫn": "HD",
+    "Chương trình": "CTr",
+    "Kế hoạch": "KH",
+    "Phương án": "PA",
+    "Đề án": "ĐA",
+    "Báo cáo": "BC",
+    "Tờ trình": "TTr",
+    "Công văn": "",
+    "Công điện": "CĐ",
+}
+
+DEPARTMENT_LEVELS = {
+    "tinh": "Cấp tỉnh (Ủy ban nhân dân tỉnh)",
+    "so-nganh": "Sở, ban, ngành cấp tỉnh",
+    "nganh-doc": "Cơ quan ngành dọc trên địa bàn",
+    "huyen": "Cấp huyện",
+    "xa": "Cấp xã",
+    "don-vi-su-nghiep": "Đơn vị sự nghiệp, doanh nghiệp nhà nước",
+    "to-chuc-chinh-tri": "Cơ quan Đảng, Mặt trận và đoàn thể",
+}
+
+NEWS_CATEGORIES = CCHC_AREAS | {
+    "tin-hoat-dong": "Tin hoạt động",
+    "chi-dao-dieu-hanh": "Chỉ đạo, điều hành",
+    "thong-bao": "Thông báo",
+    "mo-hinh-sang-kien": "Mô hình, sáng kiến",
+    "hoi-dap": "Hỏi đáp",
+}
