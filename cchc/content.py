@@ -210,13 +210,13 @@ def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path)
 
 def _check_references(checker: _FileChecker, site: Site) -> None:
     codes = list(site.departments)
-    by_name = {fold(d.get("name", "")): c for c, d in site.departments.items()}
-    by_name |= {fold(d.get("short_name", "")): c for c, d in site.departments.items() if d.get("short_name")}
+    by_name = {slugify(d.get("name", "")): c for c, d in site.departments.items()}
+    by_name |= {slugify(d.get("short_name", "")): c for c, d in site.departments.items() if d.get("short_name")}
     for entry, _registry, code, line, field_name in checker.references:
         if code in site.departments:
             continue
         same = [c for c in codes if fold(c) == fold(code)]
-        close = same or nearest(code, codes) or ([by_name[fold(code)]] if fold(code) in by_name else [])
+        close = same or ([by_name[slugify(code)]] if slugify(code) in by_name else nearest(code, codes))
         hint = f"có phải: {', '.join(close)}?" if close else f"thêm tệp docs/{DEPARTMENTS_DIR}/{slugify(code)}.md cho cơ quan này"
         checker.problem(entry.source, line, field_name, f"không có cơ quan mã {code!r}", hint)
 

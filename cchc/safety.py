@@ -10,7 +10,7 @@ _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1?[ \t]*\2[ \t]*$", re.
 _CODE_SPAN = re.compile(r"(`+)[^`\n].*?\1", re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.S)
 _EVENT_ATTR = re.compile(r"(?:^|[\s\"'/])(on[a-z]+)\s*=", re.I)
-_URL_ATTR = re.compile(r"(?:href|src|action|formaction|xlink:href|data|poster)\s*=\s*[\"']?([^\"'\s>]*)", re.I)
+_URL_ATTR = re.compile(r"(?:href|src|action|formaction|xlink:href|data|poster)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", re.I)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+)", re.M)
 _DANGEROUS_SCHEME = re.compile(r"^(?:javascript|vbscript|data:text/html)", re.I)
 _ACTIVE_TAGS = {"script", "iframe", "object", "embed", "base", "frame", "frameset", "applet", "meta"}
@@ -31,6 +31,11 @@ def _scheme(url: str) -> str:
     return re.sub(r"[\s\x00-\x1f]", "", html.unescape(url)).lower()
 
 
+def _script_link(line: int, written: str) -> Unsafe:
+    return Unsafe(line, f"liên kết `{written}` chạy mã thay vì mở trang",
+                  "dùng địa chỉ https://… hoặc đường dẫn tới trang trong cổng")
+
+
 def find_unsafe(markdown: str) -> list[Unsafe]:
     """Every place where the Markdown would put script into the page, code blocks excepted."""
     text = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, markdown))
@@ -48,12 +53,10 @@ def find_unsafe(markdown: str) -> list[Unsafe]:
             found.append(Unsafe(line_at(tag.start()), f"thuộc tính {event.group(1)}= trong thẻ <{name}> chạy mã JavaScript",
                                 f"xóa thuộc tính {event.group(1)}=…"))
         for url in _URL_ATTR.finditer(tag.group(3)):
-            if _DANGEROUS_SCHEME.match(_scheme(url.group(1))):
-                found.append(Unsafe(line_at(tag.start()), f"liên kết {url.group(1)!r} chạy mã thay vì mở trang",
-                                    "dùng địa chỉ https://… hoặc đường dẫn tới trang trong cổng"))
+            if _DANGEROUS_SCHEME.match(_scheme(url.group(1) or url.group(2) or url.group(3))):
+                found.append(_script_link(line_at(tag.start()), url.group(0)))
     for link in _MD_LINK.finditer(text):
         url = link.group(1) or link.group(2) or ""
         if _DANGEROUS_SCHEME.match(_scheme(url)):
-            found.append(Unsafe(line_at(link.start()), f"liên kết {url!r} chạy mã thay vì mở trang",
-                                "dùng địa chỉ https://… hoặc đường dẫn tới trang trong cổng"))
+            found.append(_script_link(line_at(link.start()), url))
     return sorted(found, key=lambda u: u.line)

@@ -98,7 +98,7 @@ class Ref(Text):
     """The code of an entry of another kind (a department), checked once every file is read."""
 
     def __init__(self, registry: str):
-        super().__init__(r"[A-Za-z0-9Đđ][A-Za-z0-9Đđ.\-]*", "mã viết liền, không dấu cách, ví dụ SNV-KH", "mã cơ quan")
+        super().__init__(description="mã cơ quan")
         self.registry = registry
 
     def coerce(self, value, ctx, path):

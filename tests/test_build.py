@@ -1,0 +1,92 @@
+"""`mkdocs build --strict` on small sites in a temporary folder, as editors and CI run it."""
+
+import re
+import shutil
+
+from conftest import REPO, mkdocs_build, write
+
+
+def page(root, url: str) -> str:
+    return (root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def visible(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_plan_department_and_index_pages(small_site):
+    result = mkdocs_build(small_site)
+    assert result.returncode == 0, result.stderr
+    plan = page(small_site, "van-ban/489-qd-ubnd")
+    assert '<html lang="vi"' in plan
+    text = visible(plan)
+    for expected in ["Số ký hiệu 489/QĐ-UBND", "Khánh Hòa, 11/03/2020", "TM. Ủy ban nhân dân – Chủ tịch – Nguyễn Tấn Tuân",
+                     "Lĩnh vực CCHC Cải cách thủ tục hành chính", "Nơi nhận", "Phân công thực hiện"]:
+        assert expected in text
+    assert 'class="footnote"' in plan
+    assert 'href="../../co-quan/snv-kh/"' in plan  # the assignment links to the department
+    assert 'id="iii-cac-hoat-dong-tuyen-truyen-trong-diem"' in plan  # anchors keep đ as d
+
+    department = visible(page(small_site, "co-quan/snv-kh"))
+    assert "Nhiệm vụ được giao (6)" in department and "Quyết định số 489/QĐ-UBND" in department
+    assert "Trực thuộc Ủy ban nhân dân tỉnh Khánh Hòa" in department
+    issuer = visible(page(small_site, "co-quan/ubnd-kh"))
+    assert "Văn bản ban hành (1)" in issuer
+
+    for index in ["van-ban", "van-ban/theo-loai", "van-ban/theo-co-quan", "co-quan"]:
+        assert "489/QĐ-UBND" in visible(page(small_site, index)) or "Sở Nội vụ" in visible(page(small_site, index))
+
+
+def test_generated_pages_stay_out_of_the_navigation(small_site):
+    assert mkdocs_build(small_site).returncode == 0
+    html = page(small_site, "co-quan/snv-kh")
+    nav = html[html.index("md-nav--primary"):html.index('<div class="md-content"')]
+    assert "Văn bản – theo năm" in nav
+    assert "van-ban/489-qd-ubnd/" not in nav and "co-quan/ubnd-kh/" not in nav
+
+
+def test_values_are_escaped_not_interpreted(small_site):
+    path = small_site / "docs/co-quan/snv-kh.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("short_name: Sở Nội vụ", "short_name: \"Sở <b>Nội</b> vụ *x*\""), encoding="utf-8")
+    assert mkdocs_build(small_site).returncode == 0
+    plan = page(small_site, "van-ban/489-qd-ubnd")
+    assert "Sở &lt;b&gt;Nội&lt;/b&gt; vụ *x*" in plan
+
+
+def test_content_error_stops_the_build_and_keeps_the_previous_site(small_site):
+    previous = write(small_site, "site/index.html", "bản cũ")
+    write(small_site, "plans/a.md", "---\ntitle: Kế hoạch: năm 2025\n---\n")
+    write(small_site, "docs/co-quan/stp-kh.md", "---\ncode: STP-KH\nname: Sở Tư pháp\nlevel: so\nprovince: Khánh Hòa\n---\n")
+    result = mkdocs_build(small_site)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "plans/a.md:2: lỗi: phần đầu YAML không đọc được" in result.stderr
+    assert "docs/co-quan/stp-kh.md:4: lỗi: [level] 'so' không có trong danh mục" in result.stderr
+    assert previous.read_text(encoding="utf-8") == "bản cũ"
+    assert sorted(p.name for p in (small_site / "site").iterdir()) == ["index.html"]
+
+
+def test_a_bad_clock_is_a_clear_error(small_site):
+    result = mkdocs_build(small_site, env={"CCHC_NOW": "hôm qua"})
+    assert result.returncode != 0 and "CCHC_NOW" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_bundled_site_builds(tmp_path):
+    result = mkdocs_build(REPO, "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    built = tmp_path / "site"
+    for seed in ["2020-489-qd-ubnd-khanh-hoa", "2020-ke-hoach-tuyen-truyen-cchc-so-tu-phap-soc-trang",
+                 "2022-ke-hoach-thong-tin-tuyen-truyen-cchc-so-gtvt-binh-dinh",
+                 "2024-ke-hoach-tuyen-truyen-thi-dua-cchc-so-ngoai-vu-kien-giang"]:
+        assert (built / "van-ban" / seed / "index.html").is_file()
+    reference = (built / "huong-dan/truong-du-lieu/index.html").read_text(encoding="utf-8")
+    assert "legal_bases" in reference
+
+
+def test_two_builds_are_identical(small_site, tmp_path):
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "a")).returncode == 0
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "b")).returncode == 0
+    for first in (tmp_path / "a").rglob("*.html"):
+        second = tmp_path / "b" / first.relative_to(tmp_path / "a")
+        assert first.read_bytes() == second.read_bytes(), first
+    shutil.rmtree(tmp_path / "a")

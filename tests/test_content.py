@@ -1,0 +1,162 @@
+"""Each class of content mistake gives its own clear problem: file, line, field, what to write."""
+
+from pathlib import Path
+
+from cchc.content import Layout, load_site
+from conftest import write
+
+PLAN = """---
+number: 12/KH-SNV
+doc_type: Kế hoạch
+issuer: SNV-KH
+place: Khánh Hòa
+issued: 2024-01-15
+title: Tuyên truyền cải cách hành chính năm 2024
+signer:
+  position: Giám đốc
+period: "2024"
+areas: [thu-tuc-hanh-chinh]
+---
+
+Nội dung.
+"""
+
+
+def problems(root: Path) -> list[str]:
+    return [p.format() for p in load_site(Layout.at(root)).report.problems]
+
+
+def only(root: Path) -> str:
+    found = problems(root)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_fixture_site_is_valid(small_site):
+    site = load_site(Layout.at(small_site))
+    assert site.report.problems == []
+    assert [p.src_uri for p in site.plans] == ["van-ban/489-qd-ubnd.md"]
+    assert [t.plan.get("number") for t in site.tasks_by_department["SNV-KH"]] == ["489/QĐ-UBND"]
+
+
+def test_invalid_yaml(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("title: Tuyên truyền", "title: Kế hoạch: tuyên truyền"))
+    message = only(small_site)
+    assert message.startswith("plans/a.md:7: lỗi: phần đầu YAML không đọc được")
+    assert 'title: "Kế hoạch: năm 2025"' in message
+
+
+def test_missing_required_field(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("place: Khánh Hòa\n", ""))
+    message = only(small_site)
+    assert "thiếu trường bắt buộc `place` (Địa danh)" in message
+    assert "→ thêm dòng: place: Khánh Hòa" in message
+
+
+def test_wrong_type(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("signer:\n  position: Giám đốc", "signer: Giám đốc"))
+    assert "plans/a.md:8: lỗi: [signer] cần nhóm trường, nhận được chữ" in only(small_site)
+
+
+def test_bad_and_impossible_dates(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("2024-01-15", "15/01/2024"))
+    write(small_site, "plans/b.md", PLAN.replace("2024-01-15", "2024-02-30").replace("12/KH", "13/KH"))
+    found = problems(small_site)
+    assert any("plans/a.md:6: lỗi: [issued]" in p and "→ viết theo dạng năm-tháng-ngày: 2024-01-15" in p for p in found)
+    assert any("plans/b.md:6: lỗi: [issued] ngày 30 không tồn tại: tháng 02/2024 có 29 ngày" in p for p in found)
+
+
+def test_unknown_department_suggests_the_nearest_codes(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("issuer: SNV-KH", "issuer: SNV-KHH"))
+    message = only(small_site)
+    assert "plans/a.md:4: lỗi: [issuer] không có cơ quan mã 'SNV-KHH'" in message
+    assert "→ có phải: SNV-KH" in message
+
+
+def test_department_written_by_name_suggests_its_code(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("issuer: SNV-KH", "issuer: Sở Nội vụ"))
+    assert "có phải: SNV-KH?" in only(small_site)
+
+
+def test_duplicate_document_number(small_site):
+    write(small_site, "plans/a.md", PLAN)
+    write(small_site, "plans/b.md", PLAN)
+    message = only(small_site)
+    assert message.startswith("plans/b.md: lỗi: [number] số 12/KH-SNV năm 2024 đã dùng cho plans/a.md")
+
+
+def test_duplicate_url(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("---\n\n", "slug: trang\n---\n\n", 1))
+    write(small_site, "plans/b.md", PLAN.replace("12/KH", "13/KH").replace("---\n\n", "slug: trang\n---\n\n", 1))
+    assert "địa chỉ /van-ban/trang/ trùng với plans/a.md" in only(small_site)
+
+
+def test_unknown_area_and_category(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("areas: [thu-tuc-hanh-chinh]", "areas: [thu-tuc-hanh-chin]"))
+    write(small_site, "docs/tin-tuc/2024/tap-huan.md",
+          "---\ntitle: Tập huấn\ndate: 2024-03-05\ndepartment: SNV-KH\ncategories: [the thao]\n---\nNội dung.\n")
+    found = problems(small_site)
+    assert any("plans/a.md:11: lỗi: [areas[0]] 'thu-tuc-hanh-chin' không có trong danh mục" in p
+               and "có phải: thu-tuc-hanh-chinh" in p for p in found)
+    assert any("docs/tin-tuc/2024/tap-huan.md:5: lỗi: [categories[0]] 'the thao' không có trong danh mục" in p for p in found)
+
+
+def test_area_may_be_written_as_its_label(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("[thu-tuc-hanh-chinh]", "[Cải cách thủ tục hành chính]"))
+    site = load_site(Layout.at(small_site))
+    assert site.report.problems == []
+    assert site.plans[0]["areas"] == ["thu-tuc-hanh-chinh"]
+
+
+def test_yaml_surprises_are_handled_on_purpose(small_site):
+    write(small_site, "docs/tin-tuc/2024/gio.md",
+          "---\ntitle: NO\ndate: 2024-03-05 12:30\ndepartment: SNV-KH\ncategories: [thong-bao]\ndraft: yes\n---\n")
+    message = only(small_site)
+    assert "[draft] cần true hoặc false, nhận được 'yes'" in message
+    site = load_site(Layout.at(small_site))
+    news = site.news[0]
+    assert news["title"] == "NO" and (news["date"].hour, news["date"].minute) == (12, 30)
+
+
+def test_text_not_in_nfc_is_normalized_with_a_warning(small_site):
+    decomposed = "Cơ quan thu\u031bo\u031b\u0300ng tru\u031b\u0323c.\n"
+    path = small_site / "docs/co-quan/snv-kh.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Cơ quan thường trực về cải cách hành chính của tỉnh.\n", decomposed), encoding="utf-8")
+    site = load_site(Layout.at(small_site))
+    assert [p.severity for p in site.report.problems] == ["cảnh báo"]
+    assert site.report.problems[0].line == 15
+    assert "Cơ quan thường trực." in site.pages["co-quan/snv-kh.md"].body
+
+
+def test_html_that_can_run_script(small_site):
+    write(small_site, "docs/gioi-thieu.md", "# Giới thiệu\n\n<img src=a.png onerror=alert(1)>\n\n[x](javascript:alert(1))\n")
+    write(small_site, "plans/a.md", PLAN + "\n<script>alert(1)</script>\n")
+    found = problems(small_site)
+    assert any(p.startswith("docs/gioi-thieu.md:3: lỗi: thuộc tính onerror=") for p in found)
+    assert any(p.startswith("docs/gioi-thieu.md:5: lỗi: liên kết `javascript:alert(1` chạy mã") for p in found)
+    assert any(p.startswith("plans/a.md:16: lỗi: thẻ HTML <script>") for p in found)
+
+
+def test_unknown_field_suggests_the_nearest(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("place:", "plase:"))
+    found = problems(small_site)
+    assert any("[plase] trường `plase` không có trong mẫu" in p and "có phải `place`?" in p for p in found)
+
+
+def test_file_names_become_readable_urls(small_site):
+    write(small_site, "docs/Tin Tức.md", "# Tin tức\n")
+    assert "đổi tên thành tin-tuc.md" in only(small_site)
+
+
+def test_department_file_named_after_its_code(small_site):
+    write(small_site, "docs/co-quan/so-tu-phap.md", "---\ncode: STP-KH\nname: Sở Tư pháp\nlevel: so-nganh\nprovince: Khánh Hòa\n---\n")
+    assert "phải tên là stp-kh.md" in only(small_site)
+
+
+def test_every_problem_of_every_file_at_once(small_site):
+    write(small_site, "plans/a.md", PLAN.replace("issuer: SNV-KH", "issuer: XYZ").replace("2024-01-15", "2024-13-01"))
+    write(small_site, "plans/b.md", "---\ntitle: [\n---\n")
+    write(small_site, "docs/co-quan/stp-kh.md", "---\ncode: STP-KH\nlevel: so-nganh\nprovince: Khánh Hòa\nemail: không-có\n---\n")
+    found = problems(small_site)
+    assert len(found) == 5, found
+    assert {p.split(":")[0] for p in found} == {"plans/a.md", "plans/b.md", "docs/co-quan/stp-kh.md"}

@@ -1,0 +1,27 @@
+from cchc.text import fold, heading_slug, nfc, slugify
+
+
+def test_slug_keeps_d_from_đ():
+    assert slugify("Đăng ký đất đai") == "dang-ky-dat-dai"
+
+
+def test_slug_of_a_document_symbol():
+    assert slugify("489/QĐ-UBND") == "489-qd-ubnd"
+
+
+def test_slug_is_cut_at_a_word_boundary():
+    slug = slugify("Thực hiện công tác thông tin tuyên truyền và phát động phong trào thi đua", max_length=30)
+    assert slug == "thuc-hien-cong-tac-thong-tin"
+
+
+def test_fold_removes_tones_and_đ_in_nfc_and_nfd():
+    assert fold("CẢI CÁCH Đăng ký") == "cai cach dang ky"
+    assert fold("cải cách".encode().decode()) == fold(__import__("unicodedata").normalize("NFD", "cải cách"))
+
+
+def test_heading_anchor_reads_well():
+    assert heading_slug("II. NỘI DUNG, HÌNH THỨC TUYÊN TRUYỀN", "-") == "ii-noi-dung-hinh-thuc-tuyen-truyen"
+
+
+def test_nfc_composes_combining_marks():
+    assert nfc("Vie\u0302\u0323t") == "Việt"
