@@ -37,3 +37,57 @@ def mkdocs_build(root: Path, *args: str, env: dict | None = None) -> subprocess.
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def ensure_chromium() -> None:
+    """CI machines start bare: install Debian's Chromium the first time browser tests run."""
+    if CHROMIUM.exists():
+        return
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
+        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        if result.returncode != 0:
+            pytest.fail(f"{' '.join(command)} failed; browser tests need Debian's chromium:\n{result.stderr[-2000:]}")
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> str:
+    """The bundled sample site, built once and served on localhost; yields its base URL."""
+    import functools
+    import http.server
+    import threading
+
+    built = tmp_path_factory.mktemp("bundled") / "site"
+    result = mkdocs_build(REPO, "--site-dir", str(built))
+    assert result.returncode == 0, result.stderr
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(built))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    ensure_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN")
+    tab = context.new_page()
+    yield tab
+    context.close()
