@@ -50,7 +50,7 @@ class Site:
     departments: dict[str, Entry] = field(default_factory=dict)
     plans: list[Entry] = field(default_factory=list)  # newest first
     news: list[Entry] = field(default_factory=list)  # newest first, drafts included
-    pages: dict[str, Entry] = field(default_factory=dict)  # every page under docs/, by src_uri
+    pages: dict[str, Entry] = field(default_factory=dict)  # every page from content, by src_uri
     plans_by_issuer: dict[str, list[Entry]] = field(default_factory=dict)
     tasks_by_department: dict[str, list[Task]] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
@@ -185,6 +185,7 @@ def load_site(layout: Layout) -> Site:
                             "đổi tên tệp hoặc đặt trường slug khác")
             continue
         urls[entry.src_uri] = entry.source
+        site.pages[entry.src_uri] = entry
         site.plans.append(entry)
 
     _check_references(checker, site)
@@ -249,3 +250,27 @@ def _index(site: Site) -> None:
                 tasks[code].append(Task(plan, assignment))
     site.plans_by_issuer = dict(by_issuer)
     site.tasks_by_department = dict(tasks)
+
+
+def url_of(src_uri: str) -> str:
+    """The site-relative URL MkDocs gives a page (directory URLs)."""
+    stem = src_uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def split_published(site: Site, now) -> list[Entry]:
+    """Keep in `site.news` only what readers may see at `now`; return drafts and scheduled items."""
+    hidden = [n for n in site.news if n.get("draft") or n["date"] > now]
+    site.news = [n for n in site.news if not (n.get("draft") or n["date"] > now)]
+    return hidden
+
+
+def content_date(entry: Entry) -> str:
+    """The ISO date a page's content carries (a plan's issue date, a news item's date), or ""."""
+    if entry.kind is PLAN:
+        return entry["issued"].first_day().isoformat()
+    if entry.kind is NEWS:
+        return entry["date"].date().isoformat()
+    return ""

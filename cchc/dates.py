@@ -44,6 +44,9 @@ class DocDate:
             return f"tháng {self.month:02d}/{self.year}"
         return f"{self.day:02d}/{self.month:02d}/{self.year}"
 
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
     @property
     def sort_key(self) -> tuple[int, int, int]:
         # A document with no day sorts as the end of its month (or year): it was signed some time in it.

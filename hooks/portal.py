@@ -13,26 +13,30 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import clock
-from cchc.content import DEPARTMENT, NEWS, Layout, Site, load_site
+from cchc import clock, feeds, subscriptions
+from cchc.content import DEPARTMENT, NEWS, PLAN, Layout, Site, content_date, load_site, split_published
 from cchc.reference import URI as REFERENCE_URI, reference_page
-from cchc.render import departments, home, plans
+from cchc.render import departments, home, news, plans
 
 log = logging.getLogger("mkdocs.hooks.cchc")
+FEED_LIMIT = 20
 
 
 class _Build:
     site: Site | None = None
+    hidden: list = []
     titles: dict[str, str] = {}
+    html: dict[str, str] = {}
     writing = False
     site_dir = ""
+    newest = ""
 
 
 def on_pre_build(config) -> None:
     _Build.writing = False
     _Build.site_dir = config.site_dir
     try:
-        clock.now()
+        now = clock.now()
     except clock.ClockError as error:
         raise PluginError(str(error)) from None
     site = load_site(Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir)))
@@ -40,35 +44,46 @@ def on_pre_build(config) -> None:
         log.warning(warning.format())
     if site.report.errors:
         raise PluginError("Nội dung có lỗi, chưa dựng trang:\n" + site.report.format())
+    _Build.hidden = split_published(site, now)
+    dates = [content_date(e) for e in site.plans + site.news]
+    _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
+    _Build.html = {}
     _Build.writing = True
 
 
 def on_files(files, config):
     site = _Build.site
-    titles: dict[str, str] = {}
-    generated: dict[str, str] = {}
+    pages: dict[str, tuple[str, str]] = {}
     for plan in site.plans:
-        titles[plan.src_uri] = plans.heading(plan)
-        generated[plan.src_uri] = plans.plan_page(plan, site)
+        pages[plan.src_uri] = (plans.heading(plan), plans.plan_page(plan, site))
     for grouping, (uri, label) in plans.INDEX_PAGES.items():
-        titles[uri] = f"Văn bản – {label.lower()}"
-        generated[uri] = plans.index_page(site, grouping)
-    titles[departments.INDEX_URI] = "Cơ quan, đơn vị"
-    generated[departments.INDEX_URI] = departments.index_page(site)
-    titles[REFERENCE_URI] = "Các trường dữ liệu"
-    generated[REFERENCE_URI] = reference_page()
-    for uri, content in generated.items():
+        pages[uri] = (f"Văn bản – {label.lower()}", plans.index_page(site, grouping))
+    pages[departments.INDEX_URI] = ("Cơ quan, đơn vị", departments.index_page(site))
+    pages[REFERENCE_URI] = ("Các trường dữ liệu", reference_page())
+    pages[subscriptions.PAGE_URI] = ("Theo dõi", subscriptions.subscriptions_page(site, config.site_url or ""))
+    pages |= news.all_listings(site)
+    for uri, (_title, content) in pages.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    titles = {uri: title for uri, (title, _content) in pages.items()}
 
+    for item in _Build.hidden:  # drafts and scheduled news appear nowhere
+        files.remove(files.get_file_from_path(item.src_uri))
     for uri, entry in site.pages.items():
-        if entry.kind is NEWS and entry.get("draft"):
-            files.remove(files.get_file_from_path(uri))
-        elif entry.kind in (NEWS, DEPARTMENT):
+        if entry.kind in (NEWS, DEPARTMENT) and files.get_file_from_path(uri):
             files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
             titles[uri] = entry.get("title") or entry.get("name")
     _Build.titles = titles
     return files
+
+
+def _feeds_for(uri: str, entry) -> list:
+    refs = subscriptions.site_feeds()
+    if entry is not None and entry.kind is DEPARTMENT:
+        refs.append(subscriptions.department_feed(entry["code"], entry["name"]))
+    if uri.startswith("tin-tuc/chuyen-muc/"):
+        refs.append(subscriptions.category_feed(uri.split("/")[2]))
+    return refs
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -77,13 +92,41 @@ def on_page_markdown(markdown, page, config, files):
     if uri in _Build.titles:
         page.meta["title"] = _Build.titles[uri]
     entry = site.pages.get(uri)
+    page.meta["feeds"] = subscriptions.head_links(_feeds_for(uri, entry), config.site_url or "")
+    # The sitemap's lastmod comes from the content, never from the build time: a page's own
+    # date, or for the other pages the newest content of the site.
+    page.update_date = (entry and content_date(entry)) or _Build.newest
     if entry is None:
         return markdown  # generated: already written from checked content
+    if entry.kind is PLAN:
+        return markdown  # generated: already written from checked content
     if entry.kind is DEPARTMENT:
-        return departments.department_page(entry, site)
+        code = entry["code"]
+        return departments.department_page(entry, site) + "\n" + news.latest_news(
+            site, uri, [n for n in site.news if n["department"] == code])
+    if entry.kind is NEWS:
+        position = site.news.index(entry)
+        newer = site.news[position - 1] if position > 0 else None
+        older = site.news[position + 1] if position + 1 < len(site.news) else None
+        return news.news_page(entry, site, newer, older)
     if uri == "index.md":
-        return entry.body + "\n\n" + home.latest_plans(site)
+        return "\n\n".join([entry.body, news.latest_news(site, uri, site.news), home.latest_plans(site)])
     return entry.body  # our parse: NFC, front matter checked and removed
+
+
+def on_page_content(html, page, config, files):
+    _Build.html[page.file.src_uri] = html
+    return html
+
+
+def on_post_build(config) -> None:
+    limit = int(config.extra.get("feed_limit", FEED_LIMIT))
+    site_dir = Path(config.site_dir)
+    for feed in subscriptions.build_feeds(_Build.site, config.site_url or "", _Build.html):
+        for path, data in feeds.render(feed, config.site_url or "", limit).items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
 
 
 def on_build_error(error) -> None:

@@ -9,7 +9,7 @@ def test_home_page_shows_the_latest_plans_newest_first(page, bundled_site):
     page.goto(bundled_site)
     expect(page.locator("html")).to_have_attribute("lang", "vi")
     latest = page.locator("article h2:has-text('Văn bản mới ban hành') + ul > li")
-    expect(latest).to_have_count(4)
+    expect(latest).to_have_count(4)  # the four seed plans
     expect(latest.first).to_contain_text("Kế hoạch (chưa có số, /KH-SNgV)")
     # A plan dated by its year alone counts as signed late in that year.
     expect(latest.nth(2)).to_contain_text("Kế hoạch (chưa có số) · năm 2020 · Sở Tư pháp tỉnh Sóc Trăng")

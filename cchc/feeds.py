@@ -1,0 +1,113 @@
+"""RSS 2.0 and Atom 1.0 (with feedgen) and JSON Feed 1.1 for a list of items.
+
+Everything in a feed comes from the content, never from the build time, so two builds of the same
+sources give the same bytes. feedgen's traps are handled here: entries are appended (it prepends by
+default), the channel's alternate link is added last (RSS takes the last `link()`), and the
+author goes to `dc:creator` because RSS drops an author that has no e-mail.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+
+_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    url: str  # absolute; also the item's permanent id
+    published: datetime
+    html: str
+    summary: str
+    author: str
+    categories: tuple[str, ...] = ()
+
+
+@dataclass
+class Feed:
+    slug: str  # feeds/<slug>/rss.xml, atom.xml, feed.json
+    title: str
+    description: str
+    home_url: str  # absolute
+    items: list[FeedItem] = field(default_factory=list)
+
+
+def absolute_html(html: str, base_url: str) -> str:
+    """Every link and image of the content made absolute, as feed readers need."""
+    return _URL_ATTR.sub(lambda m: f'{m[1]}="{urljoin(base_url, m[2])}"', html)
+
+
+def feed_paths(slug: str) -> dict[str, str]:
+    return {"rss": f"feeds/{slug}/rss.xml", "atom": f"feeds/{slug}/atom.xml", "json": f"feeds/{slug}/feed.json"}
+
+
+def _generator(feed: Feed, site_url: str, self_url: str, items: list[FeedItem]) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.id(feed.home_url)
+    fg.title(feed.title)
+    fg.subtitle(feed.description)
+    fg.language("vi")
+    fg.generator("Cổng thông tin CCHC")
+    fg.link(href=self_url, rel="self")
+    fg.link(href=feed.home_url, rel="alternate")  # last: RSS's <link>
+    newest = items[0].published if items else datetime(2000, 1, 1).astimezone()
+    fg.updated(newest)
+    fg.lastBuildDate(newest)
+    for item in items:
+        entry = fg.add_entry(order="append")
+        entry.id(item.url)
+        entry.guid(item.url, permalink=True)
+        entry.title(item.title)
+        entry.link(href=item.url, rel="alternate")
+        entry.published(item.published)
+        entry.updated(item.published)
+        entry.author({"name": item.author})
+        entry.dc.dc_creator(item.author)
+        entry.description(item.summary or item.title)
+        entry.content(item.html, type="CDATA")
+        for category in item.categories:
+            entry.category(term=category)
+    return fg
+
+
+def render(feed: Feed, site_url: str, limit: int) -> dict[str, bytes]:
+    """{path: bytes} of the three formats, newest `limit` items."""
+    items = sorted(feed.items, key=lambda i: (i.published, i.url), reverse=True)[:limit]
+    paths = feed_paths(feed.slug)
+    rss = _generator(feed, site_url, urljoin(site_url, paths["rss"]), items).rss_str(pretty=True)
+    atom_generator = _generator(feed, site_url, urljoin(site_url, paths["atom"]), items)
+    # Atom content is HTML, declared as such.
+    for entry, item in zip(atom_generator.entry(), items):
+        entry.content(item.html, type="html")
+    atom = atom_generator.atom_str(pretty=True)
+    json_feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "description": feed.description,
+        "home_page_url": feed.home_url,
+        "feed_url": urljoin(site_url, paths["json"]),
+        "language": "vi",
+        "items": [
+            {
+                "id": item.url,
+                "url": item.url,
+                "title": item.title,
+                "content_html": item.html,
+                "summary": item.summary or item.title,
+                "date_published": item.published.isoformat(),
+                "authors": [{"name": item.author}],
+                "tags": list(item.categories),
+            }
+            for item in items
+        ],
+    }
+    return {paths["rss"]: rss, paths["atom"]: atom,
+            paths["json"]: json.dumps(json_feed, ensure_ascii=False, indent=2).encode("utf-8")}

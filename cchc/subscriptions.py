@@ -1,0 +1,109 @@
+"""Which feeds the portal offers, what each carries, and the "Theo dõi" page that lists them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from urllib.parse import urljoin
+
+from .clock import TZ
+from .content import Entry, Site, url_of
+from .feeds import Feed, FeedItem, absolute_html, feed_paths
+from .render.markdown import text
+from .render.news import INDEX_URI as NEWS_URI, category_uri
+from .render.plans import INDEX_PAGES, designation, heading
+from .text import slugify
+from .vocab import CCHC_AREAS, NEWS_CATEGORIES
+
+PAGE_URI = "theo-doi.md"
+
+
+@dataclass(frozen=True)
+class FeedRef:
+    slug: str
+    title: str
+
+
+def site_feeds() -> list[FeedRef]:
+    return [FeedRef("tin-tuc", "Tin tức"), FeedRef("van-ban", "Văn bản mới")]
+
+
+def department_feed(code: str, name: str) -> FeedRef:
+    return FeedRef(f"co-quan/{slugify(code)}", name)
+
+
+def category_feed(code: str) -> FeedRef:
+    return FeedRef(f"chuyen-muc/{code}", NEWS_CATEGORIES[code])
+
+
+def _plan_date(plan: Entry) -> datetime:
+    return datetime.combine(plan["issued"].first_day(), time(), TZ)
+
+
+def build_feeds(site: Site, site_url: str, html: dict[str, str]) -> list[Feed]:
+    """Every feed with its items; `html` is each page's rendered content by src_uri."""
+    def news_item(n: Entry) -> FeedItem:
+        url = urljoin(site_url, url_of(n.src_uri))
+        d = site.departments[n["department"]]
+        return FeedItem(n["title"], url, n["date"], absolute_html(html.get(n.src_uri, ""), url), n.get("summary", ""),
+                        d["name"], tuple(NEWS_CATEGORIES[c] for c in n["categories"]) + tuple(n.get("tags", [])))
+
+    def plan_item(p: Entry) -> FeedItem:
+        url = urljoin(site_url, url_of(p.src_uri))
+        return FeedItem(f"{designation(p)}: {heading(p)}", url, _plan_date(p), absolute_html(html.get(p.src_uri, ""), url),
+                        p.get("summary", ""), site.departments[p["issuer"]]["name"],
+                        ("Văn bản",) + tuple(CCHC_AREAS[a] for a in p["areas"]))
+
+    news_items = {n.src_uri: news_item(n) for n in site.news}
+    plan_items = {p.src_uri: plan_item(p) for p in site.plans}
+    home = lambda uri: urljoin(site_url, url_of(uri))  # noqa: E731
+    feeds = [
+        Feed("tin-tuc", "Tin tức", "Tin tức cải cách hành chính", home(NEWS_URI), list(news_items.values())),
+        Feed("van-ban", "Văn bản mới", "Kế hoạch, quyết định về cải cách hành chính", home(INDEX_PAGES["year"][0]),
+             list(plan_items.values())),
+    ]
+    for code, department in site.departments.items():
+        ref = department_feed(code, department["name"])
+        items = [news_items[n.src_uri] for n in site.news if n["department"] == code]
+        items += [plan_items[p.src_uri] for p in site.plans_by_issuer.get(code, [])]
+        feeds.append(Feed(ref.slug, department["name"], f"Tin tức và văn bản của {department['name']}",
+                          home(department.src_uri), items))
+    for code, label in NEWS_CATEGORIES.items():
+        items = [news_items[n.src_uri] for n in site.news if code in n["categories"]]
+        items += [plan_items[p.src_uri] for p in site.plans if code in p["areas"]]
+        feeds.append(Feed(category_feed(code).slug, label, f"Chuyên mục {label}", home(category_uri(code)), items))
+    return feeds
+
+
+def head_links(refs: list[FeedRef], site_url: str) -> list[dict[str, str]]:
+    """What a page's <head> advertises: RSS, Atom and JSON of each feed that fits it."""
+    links = []
+    for ref in refs:
+        paths = feed_paths(ref.slug)
+        links += [
+            {"type": "application/rss+xml", "title": f"{ref.title} (RSS)", "href": urljoin(site_url, paths["rss"])},
+            {"type": "application/atom+xml", "title": f"{ref.title} (Atom)", "href": urljoin(site_url, paths["atom"])},
+            {"type": "application/feed+json", "title": f"{ref.title} (JSON)", "href": urljoin(site_url, paths["json"])},
+        ]
+    return links
+
+
+def subscriptions_page(site: Site, site_url: str) -> str:
+    def row(ref: FeedRef) -> str:
+        paths = feed_paths(ref.slug)
+        return (f"| {text(ref.title)} | [RSS]({urljoin(site_url, paths['rss'])}) | [Atom]({urljoin(site_url, paths['atom'])}) | "
+                f"[JSON]({urljoin(site_url, paths['json'])}) |")
+
+    header = ["| Nguồn tin | RSS | Atom | JSON Feed |", "|---|---|---|---|"]
+    parts = [
+        "# Theo dõi", "",
+        "Nhận tin và văn bản mới của cổng ngay khi đăng, không cần vào trang mỗi ngày.", "",
+        "**Cách theo dõi:** chép địa chỉ RSS hoặc Atom của nguồn tin bên dưới, dán vào ứng dụng đọc tin "
+        "(ví dụ Thunderbird, Feedly, Inoreader, NetNewsWire). Ứng dụng sẽ tự báo khi có tin mới. "
+        "Địa chỉ JSON Feed dành cho các hệ thống, phần mềm muốn lấy tin tự động.", "",
+        "## Toàn cổng", "", *header, *(row(r) for r in site_feeds()), "",
+        "## Theo chuyên mục", "", *header, *(row(category_feed(c)) for c in NEWS_CATEGORIES), "",
+        "## Theo cơ quan", "", "Tin tức và văn bản mới của từng cơ quan.", "", *header,
+        *(row(department_feed(c, d["name"])) for c, d in sorted(site.departments.items(), key=lambda i: i[1]["name"])), "",
+    ]
+    return "\n".join(parts)
