@@ -73,6 +73,7 @@ def _generator(feed: Feed, site_url: str, self_url: str, items: list[FeedItem]) 
         entry.dc.dc_creator(item.author)
         entry.description(item.summary or item.title)
         entry.content(item.html, type="CDATA")
+        entry.summary(item.summary or item.title)  # after content(): description() also set Atom's content
         for category in item.categories:
             entry.category(term=category)
     return fg

@@ -61,7 +61,7 @@ def bundled_site(tmp_path_factory) -> str:
     import threading
 
     built = tmp_path_factory.mktemp("bundled") / "site"
-    result = mkdocs_build(REPO, "--site-dir", str(built))
+    result = mkdocs_build(REPO, "--site-dir", str(built), env={"CCHC_NOW": "2026-11-25T12:00"})
     assert result.returncode == 0, result.stderr
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):

@@ -52,3 +52,31 @@ def test_issuer_page_lists_its_plans(page, bundled_site):
     page.goto(bundled_site + "co-quan/stp-st/")
     expect(page.locator("article")).to_contain_text("Văn bản ban hành (1)")
     expect(page.locator("article")).to_contain_text("Giám đốc Phạm Tuân")
+
+
+def test_news_listing_pages_through_all_items(page, bundled_site):
+    page.goto(bundled_site)
+    page.get_by_role("link", name="Tin tức", exact=True).first.click()
+    expect(page).to_have_url(bundled_site + "tin-tuc/")
+    items = page.locator("article > ul > li")
+    expect(items).to_have_count(10)
+    expect(items.first).to_contain_text("📌 Sở Ngoại vụ Kiên Giang triển khai kế hoạch")  # pinned first
+    expect(items.nth(1)).to_contain_text("Sổ tay hướng dẫn thủ tục hành chính dành cho người nước ngoài")
+    page.get_by_role("link", name="Cũ hơn →").click()
+    expect(page.locator(".cchc-pages")).to_contain_text("Trang 2/3")
+    page.get_by_role("link", name="Cũ hơn →").click()
+    expect(page.locator("article > ul > li")).to_have_count(2)
+    page.get_by_role("link", name="← Mới hơn").click()
+    expect(page).to_have_url(bundled_site + "tin-tuc/trang-2/")
+
+
+def test_category_page_from_a_news_item(page, bundled_site):
+    page.goto(bundled_site + "tin-tuc/2025/stttt-kh-chinh-quyen-dien-tu/")
+    expect(page.locator(".cchc-meta")).to_contain_text("20/05/2025")
+    page.locator(".cchc-meta").get_by_role("link", name="Xây dựng chính quyền điện tử, chính quyền số").click()
+    expect(page.locator("article h1")).to_contain_text("Xây dựng chính quyền điện tử, chính quyền số")
+    titles = page.locator("article > ul > li")
+    expect(titles).to_have_count(3)
+    expect(titles.first).to_contain_text("Truyền thông về chính quyền điện tử, chính quyền số")
+    rss = page.locator('head link[type="application/rss+xml"][href$="/feeds/chuyen-muc/chinh-quyen-so/rss.xml"]')
+    expect(rss).to_have_count(1)

@@ -1,0 +1,66 @@
+from datetime import datetime, timedelta
+
+import feedparser
+
+from cchc.clock import TZ
+from cchc.feeds import Feed, FeedItem, absolute_html, render
+
+SITE = "https://cchc.example.gov.vn/"
+
+
+def item(day: int) -> FeedItem:
+    url = f"{SITE}tin-tuc/2024/tin-{day}/"
+    return FeedItem(f"Tin ngày {day}", url, datetime(2024, 3, day, 8, 30, tzinfo=TZ),
+                    absolute_html(f'<p>Xem <a href="../../../van-ban/">văn bản</a> <img src="anh.png"></p>', url),
+                    f"Tóm tắt {day}", "Sở Nội vụ tỉnh Khánh Hòa", ("Thông báo",))
+
+
+FEED = Feed("tin-tuc", "Tin tức", "Tin tức cải cách hành chính", f"{SITE}tin-tuc/", [item(5), item(20), item(12)])
+
+
+def test_links_in_content_become_absolute():
+    assert absolute_html('<a href="../x/">a</a><a href="#b">b</a>', f"{SITE}tin-tuc/a/") == (
+        f'<a href="{SITE}tin-tuc/x/">a</a><a href="{SITE}tin-tuc/a/#b">b</a>')
+
+
+def test_rss_and_atom_parse_cleanly_newest_first():
+    files = render(FEED, SITE, limit=10)
+    for path in ["feeds/tin-tuc/rss.xml", "feeds/tin-tuc/atom.xml"]:
+        parsed = feedparser.parse(files[path])
+        assert not parsed.bozo, parsed.bozo_exception
+        assert parsed.feed.link == f"{SITE}tin-tuc/"
+        assert [e.title for e in parsed.entries] == ["Tin ngày 20", "Tin ngày 12", "Tin ngày 5"]
+        first = parsed.entries[0]
+        assert first.link == first.id == f"{SITE}tin-tuc/2024/tin-20/"
+        assert first.author == "Sở Nội vụ tỉnh Khánh Hòa"
+        assert 'href="https://cchc.example.gov.vn/van-ban/"' in first.content[0].value
+        assert first.summary == "Tóm tắt 20"
+        self_links = [link for link in parsed.feed.links if link.rel == "self"]
+        assert [link.href for link in self_links] == [SITE + path]
+
+
+def test_dates_carry_the_vietnam_offset_and_come_from_content():
+    files = render(FEED, SITE, limit=10)
+    rss = files["feeds/tin-tuc/rss.xml"].decode()
+    assert "<lastBuildDate>Wed, 20 Mar 2024 08:30:00 +0700</lastBuildDate>" in rss
+    assert "<pubDate>Wed, 20 Mar 2024 08:30:00 +0700</pubDate>" in rss
+    atom = files["feeds/tin-tuc/atom.xml"].decode()
+    assert "<updated>2024-03-20T08:30:00+07:00</updated>" in atom
+    assert '<content type="html">' in atom
+
+
+def test_json_feed_1_1():
+    import json
+
+    data = json.loads(render(FEED, SITE, limit=2)["feeds/tin-tuc/feed.json"])
+    assert data["version"] == "https://jsonfeed.org/version/1.1"
+    assert data["feed_url"] == f"{SITE}feeds/tin-tuc/feed.json"
+    assert [i["id"] for i in data["items"]] == [f"{SITE}tin-tuc/2024/tin-20/", f"{SITE}tin-tuc/2024/tin-12/"]
+    assert data["items"][0]["date_published"] == "2024-03-20T08:30:00+07:00"
+
+
+def test_limit_and_identical_output():
+    first, second = render(FEED, SITE, limit=1), render(FEED, SITE, limit=1)
+    assert first == second
+    assert len(feedparser.parse(first["feeds/tin-tuc/rss.xml"]).entries) == 1
+    assert datetime(2024, 3, 20, tzinfo=TZ) - datetime(2024, 3, 12, tzinfo=TZ) == timedelta(days=8)

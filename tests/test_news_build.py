@@ -1,0 +1,93 @@
+"""The bundled site's news and feeds, built as of a fixed moment."""
+
+import re
+
+import feedparser
+import pytest
+
+from conftest import REPO, mkdocs_build
+
+NOW = {"CCHC_NOW": "2026-11-25T12:00"}
+SITE = "https://cchc.example.gov.vn/"
+DRAFT_WORD, SCHEDULED_WORD = "dunglenbanhap", "chohengiodang"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("news") / "site"
+    result = mkdocs_build(REPO, "--site-dir", str(out), env=NOW)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_feed_on_the_subscribe_page_parses_with_items(built):
+    page = (built / "theo-doi/index.html").read_text(encoding="utf-8")
+    urls = sorted(set(re.findall(r'href="(https://cchc\.example\.gov\.vn/feeds/[^"]+)"', page)))
+    assert len(urls) == 3 * (2 + 11 + 34)
+    for url in urls:
+        data = (built / url[len(SITE):]).read_bytes()
+        if url.endswith(".json"):
+            continue
+        parsed = feedparser.parse(data)
+        assert not parsed.bozo, (url, parsed.bozo_exception)
+        for entry in parsed.entries:
+            assert entry.link.startswith(SITE)
+            assert not re.search(r'(?:href|src)="(?!https?://|mailto:|tel:)', entry.content[0].value), url
+
+
+def test_site_news_feed_carries_the_newest_items(built):
+    parsed = feedparser.parse((built / "feeds/tin-tuc/rss.xml").read_bytes())
+    assert len(parsed.entries) == 20  # feed_limit in mkdocs.yml
+    assert parsed.entries[0].title == "Sổ tay hướng dẫn thủ tục hành chính dành cho người nước ngoài"
+    assert parsed.entries[0].published == "Mon, 01 Dec 2025 00:00:00 +0700"
+
+
+def test_department_feed_has_its_news_and_its_plans(built):
+    parsed = feedparser.parse((built / "feeds/co-quan/sngv-kg/atom.xml").read_bytes())
+    titles = [e.title for e in parsed.entries]
+    assert len(titles) == 6
+    assert any(t.startswith("Kế hoạch (chưa có số, /KH-SNgV)") for t in titles)
+
+
+def test_pages_advertise_the_feeds_that_fit_them(built):
+    department = (built / "co-quan/sngv-kg/index.html").read_text(encoding="utf-8")
+    assert f'href="{SITE}feeds/co-quan/sngv-kg/rss.xml"' in department
+    assert f'href="{SITE}feeds/tin-tuc/atom.xml"' in department
+    category = (built / "tin-tuc/chuyen-muc/chinh-quyen-so/index.html").read_text(encoding="utf-8")
+    assert f'href="{SITE}feeds/chuyen-muc/chinh-quyen-so/feed.json"' in category
+
+
+def test_drafts_and_scheduled_items_are_nowhere(built):
+    for path in built.rglob("*"):
+        if path.is_file() and path.suffix != ".gz":
+            data = path.read_bytes()
+            assert DRAFT_WORD.encode() not in data and SCHEDULED_WORD.encode() not in data, path
+    assert not (built / "tin-tuc/2027").exists()
+
+
+def test_a_scheduled_item_appears_on_its_day(tmp_path):
+    out = tmp_path / "site"
+    assert mkdocs_build(REPO, "--site-dir", str(out), env={"CCHC_NOW": "2027-01-15T08:00"}).returncode == 0
+    assert (out / "tin-tuc/2027/hoi-nghi-tong-ket-cchc-2026/index.html").is_file()
+    assert SCHEDULED_WORD in (out / "feeds/tin-tuc/rss.xml").read_text(encoding="utf-8")
+    assert DRAFT_WORD not in (out / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    again = tmp_path / "site"
+    assert mkdocs_build(REPO, "--site-dir", str(again), env=NOW).returncode == 0
+    for path in built.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (again / path.relative_to(built)).read_bytes(), path
+    assert "<lastmod>2025-12-01</lastmod>" in (built / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_news_page_shows_its_metadata_and_neighbours(built):
+    html = (built / "tin-tuc/2025/stnmt-kh-tap-huan-dat-dai-cap-xa/index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).replace(" ,", ",")
+    assert "Ngày đăng 08:00, 09/04/2025" in text
+    assert "Chuyên mục Cải cách thủ tục hành chính, Tin hoạt động" in text
+    assert 'href="../../the/dat-dai/"' in html
+    assert "Tin mới hơn: Sở Xây dựng công khai quy định" not in text  # ordered by date, not by file
+    assert "Tin mới hơn: Truyền thông về chính quyền điện tử, chính quyền số" in text
+    assert "Tin cũ hơn: Sở Xây dựng công khai quy định, chính sách mới cho doanh nghiệp" in text
