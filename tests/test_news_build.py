@@ -91,3 +91,11 @@ def test_news_page_shows_its_metadata_and_neighbours(built):
     assert "Tin mới hơn: Sở Xây dựng công khai quy định" not in text  # ordered by date, not by file
     assert "Tin mới hơn: Truyền thông về chính quyền điện tử, chính quyền số" in text
     assert "Tin cũ hơn: Sở Xây dựng công khai quy định, chính sách mới cho doanh nghiệp" in text
+
+
+def test_news_index_leads_to_each_year(built):
+    index = (built / "tin-tuc/index.html").read_text(encoding="utf-8")
+    for year in (2023, 2024, 2025):
+        assert f'href="nam/{year}/"' in index
+    year_page = re.sub(r"<[^>]+>", " ", (built / "tin-tuc/nam/2023/index.html").read_text(encoding="utf-8"))
+    assert "3 tin" in year_page

@@ -84,9 +84,11 @@ def listing_pages(first_uri: str, title: str, intro: str, items: list[Entry], si
 
 def all_listings(site: Site) -> dict[str, tuple[str, str]]:
     pages: dict[str, tuple[str, str]] = {}
+    years = sorted({n["date"].year for n in site.news}, reverse=True)
     browse = " · ".join(link(label, INDEX_URI, category_uri(code)) for code, label in NEWS_CATEGORIES.items())
-    pages |= listing_pages(INDEX_URI, "Tin tức", f"{len(site.news)} tin, mới nhất trước. Chuyên mục: {browse}",
-                           site.news, site)
+    by_year = " · ".join(link(str(y), INDEX_URI, year_uri(y)) for y in years)
+    pages |= listing_pages(INDEX_URI, "Tin tức", f"{len(site.news)} tin, mới nhất trước.\n\nChuyên mục: {browse}\n\n"
+                           f"Theo năm: {by_year}", site.news, site)
     for code, label in NEWS_CATEGORIES.items():
         items = [n for n in site.news if code in n["categories"]]
         pages |= listing_pages(category_uri(code), label, f"Chuyên mục · {len(items)} tin", items, site)
@@ -97,10 +99,8 @@ def all_listings(site: Site) -> dict[str, tuple[str, str]]:
     for uri, items in tags.items():
         name = next(t for t in items[0]["tags"] if tag_uri(t) == uri)
         pages |= listing_pages(uri, f"Từ khóa: {name}", f"{len(items)} tin", items, site)
-    years: dict[int, list[Entry]] = {}
-    for item in site.news:
-        years.setdefault(item["date"].year, []).append(item)
-    for year, items in years.items():
+    for year in years:
+        items = [n for n in site.news if n["date"].year == year]
         pages |= listing_pages(year_uri(year), f"Tin tức năm {year}", f"{len(items)} tin", items, site)
     return pages
 
