@@ -1,5 +1,6 @@
 """The bundled site's news and feeds, built as of a fixed moment."""
 
+import json
 import re
 
 import feedparser
@@ -27,6 +28,8 @@ def test_every_feed_on_the_subscribe_page_parses_with_items(built):
     for url in urls:
         data = (built / url[len(SITE):]).read_bytes()
         if url.endswith(".json"):
+            feed = json.loads(data)
+            assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["feed_url"] == url
             continue
         parsed = feedparser.parse(data)
         assert not parsed.bozo, (url, parsed.bozo_exception)
