@@ -26,6 +26,7 @@ class _Build:
     site: Site | None = None
     hidden: list = []
     titles: dict[str, str] = {}
+    neighbours: dict = {}
     html: dict[str, str] = {}
     writing = False
     site_dir = ""
@@ -45,6 +46,9 @@ def on_pre_build(config) -> None:
     if site.report.errors:
         raise PluginError("Nội dung có lỗi, chưa dựng trang:\n" + site.report.format())
     _Build.hidden = split_published(site, now)
+    # Computed once: a list scan per news page would make the build quadratic.
+    padded = [None, *site.news, None]
+    _Build.neighbours = {n.src_uri: (padded[i], padded[i + 2]) for i, n in enumerate(site.news)}
     dates = [content_date(e) for e in site.plans + site.news]
     _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
@@ -105,9 +109,7 @@ def on_page_markdown(markdown, page, config, files):
         return departments.department_page(entry, site) + "\n" + news.latest_news(
             site, uri, [n for n in site.news if n["department"] == code])
     if entry.kind is NEWS:
-        position = site.news.index(entry)
-        newer = site.news[position - 1] if position > 0 else None
-        older = site.news[position + 1] if position + 1 < len(site.news) else None
+        newer, older = _Build.neighbours[uri]
         return news.news_page(entry, site, newer, older)
     if uri == "index.md":
         return "\n\n".join([entry.body, news.latest_news(site, uri, site.news), home.latest_plans(site)])

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from ..content import DEPARTMENTS_DIR, Entry, Site
 from ..vocab import DEPARTMENT_LEVELS
-from .markdown import attr, link, text
+from .markdown import attr, link, meta_panel, text
 from .plans import designation, heading, plan_item
 
 INDEX_URI = f"{DEPARTMENTS_DIR}/index.md"
@@ -15,10 +15,10 @@ INDEX_URI = f"{DEPARTMENTS_DIR}/index.md"
 def department_page(department: Entry, site: Site) -> str:
     here = department.src_uri
     code = department["code"]
-    contacts = ['<div class="cchc-meta" markdown>', ""]
+    rows: list[tuple[str, str]] = []
 
     def row(term: str, value: str) -> None:
-        contacts.extend([term, f":   {value}", ""])
+        rows.append((term, value))
 
     row("Mã cơ quan", text(code))
     row("Cấp", text(DEPARTMENT_LEVELS[department["level"]]))
@@ -37,7 +37,7 @@ def department_page(department: Entry, site: Site) -> str:
         row("Thư điện tử", f'<a href="mailto:{attr(department["email"])}">{text(department["email"])}</a>')
     if department.get("website"):
         row("Trang thông tin điện tử", f'<a href="{attr(department["website"])}">{text(department["website"])}</a>')
-    contacts += ["</div>", ""]
+    contacts = meta_panel(rows)
 
     parts = [f"# {text(department['name'])}", "", department.body.strip(), "", "## Thông tin liên hệ", "", *contacts]
     plans = site.plans_by_issuer.get(code, [])

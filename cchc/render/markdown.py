@@ -23,3 +23,11 @@ def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
 
 def attr(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+def meta_panel(rows: list[tuple[str, str]]) -> list[str]:
+    """The metadata panel of plans, departments and news: a definition list in a styled block."""
+    lines = ['<div class="cchc-meta" markdown>', ""]
+    for term, value in rows:
+        lines += [term, f":   {value}", ""]
+    return lines + ["</div>", ""]

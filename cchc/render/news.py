@@ -7,7 +7,7 @@ from ..content import NEWS_DIR, Entry, Site
 from ..dates import display_datetime
 from ..text import slugify
 from ..vocab import NEWS_CATEGORIES
-from .markdown import link, text
+from .markdown import link, meta_panel, text
 
 PAGE_SIZE = 10
 INDEX_URI = f"{NEWS_DIR}/index.md"
@@ -41,13 +41,12 @@ def news_item(item: Entry, here: str, site: Site) -> str:
 def news_page(item: Entry, site: Site, previous: Entry | None, following: Entry | None) -> str:
     here = item.src_uri
     department = site.departments[item["department"]]
-    meta = ['<div class="cchc-meta" markdown>', "", "Ngày đăng", f":   {display_datetime(item['date'])}", "",
-            "Cơ quan", f":   {link(department['name'], here, department.src_uri)}", "",
-            "Chuyên mục", ":   " + ", ".join(link(NEWS_CATEGORIES[c], here, category_uri(c)) for c in item["categories"]), ""]
+    rows = [("Ngày đăng", display_datetime(item["date"])),
+            ("Cơ quan", link(department["name"], here, department.src_uri)),
+            ("Chuyên mục", ", ".join(link(NEWS_CATEGORIES[c], here, category_uri(c)) for c in item["categories"]))]
     if item.get("tags"):
-        meta += ["Từ khóa", ":   " + ", ".join(link(t, here, tag_uri(t)) for t in item["tags"]), ""]
-    meta += ["</div>", ""]
-    parts = [f"# {text(item['title'])}", "", *meta]
+        rows.append(("Từ khóa", ", ".join(link(t, here, tag_uri(t)) for t in item["tags"])))
+    parts = [f"# {text(item['title'])}", "", *meta_panel(rows)]
     if item.get("summary"):
         parts += [f"**{text(item['summary'])}**", ""]
     parts += [item.body.strip(), "", "---", ""]

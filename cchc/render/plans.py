@@ -9,7 +9,7 @@ from ..content import PLANS_URL_DIR, Entry, Site
 from ..dates import display_date
 from ..text import lcfirst
 from ..vocab import CCHC_AREAS
-from .markdown import link, text
+from .markdown import link, meta_panel, text
 
 INDEX_PAGES = {
     "year": (f"{PLANS_URL_DIR}/index.md", "Theo năm"),
@@ -41,26 +41,21 @@ def plan_item(plan: Entry, from_uri: str, site: Site) -> str:
             f"  {text(heading(plan))}")
 
 
-def _definition(term: str, value: str) -> list[str]:
-    return [term, f":   {value}", ""]
-
-
 def plan_page(plan: Entry, site: Site) -> str:
     here = plan.src_uri
     signer = plan["signer"]
     signed = " – ".join(text(v) for v in (signer.get("authority"), signer["position"], signer.get("name")) if v)
     start, end = plan["period"]
-    meta = ['<div class="cchc-meta" markdown>', ""]
-    meta += _definition("Số ký hiệu", text(plan.get("number", "")) if plan.get("number", "")[:1].isdigit() else "Chưa có số")
-    meta += _definition("Loại văn bản", text(plan["doc_type"]))
-    meta += _definition("Cơ quan ban hành", link(department_name(site, plan["issuer"]), here, site.department_uri(plan["issuer"])))
-    meta += _definition("Nơi, ngày ban hành", f"{text(plan['place'])}, {display_date(plan['issued'])}")
-    meta += _definition("Người ký", signed)
-    meta += _definition("Thời kỳ", str(start) if start == end else f"{start}–{end}")
-    meta += _definition("Lĩnh vực CCHC", "; ".join(CCHC_AREAS[a] for a in plan["areas"]))
+    rows = [("Số ký hiệu", text(plan.get("number", "")) if plan.get("number", "")[:1].isdigit() else "Chưa có số")]
+    rows.append(("Loại văn bản", text(plan["doc_type"])))
+    rows.append(("Cơ quan ban hành", link(department_name(site, plan["issuer"]), here, site.department_uri(plan["issuer"]))))
+    rows.append(("Nơi, ngày ban hành", f"{text(plan['place'])}, {display_date(plan['issued'])}"))
+    rows.append(("Người ký", signed))
+    rows.append(("Thời kỳ", str(start) if start == end else f"{start}–{end}"))
+    rows.append(("Lĩnh vực CCHC", "; ".join(CCHC_AREAS[a] for a in plan["areas"])))
     if plan.get("attachment"):
-        meta += _definition("Văn bản gốc", link("Tải tệp văn bản gốc", here, plan["attachment"]))
-    meta += ["</div>", ""]
+        rows.append(("Văn bản gốc", link("Tải tệp văn bản gốc", here, plan["attachment"])))
+    meta = meta_panel(rows)
 
     parts = [f"# {text(heading(plan))}", "", *meta, plan.body.strip(), ""]
     if plan.get("recipients"):
