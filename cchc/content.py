@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import frontmatter
-from .kinds import DEPARTMENT, NEWS, PAGE, PLAN, Kind
+from .kinds import DEPARTMENT, NEWS, PAGE, PLAN, PROCEDURE, Kind
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
 from .schema import Context, Invalid, nearest
@@ -21,6 +21,7 @@ from .text import fold, nfc, slugify
 
 DEPARTMENTS_DIR = "co-quan"
 NEWS_DIR = "tin-tuc"
+PROCEDURES_DIR = "thu-tuc"
 PLANS_URL_DIR = "van-ban"
 
 
@@ -50,6 +51,8 @@ class Site:
     departments: dict[str, Entry] = field(default_factory=dict)
     plans: list[Entry] = field(default_factory=list)  # newest first
     news: list[Entry] = field(default_factory=list)  # newest first, drafts included
+    procedures: list[Entry] = field(default_factory=list)  # by department, field, name
+    procedures_by_department: dict[str, list[Entry]] = field(default_factory=dict)
     pages: dict[str, Entry] = field(default_factory=dict)  # every page from content, by src_uri
     plans_by_issuer: dict[str, list[Entry]] = field(default_factory=dict)
     tasks_by_department: dict[str, list[Task]] = field(default_factory=dict)
@@ -83,6 +86,8 @@ def _kind_of(src_uri: str) -> Kind:
         return DEPARTMENT
     if top == NEWS_DIR and posixpath.basename(src_uri) != "index.md":
         return NEWS
+    if top == PROCEDURES_DIR and "/" in src_uri and posixpath.basename(src_uri) != "index.md":
+        return PROCEDURE
     return PAGE
 
 
@@ -170,6 +175,8 @@ def load_site(layout: Layout) -> Site:
             _add_department(checker, site, entry, path)
         elif kind is NEWS:
             site.news.append(entry)
+        elif kind is PROCEDURE:
+            _add_procedure(checker, site, entry, path)
 
     for path in _sources(layout.plans_dir):
         entry = checker.read(path, PLAN, "")
@@ -207,6 +214,18 @@ def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path)
         checker.problem(entry.source, 0, "code", f"mã cơ quan {code} đã dùng ở {twin.source}", "mỗi cơ quan một mã riêng")
         return
     site.departments[code] = entry
+
+
+def _add_procedure(checker: _FileChecker, site: Site, entry: Entry, path: Path) -> None:
+    code = entry.get("code")
+    if not code:
+        return
+    expected = f"{slugify(code)}.md"
+    if path.name != expected:
+        checker.problem(entry.source, 0, "code", f"tệp của thủ tục mã {code} phải tên là {expected}",
+                        f"đổi tên tệp thành docs/{PROCEDURES_DIR}/{expected} để địa chỉ trang theo mã thủ tục")
+        return
+    site.procedures.append(entry)
 
 
 def _check_references(checker: _FileChecker, site: Site) -> None:
@@ -249,6 +268,11 @@ def _index(site: Site) -> None:
             for code in dict.fromkeys(assignment.get("departments", [])):
                 tasks[code].append(Task(plan, assignment))
     site.plans_by_issuer = dict(by_issuer)
+    site.procedures.sort(key=lambda p: (p.get("department", ""), fold(p.get("field", "")), fold(p.get("name", "")), p.src_uri))
+    by_department: dict[str, list[Entry]] = defaultdict(list)
+    for procedure in site.procedures:
+        by_department[procedure["department"]].append(procedure)
+    site.procedures_by_department = dict(by_department)
     site.tasks_by_department = dict(tasks)
 
 

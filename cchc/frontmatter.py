@@ -132,3 +132,21 @@ def _build(node: yaml.Node, path: Path, lines: dict[Path, int], offset: int) -> 
     if node.tag == "tag:yaml.org,2002:bool":
         return node.value.lower() == "true"
     return node.value
+
+
+class _Writer(yaml.SafeDumper):
+    pass
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    # Several lines as a `|` block, so editors read them as written.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
+
+
+_Writer.add_representer(str, _text)
+
+
+def dump(data: dict[str, Any], body: str = "") -> str:
+    """A Markdown source with `data` as front matter: what `parse` reads back as the same data."""
+    front = yaml.dump(data, Dumper=_Writer, allow_unicode=True, sort_keys=False, width=100_000, default_flow_style=False)
+    return f"---\n{front}---\n" + (f"\n{body.strip()}\n" if body.strip() else "")

@@ -135,6 +135,65 @@ NEWS = Kind(
     ], allow=PAGE_KEYS),
 )
 
+_URL = Text(r"https?://\S+", "viết đủ địa chỉ, bắt đầu bằng https://", "địa chỉ web")
+
+PROCEDURE = Kind(
+    "procedure", "Thủ tục hành chính", "docs/thu-tuc/<mã>.md",
+    Struct([
+        Field("code", Text(r"[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*", "như trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ \"1.001456\"",
+                           "mã thủ tục"),
+              "Mã thủ tục", "Tên tệp là mã này, dấu chấm thay bằng gạch ngang.", required=True, example='"1.001456"'),
+        Field("name", Text(), "Tên thủ tục", required=True, example='"Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"'),
+        Field("department", Ref("department"), "Cơ quan chủ trì", "Mã cơ quan công bố, hướng dẫn thủ tục trên cổng.",
+              required=True, example="STP-KH"),
+        Field("field", Text(), "Lĩnh vực", "Như trên Cơ sở dữ liệu quốc gia.", required=True, example="Lý lịch tư pháp"),
+        Field("levels", ListOf(Choice(vocab.PROCEDURE_LEVELS, "cấp thực hiện"), min_items=1), "Cấp thực hiện",
+              f"Mã trong: {', '.join(vocab.PROCEDURE_LEVELS)}.", required=True, example="[cap-tinh]"),
+        Field("type", Text(), "Loại thủ tục", example='"TTHC được giao luật quy định chi tiết"'),
+        Field("decision", Text(), "Quyết định công bố", "Số quyết định công bố thủ tục.", example="1859/QĐ-BTP"),
+        Field("applicants", ListOf(Text()), "Đối tượng thực hiện", example="[Công dân Việt Nam, Người nước ngoài]"),
+        Field("executing_agency", Text(), "Cơ quan thực hiện", example="Sở Tư pháp"),
+        Field("competent_agency", Text(), "Cơ quan có thẩm quyền", example="Ủy ban nhân dân cấp tỉnh"),
+        Field("authorized_agency", Text(), "Cơ quan được ủy quyền"),
+        Field("coordinating_agency", Text(), "Cơ quan phối hợp"),
+        Field("address", Text(), "Địa chỉ tiếp nhận hồ sơ"),
+        Field("online", Choice(vocab.ONLINE_LEVELS, "mức dịch vụ công trực tuyến"), "Dịch vụ công trực tuyến",
+              f"Bỏ trống nếu không nộp trực tuyến được; mã trong: {', '.join(vocab.ONLINE_LEVELS)}.", example="mot-phan"),
+        Field("online_url", _URL, "Địa chỉ nộp hồ sơ trực tuyến", example="https://dichvucong.gov.vn/…"),
+        Field("portal_url", _URL, "Trang thủ tục trên Cổng Dịch vụ công quốc gia", example="https://dichvucong.gov.vn/…"),
+        Field("channels", ListOf(Struct([
+            Field("method", Choice(vocab.CHANNELS, "cách nộp"), "Cách nộp", f"Mã trong: {', '.join(vocab.CHANNELS)}.",
+                  example="truc-tiep"),
+            Field("time", Text(), "Thời hạn giải quyết", example='"5 Ngày làm việc"'),
+            Field("fee", Text(), "Phí, lệ phí", example='"Miễn phí"'),
+            Field("fee_note", Text(), "Ghi chú về phí, lệ phí"),
+            Field("note", Text(), "Mô tả"),
+        ], shorthand="note")), "Cách thức thực hiện", "Mỗi cách nộp một mục.",
+            example='\n  - method: truc-tiep\n    time: "5 Ngày làm việc"\n    fee: "Miễn phí"'),
+        Field("documents", ListOf(Struct([
+            Field("group", Text(), "Nhóm giấy tờ", example='"Giấy tờ phải nộp"'),
+            Field("name", Text(), "Tên giấy tờ", required=True, example='"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"'),
+            Field("forms", ListOf(Text()), "Mẫu đơn, tờ khai", example="[Mẫu số 03.docx]"),
+            Field("quantity", Text(), "Số lượng", example='"1 bản chính"'),
+        ], shorthand="name")), "Thành phần hồ sơ",
+            example='\n  - name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"\n    quantity: "1 bản chính"'),
+        Field("results", ListOf(Struct([
+            Field("name", Text(), "Kết quả", required=True, example='"Phiếu lý lịch tư pháp"'),
+            Field("code", Text(), "Mã kết quả", example="KQ.G15.000097"),
+            Field("keywords", Text(), "Từ khóa"),
+            Field("description", Text(), "Mô tả"),
+        ], shorthand="name")), "Kết quả thực hiện", example='\n  - name: "Phiếu lý lịch tư pháp"'),
+        Field("legal_bases", ListOf(Struct([
+            Field("name", Text(), "Tên văn bản", required=True, example='"Luật Lý lịch tư pháp"'),
+            Field("code", Text(), "Số ký hiệu", example="28/2009/QH12"),
+        ], shorthand="name")), "Căn cứ pháp lý", example='\n  - name: "Luật Lý lịch tư pháp"\n    code: 28/2009/QH12'),
+        Field("steps", Text(), "Trình tự thực hiện", "Nhiều dòng: viết `steps: |` rồi thụt đầu các dòng.",
+              example="|\n  - Bước 1: …\n  - Bước 2: …"),
+        Field("conditions", Text(), "Yêu cầu, điều kiện", example="|\n  Người yêu cầu phải …"),
+        Field("related", Text(), "Thủ tục hành chính liên quan"),
+    ], allow=PAGE_KEYS),
+)
+
 PAGE = Kind(
     "page", "Trang nội dung", "docs/**/*.md",
     Struct([
@@ -143,4 +202,4 @@ PAGE = Kind(
     ], allow=PAGE_KEYS),
 )
 
-KINDS = (PLAN, DEPARTMENT, NEWS, PAGE)
+KINDS = (PLAN, DEPARTMENT, NEWS, PROCEDURE, PAGE)

@@ -47,3 +47,20 @@ NEWS_CATEGORIES = CCHC_AREAS | {
     "mo-hinh-sang-kien": "Mô hình, sáng kiến",
     "hoi-dap": "Hỏi đáp",
 }
+
+# Administrative procedures, as the national procedure database names them.
+PROCEDURE_LEVELS = {
+    "cap-bo": "Cấp bộ",
+    "cap-tinh": "Cấp tỉnh",
+    "cap-xa": "Cấp xã",
+    "co-quan-khac": "Cơ quan khác",
+}
+CHANNELS = {
+    "truc-tiep": "Trực tiếp",
+    "truc-tuyen": "Trực tuyến",
+    "buu-chinh": "Dịch vụ bưu chính",
+}
+ONLINE_LEVELS = {
+    "toan-trinh": "Toàn trình",
+    "mot-phan": "Một phần",
+}

@@ -13,10 +13,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import clock, feeds, subscriptions
-from cchc.content import DEPARTMENT, NEWS, PLAN, Layout, Site, content_date, load_site, split_published
+from cchc import catalogue, clock, feeds, subscriptions
+from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
 from cchc.reference import URI as REFERENCE_URI, reference_page
-from cchc.render import departments, home, news, plans
+from cchc.render import departments, home, news, plans, procedures
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 FEED_LIMIT = 20
@@ -64,6 +64,7 @@ def on_files(files, config):
     for grouping, (uri, label) in plans.INDEX_PAGES.items():
         pages[uri] = (f"Văn bản – {label.lower()}", plans.index_page(site, grouping))
     pages[departments.INDEX_URI] = ("Cơ quan, đơn vị", departments.index_page(site))
+    pages[procedures.FINDER_URI] = (procedures.FINDER_TITLE, procedures.finder_page(site))
     pages[REFERENCE_URI] = ("Các trường dữ liệu", reference_page())
     pages[subscriptions.PAGE_URI] = ("Theo dõi", subscriptions.subscriptions_page(site, config.site_url or ""))
     pages |= news.all_listings(site)
@@ -74,7 +75,7 @@ def on_files(files, config):
     for item in _Build.hidden:  # drafts and scheduled news appear nowhere
         files.remove(files.get_file_from_path(item.src_uri))
     for uri, entry in site.pages.items():
-        if entry.kind in (NEWS, DEPARTMENT) and files.get_file_from_path(uri):
+        if entry.kind in (NEWS, DEPARTMENT, PROCEDURE) and files.get_file_from_path(uri):
             files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
             titles[uri] = entry.get("title") or entry.get("name")
     _Build.titles = titles
@@ -100,6 +101,8 @@ def on_page_markdown(markdown, page, config, files):
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
     page.update_date = (entry and content_date(entry)) or _Build.newest
+    if uri == procedures.FINDER_URI:
+        page.meta["scripts"] = ["assets/finder.js"]
     if entry is None:
         return markdown  # generated: already written from checked content
     if entry.kind is PLAN:
@@ -108,6 +111,9 @@ def on_page_markdown(markdown, page, config, files):
         code = entry["code"]
         return departments.department_page(entry, site) + "\n" + news.latest_news(
             site, uri, [n for n in site.news if n["department"] == code])
+    if entry.kind is PROCEDURE:
+        page.meta["jsonld"] = procedures.json_ld(entry, site, config.site_url or "")
+        return procedures.procedure_page(entry, site)
     if entry.kind is NEWS:
         newer, older = _Build.neighbours[uri]
         return news.news_page(entry, site, newer, older)
@@ -124,6 +130,10 @@ def on_page_content(html, page, config, files):
 def on_post_build(config) -> None:
     limit = int(config.extra.get("feed_limit", FEED_LIMIT))
     site_dir = Path(config.site_dir)
+    exports = {"json": catalogue.to_json, "csv": catalogue.to_csv}
+    for kind, uri in procedures.EXPORTS.items():
+        (site_dir / uri).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / uri).write_bytes(exports[kind](_Build.site, config.site_url or ""))
     for feed in subscriptions.build_feeds(_Build.site, config.site_url or "", _Build.html):
         for path, data in feeds.render(feed, config.site_url or "", limit).items():
             target = site_dir / path

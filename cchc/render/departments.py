@@ -1,13 +1,15 @@
-"""Department pages (the editor's introduction, then contacts, plans and assigned tasks) and their index."""
+"""Department pages (the editor's introduction, then contacts, plans, procedures and assigned tasks) and their index."""
 
 from __future__ import annotations
 
 from itertools import groupby
 
 from ..content import DEPARTMENTS_DIR, Entry, Site
+from ..text import fold, slugify
 from ..vocab import DEPARTMENT_LEVELS
 from .markdown import attr, link, meta_panel, text
 from .plans import designation, heading, plan_item
+from .procedures import finder_link
 
 INDEX_URI = f"{DEPARTMENTS_DIR}/index.md"
 
@@ -44,6 +46,7 @@ def department_page(department: Entry, site: Site) -> str:
     parts += [f"## Văn bản ban hành ({len(plans)})", ""]
     parts += [plan_item(p, here, site) for p in plans] or ["Chưa có văn bản nào trên cổng."]
     parts.append("")
+    parts += _procedures(department, site)
     tasks = site.tasks_by_department.get(code, [])
     parts += [f"## Nhiệm vụ được giao ({sum(len(t.assignment['tasks']) for t in tasks)})", ""]
     if not tasks:
@@ -57,16 +60,31 @@ def department_page(department: Entry, site: Site) -> str:
     return "\n".join(parts)
 
 
+def _procedures(department: Entry, site: Site) -> list[str]:
+    here, code = department.src_uri, department["code"]
+    members = site.procedures_by_department.get(code, [])
+    parts = [f"## Thủ tục hành chính ({len(members)})", ""]
+    if not members:
+        return parts + ["Cơ quan chưa công bố thủ tục hành chính nào trên cổng.", ""]
+    fields = sorted({p["field"] for p in members}, key=fold)
+    parts += [f"{len(members)} thủ tục trong {len(fields)} lĩnh vực. "
+              f"[Tra cứu thủ tục của {text(department.get('short_name') or department['name'])}]"
+              f"(<{finder_link(here, co_quan=code)}>){{ .md-button }}", ""]
+    counts = {f: sum(1 for p in members if p["field"] == f) for f in fields}
+    parts += [f"- [{text(f)}](<{finder_link(here, co_quan=code, linh_vuc=slugify(f))}>) ({counts[f]})" for f in fields]
+    return parts + [""]
+
+
 def index_page(site: Site) -> str:
     parts = ["# Cơ quan, đơn vị", "", f"{len(site.departments)} cơ quan, đơn vị có văn bản hoặc nhiệm vụ trên cổng.", ""]
     ordered = sorted(site.departments.values(),
                      key=lambda d: (d["province"], list(DEPARTMENT_LEVELS).index(d["level"]), d["name"]))
     for province, members in groupby(ordered, key=lambda d: d["province"]):
-        parts += [f"## {text(province)}", "", "| Cơ quan | Mã | Văn bản | Nhiệm vụ được giao |", "|---|---|--:|--:|"]
+        parts += [f"## {text(province)}", "", "| Cơ quan | Mã | Văn bản | Nhiệm vụ được giao | Thủ tục |", "|---|---|--:|--:|--:|"]
         for d in members:
             code = d["code"]
             tasks = sum(len(t.assignment["tasks"]) for t in site.tasks_by_department.get(code, []))
             parts.append(f"| {link(d['name'], INDEX_URI, d.src_uri)} | {text(code)} | "
-                         f"{len(site.plans_by_issuer.get(code, []))} | {tasks} |")
+                         f"{len(site.plans_by_issuer.get(code, []))} | {tasks} | {len(site.procedures_by_department.get(code, []))} |")
         parts.append("")
     return "\n".join(parts)

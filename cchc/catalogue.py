@@ -1,0 +1,49 @@
+"""The procedure catalogue as open data: `procedures.json` (every field) and `procedures.csv` (for Excel)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .content import Site, url_of
+from .vocab import CHANNELS, ONLINE_LEVELS, PROCEDURE_LEVELS
+
+CSV_COLUMNS = ["Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Mã cơ quan chủ trì", "Cơ quan chủ trì",
+               "Cơ quan thực hiện", "Đối tượng thực hiện", "Dịch vụ công trực tuyến", "Cách thức, thời hạn, phí",
+               "Quyết định công bố", "Địa chỉ trang", "Cổng Dịch vụ công quốc gia"]
+
+
+def records(site: Site, site_url: str) -> list[dict[str, Any]]:
+    base = site_url.rstrip("/") + "/"
+    return [{**p.values, "department_name": site.departments[p["department"]]["name"], "url": base + url_of(p.src_uri)}
+            for p in site.procedures]
+
+
+def to_json(site: Site, site_url: str) -> bytes:
+    data = {"title": "Danh mục thủ tục hành chính", "count": len(site.procedures), "procedures": records(site, site_url)}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _channels(channels: list[dict]) -> str:
+    return "; ".join(
+        ": ".join(filter(None, [CHANNELS.get(c.get("method", ""), ""), ", ".join(filter(None, [c.get("time"), c.get("fee")]))]))
+        for c in channels)
+
+
+def to_csv(site: Site, site_url: str) -> bytes:
+    """UTF-8 with a byte order mark and CRLF lines: what Excel needs to show Vietnamese."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records(site, site_url):
+        writer.writerow([
+            record["code"], record["name"], record["field"],
+            ", ".join(PROCEDURE_LEVELS[level] for level in record["levels"]),
+            record["department"], record["department_name"], record.get("executing_agency", ""),
+            ", ".join(record.get("applicants", [])),
+            ONLINE_LEVELS.get(record.get("online", ""), "Không"), _channels(record.get("channels", [])),
+            record.get("decision", ""), record["url"], record.get("portal_url", ""),
+        ])
+    return out.getvalue().encode("utf-8-sig")

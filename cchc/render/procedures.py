@@ -1,0 +1,208 @@
+"""Procedure pages, in the order a citizen needs them, and the finder that lists the whole catalogue."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from itertools import groupby
+
+from ..content import PROCEDURES_DIR, Entry, Site, url_of
+from ..text import fold, slugify
+from ..vocab import CHANNELS, ONLINE_LEVELS, PROCEDURE_LEVELS
+from .markdown import attr, link, meta_panel, text
+
+FINDER_URI = f"{PROCEDURES_DIR}/index.md"
+FINDER_TITLE = "Tra cứu thủ tục hành chính"
+EXPORTS = {"json": f"{PROCEDURES_DIR}/procedures.json", "csv": f"{PROCEDURES_DIR}/procedures.csv"}
+NO_ONLINE = "khong"
+# The finder's URL parameters, also used in links to it (a department's procedures).
+FACETS = {"co-quan": "Cơ quan", "linh-vuc": "Lĩnh vực", "cap": "Cấp thực hiện", "truc-tuyen": "Dịch vụ công trực tuyến"}
+
+
+def online_label(procedure: Entry) -> str:
+    level = procedure.get("online")
+    return f"Trực tuyến {ONLINE_LEVELS[level].lower()}" if level else "Không nộp trực tuyến"
+
+
+def finder_link(from_uri: str, **params: str) -> str:
+    """A Markdown link target to the finder with filters set, e.g. `co_quan="STP-KH"`."""
+    target = posixpath.relpath(FINDER_URI, posixpath.dirname(from_uri) or ".")
+    query = "&".join(f"{key.replace('_', '-')}={value}" for key, value in params.items())
+    return target + (f"?{query}" if query else "")
+
+
+def prose(value: str) -> list[str]:
+    """Imported multi-line text as Markdown: `-` lines as a list, `+` lines nested under them, other lines as paragraphs."""
+    lines, in_list = [], False
+    for line in value.split("\n"):
+        line = line.strip()
+        marker = re.match(r"^([-–•+])\s*", line)
+        if marker and line[marker.end():]:
+            nested = marker[1] == "+" and in_list
+            lines.append(("    - " if nested else "- ") + text(line[marker.end():]))
+            in_list = True
+        elif line:
+            lines += ["", text(line), ""]
+            in_list = False
+    return [*lines, ""]
+
+
+def _channel_table(channels: list[dict]) -> list[str]:
+    rows = ["| Cách nộp hồ sơ | Thời hạn giải quyết | Phí, lệ phí | Ghi chú |", "|---|---|---|---|"]
+    for channel in channels:
+        method = CHANNELS.get(channel.get("method", ""), "Khác")
+        fee = text(channel.get("fee", "Không ghi"))
+        if channel.get("fee_note"):
+            fee += f"<br><small>{text(channel['fee_note'])}</small>"
+        rows.append(f"| **{method}** | {text(channel.get('time', 'Không ghi'))} | {fee} | {text(channel.get('note', ''))} |")
+    return [*rows, ""]
+
+
+def _document_tables(documents: list[dict]) -> list[str]:
+    lines = []
+    for group, rows in groupby(documents, key=lambda d: d.get("group", "")):
+        if group:
+            lines += [f"### {text(group)}", ""]
+        lines += ["| STT | Tên giấy tờ | Mẫu đơn, tờ khai | Số lượng |", "|--:|---|---|---|"]
+        for number, document in enumerate(rows, start=1):
+            forms = "<br>".join(text(f) for f in document.get("forms", []))
+            lines.append(f"| {number} | {text(document['name'])} | {forms} | {text(document.get('quantity', ''))} |")
+        lines.append("")
+    return lines
+
+
+def procedure_page(procedure: Entry, site: Site) -> str:
+    here = procedure.src_uri
+    department = site.departments[procedure["department"]]
+    results = procedure.get("results", [])
+    parts = [f"# {text(procedure['name'])}", ""]
+    if results:
+        parts += [f"**Kết quả nhận được:** {'; '.join(text(r['name']) for r in results)}", ""]
+    if procedure.get("online_url"):
+        parts += [f'<a class="md-button md-button--primary cchc-submit" href="{attr(procedure["online_url"])}" '
+                  f'rel="external">Nộp hồ sơ trực tuyến</a>', ""]
+
+    levels = ", ".join(PROCEDURE_LEVELS[level] for level in procedure["levels"])
+    rows = [("Mã thủ tục", text(procedure["code"])),
+            ("Lĩnh vực", f"[{text(procedure['field'])}](<{finder_link(here, linh_vuc=slugify(procedure['field']))}>)"),
+            ("Cấp thực hiện", text(levels)),
+            ("Dịch vụ công trực tuyến", text(online_label(procedure))),
+            ("Cơ quan chủ trì", link(department["name"], here, department.src_uri))]
+    if procedure.get("type"):
+        rows.append(("Loại thủ tục", text(procedure["type"])))
+    if procedure.get("decision"):
+        rows.append(("Quyết định công bố", text(procedure["decision"])))
+    parts += meta_panel(rows)
+
+    parts += ["## Ai thực hiện", ""]
+    parts += [f"- {text(a)}" for a in procedure.get("applicants", [])] or ["Không ghi đối tượng thực hiện."]
+    parts += ["", "## Nộp hồ sơ ở đâu", ""]
+    for key, label in [("executing_agency", "Cơ quan thực hiện"), ("competent_agency", "Cơ quan có thẩm quyền"),
+                       ("authorized_agency", "Cơ quan được ủy quyền"), ("coordinating_agency", "Cơ quan phối hợp"),
+                       ("address", "Địa chỉ tiếp nhận hồ sơ")]:
+        if procedure.get(key):
+            parts.append(f"- **{label}:** {text(procedure[key])}")
+    parts += [f"- **Hướng dẫn, giải đáp:** {link(department['name'], here, department.src_uri)}", ""]
+
+    parts += ["## Cách thức thực hiện, thời hạn và phí", ""]
+    parts += _channel_table(procedure["channels"]) if procedure.get("channels") else ["Không ghi cách thức thực hiện.", ""]
+    parts += ["## Thành phần hồ sơ", ""]
+    parts += _document_tables(procedure["documents"]) if procedure.get("documents") else ["Không ghi thành phần hồ sơ.", ""]
+    parts += ["## Trình tự thực hiện", ""]
+    parts += prose(procedure["steps"]) if procedure.get("steps") else ["Không ghi trình tự thực hiện.", ""]
+    parts += ["## Kết quả thực hiện", ""]
+    for result in results:
+        extra = [text(result[k]) for k in ("description",) if result.get(k)]
+        code = f" (mã {text(result['code'])})" if result.get("code") else ""
+        parts.append(f"- {text(result['name'])}{code}{': ' + extra[0] if extra else ''}")
+    parts += ([""] if results else ["Không ghi kết quả.", ""])
+    parts += ["## Căn cứ pháp lý", ""]
+    parts += [f"- {text(b['name'])}" + (f" (**{text(b['code'])}**)" if b.get("code") else "")
+              for b in procedure.get("legal_bases", [])] or ["Không ghi căn cứ pháp lý."]
+    parts += ["", "## Yêu cầu, điều kiện", ""]
+    parts += prose(procedure["conditions"]) if procedure.get("conditions") else ["Không có yêu cầu, điều kiện riêng.", ""]
+    if procedure.get("related"):
+        parts += ["## Thủ tục hành chính liên quan", "", *prose(procedure["related"])]
+    if procedure.body.strip():
+        parts += ["## Ghi chú của cơ quan", "", procedure.body.strip(), ""]
+    source = "Nguồn: Cơ sở dữ liệu quốc gia về thủ tục hành chính"
+    if procedure.get("portal_url"):
+        source += f' – <a href="{attr(procedure["portal_url"])}" rel="external">xem thủ tục trên Cổng Dịch vụ công quốc gia</a>'
+    parts += ["---", "", f"{source}. [Tra cứu thủ tục khác]({finder_link(here)})", ""]
+    return "\n".join(parts)
+
+
+def json_ld(procedure: Entry, site: Site, site_url: str) -> str:
+    """schema.org GovernmentService, safe to put inside a <script> element."""
+    department = site.departments[procedure["department"]]
+    base = site_url.rstrip("/") + "/"
+    service = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": procedure["name"],
+        "identifier": procedure["code"],
+        "serviceType": procedure["field"],
+        "url": base + url_of(procedure.src_uri),
+        "provider": {"@type": "GovernmentOrganization", "name": department["name"],
+                     "url": base + url_of(department.src_uri)},
+        "areaServed": {"@type": "AdministrativeArea", "name": department["province"]},
+        "audience": [{"@type": "Audience", "audienceType": a} for a in procedure.get("applicants", [])],
+        "availableChannel": [
+            {"@type": "ServiceChannel", "name": CHANNELS[c["method"]],
+             **({"processingTime": c["time"]} if c.get("time") else {}),
+             **({"serviceUrl": procedure["online_url"]} if c["method"] == "truc-tuyen" and procedure.get("online_url") else {})}
+            for c in procedure.get("channels", []) if c.get("method")],
+    }
+    if procedure.get("results"):
+        service["produces"] = [r["name"] for r in procedure["results"]]
+    return json.dumps(service, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def finder_page(site: Site) -> str:
+    """Every procedure grouped by department and field, readable without JavaScript; `finder.js` filters it."""
+    here = FINDER_URI
+    procedures = site.procedures
+    parts = [f"# {FINDER_TITLE}", "",
+             f"{len(procedures)} thủ tục hành chính của {len(site.procedures_by_department)} cơ quan. "
+             "Tìm theo tên hoặc mã (gõ có dấu hay không dấu đều được), lọc theo cơ quan, lĩnh vực, cấp thực hiện "
+             "và mức dịch vụ công trực tuyến. Địa chỉ trang giữ bộ lọc: có thể gửi cho người khác.", "",
+             "Dữ liệu mở: " + " · ".join(f'<a href="{posixpath.basename(uri)}" download>{posixpath.basename(uri)}</a>'
+                                          for uri in EXPORTS.values()) + " (UTF-8, mở được bằng Excel)", ""]
+
+    def options(name: str, values: dict[str, str]) -> str:
+        items = "".join(f'<option value="{attr(v)}" data-label="{attr(label)}">{attr(label)}</option>'
+                        for v, label in values.items())
+        return (f'<label class="cchc-finder__facet"><span>{FACETS[name]}</span>'
+                f'<select name="{name}"><option value="">Tất cả</option>{items}</select></label>')
+
+    departments = {code: site.departments[code].get("short_name") or site.departments[code]["name"]
+                   for code in site.procedures_by_department}
+    fields = dict(sorted({slugify(p["field"]): p["field"] for p in procedures}.items(), key=lambda kv: fold(kv[1])))
+    online = {**ONLINE_LEVELS, NO_ONLINE: "Không trực tuyến"}
+    parts += ['<form class="cchc-finder" role="search" hidden onsubmit="return false">',
+              '<label class="cchc-finder__text"><span>Tìm thủ tục</span>'
+              '<input type="search" name="tim" autocomplete="off" placeholder="Ví dụ: ly lich tu phap, 1.000688"></label>',
+              options("co-quan", departments), options("linh-vuc", fields), options("cap", PROCEDURE_LEVELS),
+              options("truc-tuyen", online),
+              '<p class="cchc-finder__status" aria-live="polite"></p>', "</form>", ""]
+
+    parts.append('<div class="cchc-catalogue">')
+    for code, members in groupby(procedures, key=lambda p: p["department"]):
+        members = list(members)
+        department = site.departments[code]
+        parts.append(f'<section data-group="co-quan"><h2 data-label="{attr(department["name"])}">'
+                     f'{attr(department["name"])} ({len(members)})</h2>')
+        for field, rows in groupby(members, key=lambda p: p["field"]):
+            rows = list(rows)
+            parts.append(f'<section data-group="linh-vuc"><h3 data-label="{attr(field)}">{attr(field)} ({len(rows)})</h3><ul>')
+            for p in rows:
+                href = posixpath.relpath(url_of(p.src_uri), url_of(here))
+                parts.append(
+                    f'<li data-code="{attr(p["code"])}" data-co-quan="{attr(code)}" data-linh-vuc="{slugify(field)}" '
+                    f'data-cap="{" ".join(p["levels"])}" data-truc-tuyen="{p.get("online", NO_ONLINE)}">'
+                    f'<a href="{attr(href)}/">{attr(p["name"])}</a> <span class="cchc-code">{attr(p["code"])}</span></li>')
+            parts.append("</ul></section>")
+        parts.append("</section>")
+    parts += ["</div>", ""]
+    return "\n".join(parts)
