@@ -32,6 +32,7 @@ class Entry:
     src_uri: str  # path inside the site's docs, real or generated
     values: dict[str, Any]
     body: str
+    lines: dict[str, int] = field(default_factory=dict)  # line of each top-level field, for problems
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -134,7 +135,8 @@ class _FileChecker:
             if not (self.layout.docs_dir / site_path).is_file():
                 self.problem(source, document.line_of(field_path), _dotted(field_path),
                              f"không có tệp docs/{site_path}", "chép tệp vào thư mục docs/ hoặc sửa lại đường dẫn")
-        entry = Entry(kind, source, src_uri, values, document.body)
+        entry = Entry(kind, source, src_uri, values, document.body,
+                      {path[0]: line for path, line in document.lines.items() if len(path) == 1})
         for registry, code, field_path in ctx.references:
             self.references.append((entry, registry, code, document.line_of(field_path), _dotted(field_path)))
         return entry
@@ -207,11 +209,11 @@ def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path)
         return
     expected = f"{slugify(code)}.md"
     if path.name != expected:
-        checker.problem(entry.source, 0, "code", f"tệp của cơ quan mã {code} phải tên là {expected}",
+        checker.problem(entry.source, entry.lines.get("code", 1), "code", f"tệp của cơ quan mã {code} phải tên là {expected}",
                         f"đổi tên tệp thành docs/{DEPARTMENTS_DIR}/{expected} để địa chỉ trang theo mã cơ quan")
     twin = next((d for c, d in site.departments.items() if fold(c) == fold(code)), None)
     if twin is not None:
-        checker.problem(entry.source, 0, "code", f"mã cơ quan {code} đã dùng ở {twin.source}", "mỗi cơ quan một mã riêng")
+        checker.problem(entry.source, entry.lines.get("code", 1), "code", f"mã cơ quan {code} đã dùng ở {twin.source}", "mỗi cơ quan một mã riêng")
         return
     site.departments[code] = entry
 
@@ -222,7 +224,7 @@ def _add_procedure(checker: _FileChecker, site: Site, entry: Entry, path: Path) 
         return
     expected = f"{slugify(code)}.md"
     if path.name != expected:
-        checker.problem(entry.source, 0, "code", f"tệp của thủ tục mã {code} phải tên là {expected}",
+        checker.problem(entry.source, entry.lines.get("code", 1), "code", f"tệp của thủ tục mã {code} phải tên là {expected}",
                         f"đổi tên tệp thành docs/{PROCEDURES_DIR}/{expected} để địa chỉ trang theo mã thủ tục")
         return
     site.procedures.append(entry)

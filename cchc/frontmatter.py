@@ -17,7 +17,8 @@ import yaml
 from .text import nfc
 
 
-class _ContentLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (its wheels do): YAML reading is most of the cost of loading a site.
+class _ContentLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 

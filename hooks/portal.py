@@ -102,7 +102,7 @@ def on_page_markdown(markdown, page, config, files):
     # date, or for the other pages the newest content of the site.
     page.update_date = (entry and content_date(entry)) or _Build.newest
     if uri == procedures.FINDER_URI:
-        page.meta["scripts"] = ["assets/finder.js"]
+        page.meta["scripts"] = ["assets/finder.js"]  # from overrides/, with the theme
     if entry is None:
         return markdown  # generated: already written from checked content
     if entry.kind is PLAN:

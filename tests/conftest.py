@@ -12,7 +12,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
-HOOK = REPO / "hooks" / "portal.py"
 
 
 def write(root: Path, relative: str, text: str) -> Path:
@@ -28,7 +27,7 @@ def small_site(tmp_path: Path) -> Path:
     root = tmp_path / "portal"
     shutil.copytree(FIXTURE_SITE, root)
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../../hooks/portal.py", str(HOOK)), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{REPO}/"), encoding="utf-8")
     return root
 
 

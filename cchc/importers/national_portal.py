@@ -187,8 +187,8 @@ def parse_documents(value: str) -> Parsed:
             result.rows.append(row)
         tail = segment[position:]
         if last:
-            if tail.strip("- "):
-                result.rows.append({"name": tail.strip()})
+            if _given(tail):
+                result.rows.append({**({"group": group} if group else {}), "name": tail.strip()})
                 result.unplaced.append(tail.strip())
         else:
             group = _group_title(tail)

@@ -99,14 +99,20 @@ def import_records(files: list[Path], owners: Owners, out_dir: Path, level: str 
 
 
 def _write(target: Path, imported: Imported) -> str:
-    text = frontmatter.dump(imported.values)
-    if target.is_file():
-        if target.read_text(encoding="utf-8") == text:
-            return "không đổi"
-        target.write_text(text, encoding="utf-8")
-        return "cập nhật"
+    """Write the record's fields; an existing file keeps its body (the department's own notes)."""
+    if not target.is_file():
+        target.write_text(frontmatter.dump(imported.values), encoding="utf-8")
+        return "mới"
+    before = target.read_text(encoding="utf-8")
+    try:
+        body = frontmatter.split(before)[2]
+    except frontmatter.FrontMatterError:
+        body = ""
+    text = frontmatter.dump(imported.values, body)
+    if text == before:
+        return "không đổi"
     target.write_text(text, encoding="utf-8")
-    return "mới"
+    return "cập nhật"
 
 
 def report(outcome: Outcome) -> str:

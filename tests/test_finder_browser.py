@@ -1,0 +1,112 @@
+"""Tra cứu thủ tục in a real browser: facets, text with or without diacritics, state in the URL, no JavaScript."""
+
+import unicodedata
+from collections import Counter
+
+import pytest
+from playwright.sync_api import expect
+
+from cchc import frontmatter
+from cchc.text import fold
+from conftest import REPO
+
+FINDER = "thu-tuc/"
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> list[dict]:
+    """The bundled procedures, read straight from their files."""
+    return [frontmatter.parse(p.read_text(encoding="utf-8")).data for p in sorted((REPO / "docs/thu-tuc").glob("*.md"))]
+
+
+def shown(page):
+    return page.locator(".cchc-catalogue li[data-code]:visible")
+
+
+def test_facets_filter_and_count(page, bundled_site, catalogue):
+    page.goto(bundled_site + FINDER)
+    total = len(catalogue)
+    expect(page.locator(".cchc-finder__status")).to_have_text(f"Tất cả {total} thủ tục")
+    by_department = Counter(p["department"] for p in catalogue)
+    expect(page.locator('select[name="co-quan"] option[value="SXD-KH"]')).to_have_text(f"Sở Xây dựng ({by_department['SXD-KH']})")
+
+    page.select_option('select[name="co-quan"]', "SXD-KH")
+    expect(shown(page)).to_have_count(by_department["SXD-KH"])
+    assert set(shown(page).evaluate_all("els => els.map(e => e.dataset.coQuan)")) == {"SXD-KH"}
+    expect(page.get_by_role("heading", name="Sở Tư pháp tỉnh Khánh Hòa")).to_be_hidden()
+
+    # Counts of the other facets follow the filter; a field of another department has none.
+    roads = sum(1 for p in catalogue if p["department"] == "SXD-KH" and p["field"] == "Đường bộ")
+    expect(page.locator('select[name="linh-vuc"] option[value="duong-bo"]')).to_have_text(f"Đường bộ ({roads})")
+    expect(page.locator('select[name="linh-vuc"] option[value="luat-su"]')).to_be_disabled()
+
+    online = sum(1 for p in catalogue if p["department"] == "SXD-KH" and p["field"] == "Đường bộ" and p.get("online"))
+    page.select_option('select[name="linh-vuc"]', "duong-bo")
+    page.select_option('select[name="truc-tuyen"]', "mot-phan")
+    expect(shown(page)).to_have_count(online)
+    expect(page.locator(".cchc-finder__status")).to_have_text(f"Tìm thấy {online} / {total} thủ tục")
+    assert "co-quan=SXD-KH" in page.url and "linh-vuc=duong-bo" in page.url and "truc-tuyen=mot-phan" in page.url
+
+
+@pytest.mark.parametrize("typed", ["đăng ký hoạt động", "dang ky hoat dong", "DANG KY HOAT DONG",
+                                   unicodedata.normalize("NFD", "đăng ký hoạt động")], ids=["nfc", "plain", "upper", "nfd"])
+def test_text_search_with_or_without_diacritics(page, bundled_site, catalogue, typed):
+    expected = sum(1 for p in catalogue if all(w in fold(p["name"] + " " + p["code"]) for w in "dang ky hoat dong".split()))
+    assert expected > 5
+    page.goto(bundled_site + FINDER)
+    page.fill('input[name="tim"]', typed)
+    expect(shown(page)).to_have_count(expected)
+    for name in shown(page).all_inner_texts()[:5]:
+        assert "đăng ký hoạt động" in name.lower()
+
+
+def test_search_by_code_and_by_field_words(page, bundled_site):
+    page.goto(bundled_site + FINDER)
+    page.fill('input[name="tim"]', "1.000688")
+    expect(shown(page)).to_have_count(1)
+    expect(shown(page).first).to_contain_text("Cấp Chứng chỉ hành nghề luật sư")
+    page.fill('input[name="tim"]', "cong chung")
+    expect(shown(page).first).to_contain_text("công chứng")
+
+
+def test_state_in_the_url_survives_reload_and_back(page, bundled_site, catalogue):
+    page.goto(bundled_site + FINDER + "?tim=luat%20su&linh-vuc=luat-su")
+    expect(page.locator('input[name="tim"]')).to_have_value("luat su")
+    expect(page.locator('select[name="linh-vuc"]')).to_have_value("luat-su")
+    lawyers = sum(1 for p in catalogue if p["field"] == "Luật sư" and "luat su" in fold(p["name"]))
+    expect(shown(page)).to_have_count(lawyers)
+    page.reload()
+    expect(shown(page)).to_have_count(lawyers)
+
+    page.select_option('select[name="linh-vuc"]', "")
+    expect(page.locator('select[name="linh-vuc"]')).to_have_value("")
+    page.go_back()
+    expect(page.locator('select[name="linh-vuc"]')).to_have_value("luat-su")
+    expect(shown(page)).to_have_count(lawyers)
+
+
+def test_department_page_opens_the_finder_filtered_to_it(page, bundled_site, catalogue):
+    page.goto(bundled_site + "co-quan/stp-kh/")
+    count = sum(1 for p in catalogue if p["department"] == "STP-KH")
+    expect(page.locator("article")).to_contain_text(f"Thủ tục hành chính ({count})")
+    page.get_by_role("link", name="Tra cứu thủ tục của Sở Tư pháp").click()
+    expect(page.locator('select[name="co-quan"]')).to_have_value("STP-KH")
+    expect(shown(page)).to_have_count(count)
+
+
+def test_without_javascript_every_procedure_is_listed(browser, bundled_site, catalogue):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(bundled_site + FINDER)
+    expect(page.locator(".cchc-finder")).to_be_hidden()
+    expect(shown(page)).to_have_count(len(catalogue))
+    expect(page.locator(".cchc-catalogue h2").first).to_have_text("Sở Tư pháp tỉnh Khánh Hòa (%d)"
+                                                                   % sum(1 for p in catalogue if p["department"] == "STP-KH"))
+    context.close()
+
+
+def test_procedure_page_offers_online_submission(page, bundled_site):
+    page.goto(bundled_site + "thu-tuc/1-000688/")
+    button = page.get_by_role("link", name="Nộp hồ sơ trực tuyến")
+    expect(button).to_have_attribute("href", "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3faa-71b6-96ab-51618971aa7f")
+    expect(page.locator("table").first).to_contain_text("15 Ngày làm việc")

@@ -1,0 +1,111 @@
+"""Rebuilding the national portal's flattened tables, on real records copied from ../shared/data/tthc."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cchc import frontmatter
+from cchc.importers.national_portal import (lost_words, parse_channels, parse_documents, parse_legal_bases,
+                                            parse_results, record_values)
+from cchc.kinds import PROCEDURE
+from cchc.schema import Context
+
+RECORDS = Path(__file__).parent / "fixtures" / "tthc"
+
+
+def record(code: str) -> dict:
+    return json.loads((RECORDS / f"{code}.json").read_text(encoding="utf-8"))
+
+
+def test_several_channels_with_fee_notes_in_nested_parentheses():
+    rows = parse_channels(record("1.000080")["cach_thuc_thuc_hien"]).rows
+    assert [r["method"] for r in rows] == ["truc-tuyen", "buu-chinh", "truc-tiep"]
+    assert {r["time"] for r in rows} == {"7"} and {r["fee"] for r in rows} == {"Miễn phí"}
+    assert rows[0]["fee_note"].startswith("Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh")
+    assert rows[1]["fee_note"].startswith("Đồng (Mức lệ phí")  # the portal's own doubled bracket, kept
+    assert not rows[0]["fee_note"].startswith("(")
+
+
+def test_fee_in_dong_and_a_description_after_missing_fee():
+    fee = parse_channels(record("1.000688")["cach_thuc_thuc_hien"]).rows[0]
+    assert fee["fee"] == "800,000 Việt Nam Đồng" and fee["time"] == "15 Ngày làm việc"
+    assert fee["fee_note"].startswith("áp dụng mức phí 400.000 đồng/hồ sơ")
+    # `Không có thông tin` is the portal's empty cell: no fee, and the text after it is the description.
+    described = parse_channels(record("1.004993")["cach_thuc_thuc_hien"]).rows[0]
+    assert "fee" not in described and described["time"] == "1 Ngày làm việc"
+    assert described["note"] == "01 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
+    assert parse_channels(record("1.013222")["cach_thuc_thuc_hien"]).rows[0]["fee"] == "500 VNĐ"
+
+
+def test_documents_in_groups_with_quantities():
+    rows = parse_documents(record("1.000080")["thanh_phan_ho_so"]).rows
+    assert rows[0]["group"] == "Giấy tờ phải nộp"
+    assert {r.get("group") for r in rows} == {"Giấy tờ phải nộp", "Giấy tờ phải xuất trình", "Lưu ý", None}  # untitled last table
+    assert rows[0]["quantity"] == "1 bản chính"
+    assert rows[0]["name"].startswith("Trường hợp không có văn bản nêu trên")
+
+
+def test_form_file_names_are_cut_from_the_document_name():
+    rows = parse_documents(record("1.002847")["thanh_phan_ho_so"]).rows
+    assert rows[0]["forms"] == ["TK 1.002847.docx"]
+    assert rows[0]["name"].endswith("giữa Việt Nam và Lào theo mẫu")
+    assert rows[1]["forms"] == ["TPHS 1.002847 (PA).docx"]
+
+
+def test_legal_bases_split_name_and_code_even_when_the_code_repeats_the_name():
+    rows = parse_legal_bases(record("1.000688")["can_cu_phap_ly"]).rows
+    assert rows[0] == {"name": "Nghị định sửa đổi, bổ sung một số nghị định để cắt giảm, đơn giản hóa thủ tục hành chính, "
+                               "điều kiện kinh doanh thuộc phạm vi quản lý của Bộ Tư pháp", "code": "18/2026/NĐ-CP"}
+    assert rows[-2:] == [{"name": "Luật 20/2012/QH13", "code": "20/2012/QH13"},
+                         {"name": "Luật 65/2006/QH11", "code": "65/2006/QH11"}]
+
+
+def test_a_legal_basis_without_a_code_is_kept_whole_and_reported():
+    parsed = parse_legal_bases(record("1.013466")["can_cu_phap_ly"])
+    assert parsed.unplaced == ["BỘ LUẬT HÀNG HẢI VIỆT NAMBỘ LUẬT HÀNG HẢI VIỆT NAM"]
+    assert parsed.rows[-1] == {"name": "BỘ LUẬT HÀNG HẢI VIỆT NAMBỘ LUẬT HÀNG HẢI VIỆT NAM"}
+
+
+def test_result_without_the_portal_chrome_and_online_submission_detected():
+    parsed, submit = parse_results(record("1.000688")["ket_qua_xu_ly"])
+    assert parsed.rows == [{"name": "Chứng chỉ hành nghề luật sư", "code": "KQ.G15.000102"}]
+    assert submit
+    assert not any("Chọn cơ quan" in str(r) for r in parsed.rows)
+
+
+def test_record_values_pass_the_procedure_schema():
+    for path in sorted(RECORDS.glob("*.json")):
+        values = record_values(json.loads(path.read_text(encoding="utf-8")), "STP-KH").values
+        ctx = Context()
+        PROCEDURE.schema.coerce(frontmatter.parse(frontmatter.dump(values)).data, ctx, ())
+        assert not ctx.errors, (path.name, [e.message for e in ctx.errors])
+
+
+def test_record_values_carry_levels_online_level_and_skip_empty_fields():
+    values = record_values(record("1.000688"), "STP-KH").values
+    assert values["levels"] == ["cap-tinh"] and values["online"] == "mot-phan"
+    assert values["online_url"] == values["portal_url"].strip()
+    assert values["conditions"].startswith("1. Người đề nghị cấp Chứng chỉ hành nghề luật sư")
+    assert "conditions" not in record_values(record("1.013222"), "SXD-KH").values  # `Không có thông tin`
+    assert record_values(record("6.003638"), "SXD-KH").values["levels"] == ["cap-bo", "cap-tinh"]
+
+
+@pytest.mark.parametrize("path", sorted(RECORDS.glob("*.json")), ids=lambda p: p.stem)
+def test_no_word_of_any_record_is_lost(path):
+    source = json.loads(path.read_text(encoding="utf-8"))
+    assert lost_words(source, record_values(source, "STP-KH").values) == []
+
+
+def test_the_loss_check_notices_a_dropped_row():
+    source = record("1.000688")
+    values = record_values(source, "STP-KH").values
+    values["documents"] = values["documents"][:-1]
+    assert any(word.startswith("thanh_phan_ho_so: ") for word in lost_words(source, values))
+
+
+def test_front_matter_written_for_editors_reads_back_the_same():
+    values = record_values(record("1.000080"), "STP-KH").values
+    text = frontmatter.dump(values)
+    assert "steps: |" in text  # several lines stay lines
+    assert frontmatter.parse(text).data == values

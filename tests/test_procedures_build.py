@@ -1,0 +1,104 @@
+"""Procedure pages, the finder page, open data and department counts, from a real `mkdocs build`."""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from cchc import frontmatter
+from cchc.importers.national_portal import record_values
+
+from conftest import mkdocs_build, write
+
+RECORDS = Path(__file__).parent / "fixtures" / "tthc"
+STP = """---
+code: STP-KH
+name: Sở Tư pháp tỉnh Khánh Hòa
+short_name: Sở Tư pháp
+level: so-nganh
+province: Khánh Hòa
+---
+"""
+
+
+def add_procedure(root: Path, code: str, department: str = "STP-KH") -> dict:
+    values = record_values(json.loads((RECORDS / f"{code}.json").read_text(encoding="utf-8")), department).values
+    write(root, f"docs/thu-tuc/{code.replace('.', '-')}.md", frontmatter.dump(values))
+    return values
+
+
+def build(small_site: Path) -> Path:
+    write(small_site, "docs/co-quan/stp-kh.md", STP)
+    result = mkdocs_build(small_site)
+    assert result.returncode == 0, result.stderr
+    return small_site / "site"
+
+
+def test_procedure_page_in_the_order_a_citizen_needs(small_site):
+    values = add_procedure(small_site, "1.000688")
+    html = (build(small_site) / "thu-tuc/1-000688/index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="[^"]*">(.*?)<a', html)
+    assert headings == ["Ai thực hiện", "Nộp hồ sơ ở đâu", "Cách thức thực hiện, thời hạn và phí", "Thành phần hồ sơ",
+                        "Trình tự thực hiện", "Kết quả thực hiện", "Căn cứ pháp lý", "Yêu cầu, điều kiện"]
+    assert f'class="md-button md-button--primary cchc-submit" href="{values["online_url"]}"' in html
+    assert "<td><strong>Trực tuyến</strong></td>\n<td>15 Ngày làm việc</td>" in html
+    assert "Mẫu số 01-PLIII-LS.docx" in html
+    assert "Luật 65/2006/QH11 (<strong>65/2006/QH11</strong>)" in html
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])
+    assert data["@type"] == "GovernmentService" and data["identifier"] == "1.000688"
+    assert data["provider"]["name"] == "Sở Tư pháp tỉnh Khánh Hòa"
+    assert data["url"] == "https://cchc.example.gov.vn/thu-tuc/1-000688/"
+    assert {c["name"] for c in data["availableChannel"]} == {"Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính"}
+
+
+def test_finder_lists_every_procedure_and_exports_open_data(small_site):
+    add_procedure(small_site, "1.000688")
+    add_procedure(small_site, "1.013222")
+    site = build(small_site)
+    finder = (site / "thu-tuc/index.html").read_text(encoding="utf-8")
+    items = re.findall(r'<li data-code="([^"]+)" data-co-quan="STP-KH" data-linh-vuc="([^"]+)"', finder)
+    assert sorted(items) == [("1.000688", "luat-su"), ("1.013222", "hoat-dong-xay-dung")]
+    assert '<a href="1-000688/">' in finder and "assets/finder.js" in finder
+
+    raw = (site / "thu-tuc/procedures.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert [r["Mã thủ tục"] for r in rows] == ["1.013222", "1.000688"]  # by field: Hoạt động xây dựng, Luật sư
+    assert rows[1]["Cơ quan chủ trì"] == "Sở Tư pháp tỉnh Khánh Hòa"
+    assert rows[1]["Địa chỉ trang"] == "https://cchc.example.gov.vn/thu-tuc/1-000688/"
+    assert rows[1]["Cách thức, thời hạn, phí"].startswith("Trực tuyến: 15 Ngày làm việc, 800,000 Việt Nam Đồng")
+    data = json.loads((site / "thu-tuc/procedures.json").read_text(encoding="utf-8"))
+    assert data["count"] == 2 and data["procedures"][1]["legal_bases"][-1]["code"] == "65/2006/QH11"
+
+
+def test_department_page_counts_its_procedures_and_links_to_the_finder(small_site):
+    add_procedure(small_site, "1.000688")
+    add_procedure(small_site, "1.013222")
+    html = (build(small_site) / "co-quan/stp-kh/index.html").read_text(encoding="utf-8")
+    assert 'id="thu-tuc-hanh-chinh-2"' in html and "2 thủ tục trong 2 lĩnh vực" in html
+    assert 'href="../../thu-tuc/?co-quan=STP-KH"' in html
+    assert 'href="../../thu-tuc/?co-quan=STP-KH&amp;linh-vuc=luat-su">Luật sư</a> (1)' in html
+
+
+def test_procedure_mistakes_are_all_reported_with_file_and_line(small_site):
+    write(small_site, "docs/co-quan/stp-kh.md", STP)
+    write(small_site, "docs/thu-tuc/1-000001.md", """---
+code: "1.000001"
+department: STP-XX
+field: Hộ tịch
+levels: [cap-huyen]
+channels:
+  - method: qua-mang
+    time: 5 Ngày
+---
+""")
+    write(small_site, "docs/thu-tuc/thu-tuc-moi.md", "---\ncode: \"1.000002\"\nname: A\ndepartment: STP-KH\nfield: B\nlevels: [cap-tinh]\n---\n")
+    result = mkdocs_build(small_site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    out = result.stderr
+    assert "docs/thu-tuc/1-000001.md:1: lỗi: thiếu trường bắt buộc `name` (Tên thủ tục)" in out
+    assert "docs/thu-tuc/1-000001.md:3: lỗi: [department] không có cơ quan mã 'STP-XX'" in out
+    assert "docs/thu-tuc/1-000001.md:5: lỗi: [levels[0]] 'cap-huyen' không có trong danh mục" in out
+    assert "docs/thu-tuc/1-000001.md:7: lỗi: [channels[0].method] 'qua-mang' không có trong danh mục" in out
+    assert "docs/thu-tuc/thu-tuc-moi.md:2: lỗi: [code] tệp của thủ tục mã 1.000002 phải tên là 1-000002.md" in out
