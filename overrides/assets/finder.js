@@ -14,9 +14,10 @@
   var items = Array.prototype.map.call(document.querySelectorAll(".cchc-catalogue li[data-code]"), function (el) {
     var values = {};
     FACETS.forEach(function (facet) { values[facet] = el.getAttribute("data-" + facet).split(" "); });
-    return { el: el, text: fold(el.textContent), values: values };
+    var field = el.closest("section");
+    return { el: el, text: fold(el.textContent), values: values, groups: [field, field.parentElement.closest("section")] };
   });
-  var groups = document.querySelectorAll(".cchc-catalogue section");
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".cchc-catalogue section"));
   var status = form.querySelector(".cchc-finder__status");
 
   function read() {
@@ -53,10 +54,13 @@
     form.elements[TEXT].value = state.q;
     var words = fold(state.q).split(/\s+/).filter(Boolean);
     var shown = 0;
+    var inGroup = new Map();
     items.forEach(function (item) {
       var visible = matches(item, state, words, null);
-      item.el.hidden = !visible;
-      if (visible) shown++;
+      if (item.el.hidden === visible) item.el.hidden = !visible; // touch the DOM only where it changes
+      if (!visible) return;
+      shown++;
+      item.groups.forEach(function (group) { inGroup.set(group, (inGroup.get(group) || 0) + 1); });
     });
     // Counts per facet value: what choosing it would show, given the other filters.
     FACETS.forEach(function (facet) {
@@ -74,11 +78,12 @@
       select.value = state[facet];
       if (select.value !== state[facet]) select.value = "";
     });
-    Array.prototype.forEach.call(groups, function (group) {
-      var n = group.querySelectorAll("li[data-code]:not([hidden])").length;
-      group.hidden = n === 0;
-      var heading = group.querySelector("h2, h3");
-      heading.textContent = heading.getAttribute("data-label") + " (" + n + ")";
+    groups.forEach(function (group) {
+      var n = inGroup.get(group) || 0;
+      if (group.hidden !== (n === 0)) group.hidden = n === 0;
+      var heading = group.firstElementChild;
+      var label = heading.getAttribute("data-label") + " (" + n + ")";
+      if (heading.textContent !== label) heading.textContent = label;
     });
     status.textContent = shown === items.length
       ? "Tất cả " + items.length + " thủ tục"
