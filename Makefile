@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 
-.PHONY: build serve test check clean
+.PHONY: build serve test check clean sample-plans
 
 build: $(READY)  ## Dựng trang vào site/
 	$(PY) -m mkdocs build --strict
@@ -18,6 +18,11 @@ test: $(READY)  ## Chạy toàn bộ kiểm thử
 
 check: $(READY)  ## Kiểm tra nhanh nội dung, không dựng trang
 	$(PY) -m cchc.check
+
+sample-plans: $(READY)  ## Nhập lại bốn văn bản mẫu từ tests/fixtures/seeds/ vào plans/
+	for seed in tests/fixtures/seeds/*.txt; do \
+	  $(PY) scripts/import_plans.py "$$seed" --out "plans/$$(basename "$$seed" .txt).md" --force || exit 1; \
+	done
 
 clean:
 	rm -rf site $(VENV)

@@ -13,9 +13,9 @@ from .schema import (Bool, Choice, Context, DateTimeField, DocDateField, Field, 
 
 CODE_PATTERN = r"[A-Za-zĐđ][A-Za-z0-9Đđ]*(?:-[A-Za-z0-9Đđ]+)*"
 SLUG = Text(r"[a-z0-9]+(?:-[a-z0-9]+)*", "chỉ chữ thường không dấu, số và gạch ngang, ví dụ ke-hoach-cchc-2024", "đường dẫn")
-# `489/QĐ-UBND`, `107/2021/NĐ-CP`, `18-NQ/TW`; the number may be blank in a draft (`/KH-SNgV`).
+# `489/QĐ-UBND`, `107/2021/NĐ-CP`, `18-NQ/TW` (also as `38-CTr-TU`); the number may be blank in a draft (`/KH-SNgV`).
 NUMBER = Text(
-    r"(?:\d+[a-zA-Z]?)?(?:/\d{4})?/[\wĐđ&.]+(?:-[\wĐđ&.]+)*|\d+-[\wĐđ&.]+/[\wĐđ&.\-]+",
+    r"(?:\d+[a-zA-Z]?)?(?:/\d{4})?/[\wĐđ&.]+(?:-[\wĐđ&.]+)*|\d+-[\wĐđ&.]+(?:[/-][\wĐđ&.]+)+",
     "viết như trên văn bản, không có chữ `Số:`, ví dụ 489/QĐ-UBND; nếu văn bản chưa có số, viết /KH-SNgV hoặc bỏ trường này",
     "số ký hiệu",
 )
@@ -98,7 +98,7 @@ PLAN = Kind(
             Field("position", Text(), "Chức vụ", required=True, example="Chủ tịch"),
             Field("authority", Text(), "Thẩm quyền ký", "TM., KT., TL., TUQ., Q. và tập thể/người được thay.",
                   example='"TM. Ủy ban nhân dân"'),
-        ]), "Người ký", required=True, example="\n  name: Nguyễn Tấn Tuân\n  position: Chủ tịch\n  authority: TM. Ủy ban nhân dân"),
+        ]), "Người ký", "Bỏ trống nếu bản gốc không có phần chữ ký.", example="\n  name: Nguyễn Tấn Tuân\n  position: Chủ tịch\n  authority: TM. Ủy ban nhân dân"),
         Field("period", Period(), "Thời kỳ", "Năm hoặc giai đoạn văn bản áp dụng.", required=True, example='"2021-2025"'),
         Field("areas", ListOf(Choice(vocab.CCHC_AREAS, "lĩnh vực CCHC"), min_items=1), "Lĩnh vực CCHC",
               f"Mã trong: {', '.join(vocab.CCHC_AREAS)}.", required=True, example="\n  - thu-tuc-hanh-chinh\n  - chinh-quyen-so"),
@@ -113,6 +113,12 @@ PLAN = Kind(
             Field("departments", ListOf(Ref("department")), "Mã cơ quan", example="[SNV-KH]"),
             Field("tasks", ListOf(Text(), min_items=1), "Nhiệm vụ", required=True, example='\n      - "Chủ trì …"'),
         ])), "Phân công thực hiện", example="\n  - to: Sở Nội vụ\n    departments: [SNV-KH]\n    tasks:\n      - \"Chủ trì …\""),
+        Field("attached", Struct([
+            Field("doc_type", Choice({t: t for t in vocab.DOCUMENT_TYPES}, "loại văn bản"), "Loại văn bản", required=True,
+                  example="Kế hoạch"),
+            Field("title", Text(), "Trích yếu", required=True, example='"Tuyên truyền cải cách hành chính năm 2020"'),
+        ]), "Văn bản ban hành kèm theo", "Kế hoạch, quy chế… mà quyết định này ban hành.",
+            example="\n  doc_type: Kế hoạch\n  title: Tuyên truyền cải cách hành chính năm 2020"),
         Field("attachment", SitePath(), "Tệp văn bản gốc", "Tệp PDF/DOCX đặt trong docs/, ví dụ files/489-qd-ubnd.pdf."),
         Field("slug", SLUG, "Đường dẫn", "Mặc định lấy theo tên tệp.", example="ke-hoach-tuyen-truyen-2020"),
     ], check=_check_plan),

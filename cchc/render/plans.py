@@ -43,16 +43,18 @@ def plan_item(plan: Entry, from_uri: str, site: Site) -> str:
 
 def plan_page(plan: Entry, site: Site) -> str:
     here = plan.src_uri
-    signer = plan["signer"]
-    signed = " – ".join(text(v) for v in (signer.get("authority"), signer["position"], signer.get("name")) if v)
+    signer = plan.get("signer", {})
+    signed = " – ".join(text(v) for v in (signer.get("authority"), signer.get("position"), signer.get("name")) if v)
     start, end = plan["period"]
     rows = [("Số ký hiệu", text(plan.get("number", "")) if plan.get("number", "")[:1].isdigit() else "Chưa có số")]
     rows.append(("Loại văn bản", text(plan["doc_type"])))
     rows.append(("Cơ quan ban hành", link(department_name(site, plan["issuer"]), here, site.department_uri(plan["issuer"]))))
     rows.append(("Nơi, ngày ban hành", f"{text(plan['place'])}, {display_date(plan['issued'])}"))
-    rows.append(("Người ký", signed))
+    rows.append(("Người ký", signed or "Bản gốc không có phần chữ ký"))
     rows.append(("Thời kỳ", str(start) if start == end else f"{start}–{end}"))
     rows.append(("Lĩnh vực CCHC", "; ".join(CCHC_AREAS[a] for a in plan["areas"])))
+    if plan.get("attached"):
+        rows.append(("Ban hành kèm theo", text(f"{plan['attached']['doc_type']} {lcfirst(plan['attached']['title'])}")))
     if plan.get("attachment"):
         rows.append(("Văn bản gốc", link("Tải tệp văn bản gốc", here, plan["attachment"])))
     meta = meta_panel(rows)

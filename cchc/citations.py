@@ -1,0 +1,121 @@
+"""References to other documents inside a text: `Kế hoạch số 116/KH-UBND ngày 16/11/2021 của UBND tỉnh`.
+
+Used by the plan importer to fill `legal_bases` and `cites`, and by the build to link a cited
+document that is on the portal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import DocDate
+from .text import fold
+
+# Longest first, so `Chương trình hành động` wins over `Chương trình`.
+DOC_TYPES = ("Chương trình hành động", "Thông tư liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
+             "Thông tư", "Kế hoạch", "Chương trình", "Công văn", "Thông báo", "Hướng dẫn", "Kết luận", "Đề án",
+             "Báo cáo", "Tờ trình", "Công điện", "Pháp lệnh", "Luật")
+_LETTER = r"[A-Za-zĐđ]"
+# `489/QĐ-UBND`, `107/2021/NĐ-CP`, `30c/NQ-CP`, and the Party's `18-NQ/TW`, `38-CTr-TU`.
+NUMBER = (rf"\d+[a-z]?(?:/\d{{4}})?/[A-ZĐ]{_LETTER}*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
+          rf"|\d+-[A-ZĐ]{_LETTER}*(?:[/-][A-ZĐ]{_LETTER}*)+")
+DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
+_TYPES = "|".join(DOC_TYPES)
+_REFERENCE = re.compile(
+    rf"(?P<type>{_TYPES})(?: số)? (?P<number>{NUMBER})(?![\w/])(?:,? ngày (?P<date>{DATE}))?"
+    rf"|(?<=số )(?P<bare>{NUMBER})(?![\w/])(?:,? ngày (?P<bare_date>{DATE}))?"
+    rf"|(?P<law>Luật(?: [^\W\d][\w]*){{1,12}}?) (?:năm \d{{4}}|ngày (?P<law_date>{DATE}))"
+)
+# Words that may continue an issuer's name after `của`; any other lower-case word ends it.
+_ISSUER_WORDS = {"tỉnh", "thành", "phố", "nhân", "dân", "huyện", "xã", "trưởng", "tướng", "chấp", "hành", "thường",
+                 "vụ", "ban", "khoá", "khóa", "ủy", "uỷ", "chính", "phủ", "trung", "ương", "quốc", "hội", "đảng", "tổ",
+                 "nhà", "nước"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str
+    doc_type: str
+    number: str
+    date: DocDate | None
+    issuer: str
+    start: int
+    end: int
+
+    def values(self) -> dict:
+        """As a `legal_bases`/`cites` item of a plan's front matter."""
+        values = {"text": self.text, "doc_type": self.doc_type}
+        if self.number:
+            values["number"] = self.number
+        if self.date:
+            values["date"] = self.date.iso
+        if self.issuer:
+            values["issuer"] = self.issuer
+        return values
+
+
+def parse_date(text: str) -> DocDate:
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    day, month, year = numbers
+    return DocDate(year, month, day)
+
+
+def _issuer(text: str, position: int) -> tuple[str, int]:
+    """The issuer named after `của` / `do` at `position`, and where it ends."""
+    match = re.match(r",? (?:của|do) ", text[position:])
+    if not match:
+        return "", position
+    words: list[str] = []
+    start = end = position + match.end()
+    for word in re.finditer(r"\S+", text[start:]):
+        token = word[0].rstrip(",;.:)")
+        previous = fold(words[-1]) if words else ""
+        if not token or text[start + word.start():].startswith(DOC_TYPES):
+            break  # `… ban hành Kế hoạch …`: the issuer ended before
+        if not (token[0].isupper() or token in _ISSUER_WORDS) or (token == "ban" and previous not in ("uy", "ủy")) \
+                or (token == "hành" and previous != "chap"):
+            break
+        words.append(token)
+        end = start + word.start() + len(token)
+        if token != word[0] or len(words) == 10:
+            break  # punctuation closes the name
+    return " ".join(words), end if words else position
+
+
+def find(text: str) -> list[Citation]:
+    citations = []
+    for match in _REFERENCE.finditer(text):
+        if match["law"]:
+            law_date = match["law_date"]
+            date = parse_date(law_date) if law_date else None
+            citations.append(Citation(match[0], "Luật", "", date, "", match.start(), match.end()))
+            continue
+        number = match["number"] or match["bare"]
+        date_text = match["date"] or match["bare_date"]
+        doc_type = match["type"] or _type_of(number)
+        issuer, end = _issuer(text, match.end())
+        date = parse_date(date_text) if date_text else None
+        start = match.start()
+        if match["bare"]:
+            start -= len("số ")
+        citations.append(Citation(text[start:end], doc_type, number, date, issuer, start, end))
+    return citations
+
+
+_TYPE_CODES = {"QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "NĐ": "Nghị định", "CT": "Chỉ thị",
+               "TT": "Thông tư", "CTr": "Chương trình", "TB": "Thông báo", "HD": "Hướng dẫn", "KL": "Kết luận",
+               "BC": "Báo cáo", "TTr": "Tờ trình", "ĐA": "Đề án"}
+
+
+def _type_of(number: str) -> str:
+    """`38-CTr-TU` -> Chương trình; `345/SNV-CCHC` (a letter) -> Công văn."""
+    for part in re.split(r"[/-]", number)[1:]:
+        if part in _TYPE_CODES:
+            return _TYPE_CODES[part]
+    return "Công văn"
+
+
+def key(number: str) -> str:
+    """How a number is compared: case, `Đ`, spaces and the Party's `-`/`/` variants do not matter."""
+    return fold(re.sub(r"\s+", "", number)).replace("-", "/")

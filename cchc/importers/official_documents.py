@@ -1,0 +1,487 @@
+"""An official document (text or .docx) as the front matter and Markdown body of a plan file.
+
+`import_document` extracts what Nghị định 30/2020/NĐ-CP puts where (see `document_layout`), turns
+the body into Markdown (see `document_body`), and checks its own output: every word of the source
+must be in the result, in order, or the report says which are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import citations, frontmatter, vocab
+from ..dates import DocDate
+from ..text import fold, lcfirst, nfc, slugify
+from . import document_body, document_layout
+from .document_layout import Layout, Part
+
+# Words that show which CCHC areas a document covers (Nghị quyết 76/NQ-CP), matched without diacritics.
+AREA_KEYWORDS = {
+    "the-che": ("cai cach the che", "the che"),
+    "thu-tuc-hanh-chinh": ("thu tuc hanh chinh", "tthc", "mot cua"),
+    "to-chuc-bo-may": ("to chuc bo may", "bo may"),
+    "che-do-cong-vu": ("che do cong vu", "cong vu", "ky luat, ky cuong"),
+    "tai-chinh-cong": ("tai chinh cong",),
+    "chinh-quyen-so": ("chinh quyen dien tu", "chinh quyen so", "chinh phu dien tu", "chuyen doi so",
+                       "dich vu cong truc tuyen", "cong nghe thong tin"),
+}
+_LEGAL_BASIS = re.compile(r"^(Căn cứ|Thực hiện|Xét đề nghị)\b")
+# `…, Sở Ngoại vụ lập kế hoạch …`: where a `Thực hiện …` line turns from what it cites to who acts.
+_ACTOR = re.compile(r"[;,]\s+(?P<actor>[A-ZĐÀ-Ỹ][^,;]*?)\s+(?:ban hành|lập|xây dựng)\s+(?:kế hoạch|Kế hoạch|quyết định)")
+_BODY_NAMES = ("Sở", "Ban", "Ủy ban", "UBND", "Văn phòng", "Phòng", "Các", "Tổ", "Thủ trưởng", "Trung tâm", "Thanh tra",
+               "Đài", "Báo", "Bưu điện", "Trường", "Công an", "Chủ tịch", "Giám đốc", "Chánh", "Đề nghị", "Tỉnh đoàn",
+               "Công đoàn", "Ủy ban")
+_ACTS = re.compile(r"\s(?:có trách nhiệm|chịu trách nhiệm|chủ trì|căn cứ|tham mưu|phối hợp|chỉ đạo|thực hiện|triển khai)\b")
+_OCR_CONFUSABLE = {("H", "4"), ("O", "0"), ("o", "0"), ("l", "1"), ("I", "1"), ("S", "5"), ("B", "8"), ("Z", "2"), ("G", "6")}
+
+
+@dataclass
+class Department:
+    code: str
+    name: str
+    short_name: str
+    province: str
+
+
+class Registry:
+    """The portal's departments, to name an issuer or an assignee by code."""
+
+    def __init__(self, departments: list[Department]):
+        self.departments = departments
+
+    @classmethod
+    def load(cls, folder: Path) -> "Registry":
+        departments = []
+        for path in sorted(folder.glob("*.md")):
+            data = frontmatter.parse(path.read_text(encoding="utf-8")).data
+            if data.get("code") and data.get("name"):
+                departments.append(Department(str(data["code"]), str(data["name"]),
+                                              str(data.get("short_name") or data["name"]), str(data.get("province", ""))))
+        return cls(departments)
+
+    @property
+    def provinces(self) -> list[str]:
+        return sorted({d.province for d in self.departments if d.province})
+
+    def by_symbol(self, suffix: str, province: str) -> Department | None:
+        found = [d for d in self.departments if d.code.split("-")[0].lower() == suffix.lower()]
+        same = [d for d in found if fold(d.province) == fold(province)]
+        return (same or found)[0] if len(same or found) == 1 else None
+
+    def by_name(self, name: str, province: str = "") -> Department | None:
+        wanted = _name_key(name)
+        if not wanted:
+            return None
+        local = [d for d in self.departments if not province or fold(d.province) == fold(province)]
+        exact = [d for d in local if wanted in (_name_key(d.name), _name_key(d.short_name))]
+        if len(exact) == 1:
+            return exact[0]
+        within = [d for d in local if (len(wanted) >= 4 and wanted in _name_key(d.name)) or _name_key(d.short_name) in wanted]
+        return within[0] if len(within) == 1 else None
+
+
+def _name_key(name: str) -> str:
+    folded = fold(name).replace("ubnd", "uy ban nhan dan").replace("–", "-").replace("—", "-")
+    return " ".join(re.findall(r"[a-z0-9]+|-", folded))
+
+
+@dataclass
+class Imported:
+    values: dict[str, Any]
+    body: str
+    found: list[str] = field(default_factory=list)  # what was extracted, for the report
+    warnings: list[str] = field(default_factory=list)  # what could not be, or looks wrong
+    total_words: int = 0
+    missing: list[str] = field(default_factory=list)  # source words not in the output
+
+    @property
+    def coverage(self) -> float:
+        return 1.0 if not self.total_words else 1 - len(self.missing) / self.total_words
+
+    def text(self) -> str:
+        return frontmatter.dump(self.values, self.body)
+
+
+def read_docx(path: Path) -> str:
+    """A .docx as the text a copy from Word gives: one line per paragraph, footnotes as `¹ …` lines."""
+    import docx  # noqa: PLC0415 - only the importer needs python-docx
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    document = docx.Document(str(path))
+    superscript = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    lines = []
+    for paragraph in document.paragraphs:
+        parts = []
+        for run in paragraph._p.iter(qn("w:r")):
+            reference = run.find(qn("w:footnoteReference"))
+            if reference is not None:
+                parts.append(reference.get(qn("w:id")).translate(superscript))
+                continue
+            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+            vertical = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
+            if vertical is not None and vertical.get(qn("w:val")) == "superscript" and text.isdigit():
+                text = text.translate(superscript)
+            parts.append(text)
+        lines.append("".join(parts))
+    footnotes = _docx_footnotes(document)
+    return "\n".join(lines + [""] + [f"{n.translate(superscript)} {t}" for n, t in footnotes])
+
+
+def _docx_footnotes(document) -> list[tuple[str, str]]:
+    from docx.oxml.ns import qn  # noqa: PLC0415
+
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes"):
+            from lxml import etree  # noqa: PLC0415
+
+            root = etree.fromstring(rel.target_part.blob)
+            notes = []
+            for note in root.iter(qn("w:footnote")):
+                number = note.get(qn("w:id"))
+                text = "".join(t.text or "" for t in note.iter(qn("w:t"))).strip()
+                if number and int(number) > 0 and text:
+                    notes.append((number, text))
+            return notes
+    return []
+
+
+def read(path: Path) -> str:
+    if path.suffix.lower() == ".docx":
+        return read_docx(path)
+    return path.read_bytes().decode("utf-8-sig")
+
+
+def import_document(text: str, registry: Registry) -> Imported:
+    layout = document_layout.split(text)
+    if not layout.parts:
+        raise ValueError("không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, …) đứng riêng một dòng")
+    main = layout.parts[0]
+    result = Imported({}, "")
+    values = result.values
+    body_of = {id(part): document_body.parse(part.body) for part in layout.parts}
+
+    number = layout.number
+    if number is not None:
+        number = number.rstrip(".")
+        if number.startswith("/") or not number:
+            result.warnings.append(f"văn bản chưa có số (Số: {number or 'để trống'}): cần bổ sung khi có số chính thức")
+        if number:
+            values["number"] = number
+    values["doc_type"] = main.doc_type
+    _check_type_code(result, number or "", main.doc_type)
+
+    province = _province(layout, text, registry)
+    issuer, how = _issuer(layout, main, number or "", province, registry)
+    if issuer:
+        values["issuer"] = issuer.code
+        result.found.append(f"cơ quan ban hành: {issuer.name} ({issuer.code}), {how}")
+        province = province or issuer.province
+    else:
+        result.warnings.append("không xác định được cơ quan ban hành: điền mã cơ quan vào trường issuer")
+    values["place"] = layout.place or province
+    if not layout.place and province:
+        result.warnings.append(f"văn bản không ghi địa danh; lấy tỉnh của cơ quan ban hành: {province}")
+
+    issued = layout.date
+    if issued is None:
+        year = re.search(r"\b(?:năm|giai đoạn)\s+(\d{4})", main.title)
+        if year:
+            issued = DocDate(int(year[1]))
+            result.warnings.append(f"văn bản không ghi ngày ban hành; lấy năm {year[1]} từ trích yếu")
+        else:
+            result.warnings.append("không tìm thấy ngày ban hành: điền trường issued")
+    elif issued.day is None:
+        result.warnings.append(f"ngày ban hành để trống ngày ({layout.date_line}): ghi {issued.display()}")
+    if issued:
+        values["issued"] = issued.iso
+    values["title"] = main.title
+    if main.signature:
+        signer = {k: v for k, v in [("name", main.signature.name), ("position", main.signature.position),
+                                    ("authority", main.signature.authority)] if v}
+        values["signer"] = signer
+        if not main.signature.name:
+            result.warnings.append("phần chữ ký không có họ tên người ký")
+    else:
+        result.warnings.append("không tìm thấy phần chữ ký (chức vụ, họ tên người ký)")
+    values["period"] = _period(main.title, issued)
+    areas = _areas(text)
+    values["areas"] = areas
+    result.warnings.append(f"lĩnh vực CCHC suy ra từ nội dung, cần kiểm tra lại: {', '.join(areas)}")
+    if main.recipients:
+        values["recipients"] = main.recipients
+
+    legal = _legal_bases(body_of[id(main)])
+    if legal:
+        values["legal_bases"] = legal
+    own = {citations.key(number)} if number and number[:1].isdigit() else set()
+    cited = _cites(layout, legal, own)
+    if cited:
+        values["cites"] = cited
+    if len(layout.parts) > 1:
+        values["attached"] = {"doc_type": layout.parts[1].doc_type, "title": layout.parts[1].title}
+    assignments = _assignments(layout, body_of, issuer, province, registry)
+    if assignments:
+        values["assignments"] = assignments
+
+    result.body = _markdown(layout, body_of, number or "", result)
+    _check_coverage(result, layout, body_of)
+    result.found[:0] = [f"{k}: {_short(v)}" for k, v in values.items() if k in
+                        ("number", "doc_type", "place", "issued", "title", "signer", "period")]
+    result.found += [f"căn cứ: {len(legal)}; văn bản được dẫn: {len(cited)}; nơi nhận: {len(main.recipients)}; "
+                     f"phân công: {len(assignments)} cơ quan; chú thích: {sum(len(b.footnotes) for b in body_of.values())}"]
+    return result
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(str(v) for v in value.values())
+    return str(value)
+
+
+def _check_type_code(result: Imported, number: str, doc_type: str) -> None:
+    if "/" not in number:
+        return
+    expected = vocab.DOCUMENT_TYPES.get(doc_type)
+    written = number.split("/")[-1].split("-")[0]
+    if expected and written != expected:
+        result.warnings.append(f"số ký hiệu {number} mang mã loại {written}, còn tên loại là {doc_type} ({expected})")
+
+
+def _province(layout: Layout, text: str, registry: Registry) -> str:
+    if layout.place and fold(layout.place) in map(fold, registry.provinces):
+        return next(p for p in registry.provinces if fold(p) == fold(layout.place))
+    mentions = Counter(p for p in registry.provinces for _ in re.finditer(rf"tỉnh {re.escape(p)}", text))
+    return mentions.most_common(1)[0][0] if mentions else layout.place
+
+
+def _issuer(layout: Layout, main: Part, number: str, province: str, registry: Registry):
+    if layout.issuer_lines:
+        for candidate in (" ".join(layout.issuer_lines), layout.issuer_lines[-1]):
+            found = registry.by_name(candidate, province)
+            if found:
+                return found, "theo phần đầu văn bản"
+    suffix = number.split("/")[-1].split("-")[-1] if "/" in number else ""
+    if suffix:
+        found = registry.by_symbol(suffix, province)
+        if found:
+            return found, f"theo ký hiệu {suffix} và địa danh"
+    for line in main.body[:12]:
+        actor = _ACTOR.search(line)
+        if actor:
+            found = registry.by_name(actor["actor"], province)
+            if found:
+                return found, f"theo câu “{actor['actor']} … kế hoạch” ở đầu văn bản"
+    return None, ""
+
+
+def _period(title: str, issued: DocDate | None) -> str:
+    span = re.search(r"giai đoạn\s+(\d{4})\s*[-–]\s*(\d{4})", title)
+    if span:
+        return f"{span[1]}-{span[2]}"
+    year = re.search(r"năm\s+(\d{4})", title)
+    return year[1] if year else str(issued.year) if issued else ""
+
+
+def _areas(text: str) -> list[str]:
+    folded = fold(text)
+    return [area for area, words in AREA_KEYWORDS.items() if any(w in folded for w in words)] or ["thu-tuc-hanh-chinh"]
+
+
+def _legal_bases(body: document_body.Body) -> list[dict]:
+    bases = []
+    for block in body.blocks:
+        if block.kind != "paragraph" or not _LEGAL_BASIS.match(block.text):
+            if bases:
+                break
+            continue
+        text = block.text
+        actor = _ACTOR.search(text)
+        if actor:
+            text = text[:actor.start()]
+        text = re.sub(r"^(Căn cứ|Thực hiện)\s+", "", text).rstrip(";,.: ")
+        found = citations.find(text)
+        values = found[0].values() if found else {}
+        values["text"] = text
+        bases.append({"text": text, **{k: v for k, v in values.items() if k != "text"}})
+    return bases
+
+
+def _cites(layout: Layout, legal: list[dict], own: set[str]) -> list[dict]:
+    seen = set(own) | {citations.key(b["number"]) for b in legal if b.get("number")}
+    seen |= {b["text"] for b in legal}
+    cited = []
+    for part in layout.parts:
+        text = "\n".join(part.body)
+        for citation in citations.find(text):
+            key = citations.key(citation.number) if citation.number else citation.text
+            if key in seen:
+                continue
+            seen.add(key)
+            cited.append(citation.values())
+    return cited
+
+
+def _names(assignee: str) -> list[str]:
+    """`Các Sở: Kế hoạch và Đầu tư, Công Thương; Ban Quản lý …` -> [`Sở Kế hoạch và Đầu tư`, `Sở Công Thương`, `Ban Quản lý …`]."""
+    names = []
+    for group in re.split(r";\s*", assignee):
+        prefix = re.match(r"^Các (Sở|ngành|Ban)\s*:\s*(.+)$", group)
+        if prefix:
+            kind = "Sở " if prefix[1] == "Sở" else ""
+            names += [kind + n.strip() for n in prefix[2].split(",") if n.strip()]
+        else:
+            names += [n.strip() for n in re.split(r",\s*|\s+và\s+(?=các\s|[A-ZĐ])", group) if n.strip()]
+    return names
+
+
+def _departments(assignee: str, issuer, province: str, registry: Registry) -> list[str]:
+    codes = []
+    for name in _names(assignee):
+        if issuer and (re.search(r"(?:thuộc|trực thuộc) Sở\b|\bSở$|^Văn phòng Sở\b", name)
+                       or _name_key(issuer.short_name) in _name_key(name)):
+            codes.append(issuer.code)  # the issuing Sở's own units
+            continue
+        found = registry.by_name(name, province) if name[:1].isupper() else None  # a name, not `viên chức`
+        if found:
+            codes.append(found.code)
+    return list(dict.fromkeys(codes))
+
+
+def _assignments(layout: Layout, body_of: dict, issuer, province: str, registry: Registry) -> list[dict]:
+    """Who is assigned what: in the section that organises the work, each body named at the head of
+    a numbered heading (`1. Sở Nội vụ`) with the items under it, or a sentence it is the subject of."""
+    assignments: list[dict] = []
+    for part in layout.parts:
+        in_section, current = False, None
+        for block in body_of[id(part)].blocks:
+            if block.kind == "heading" and block.level == 1:
+                folded = fold(block.text)
+                in_section = any(w in folded for w in ("to chuc thuc hien", "phan cong", "trong diem", "trach nhiem"))
+                current = None
+                continue
+            if not in_section:
+                continue
+            if block.kind == "heading" and block.level == 2:
+                name = re.sub(r"^\d+\.\s*", "", block.text).strip()
+                name = re.sub(r"^Đề nghị\s+", "", name).rstrip(":")
+                current = {"to": name, "tasks": []} if name.startswith(_BODY_NAMES) else None
+                if current:
+                    assignments.append(current)
+                continue
+            text = re.sub(r"^\d+\.\s*", "", block.text)
+            label = re.match(r"^[a-zđ]\)\s*(?:Đề nghị\s+)?(.+):$", text)
+            if current is not None and label and label[1][:1].upper() + label[1][1:] != label[1].lower():
+                name = label[1][:1].upper() + label[1][1:]
+                if name.startswith(_BODY_NAMES):  # `b) Báo Khánh Hòa:` heads its own tasks
+                    current = {"to": name, "tasks": []}
+                    assignments.append(current)
+                    continue
+            if current is not None and block.kind in ("item", "subitem", "paragraph"):
+                current["tasks"].append(text)
+                continue
+            acts = _ACTS.search(text)
+            subject = text[:acts.start()].rstrip(", ") if acts else ""
+            if block.kind == "paragraph" and subject.startswith(_BODY_NAMES) and len(subject) <= 100 and ";" not in subject:
+                assignments.append({"to": subject, "tasks": [text]})
+    result = []
+    for assignment in assignments:
+        if not assignment["tasks"]:
+            continue
+        codes = _departments(assignment["to"], issuer, province, registry)
+        result.append({"to": assignment["to"], **({"departments": codes} if codes else {}), "tasks": assignment["tasks"]})
+    return result
+
+
+def _fix_ocr(note: str, number: str, result: Imported) -> str:
+    """`Quyết định số H89/QĐ-UBND` in the attached plan's note, when the decision is 489/QĐ-UBND.
+    The misprint stays in an HTML comment: nothing of the source is dropped."""
+    if not number[:1].isdigit():
+        return f"*{note}*"
+    for written in re.findall(r"số (\S+)", note):
+        written = written.rstrip(",;)")
+        pairs = {(a, b) for a, b in zip(written, number) if a != b}
+        if written != number and len(written) == len(number) and pairs <= _OCR_CONFUSABLE:
+            result.warnings.append(f"sửa lỗi nhận dạng chữ: {written} → {number} (theo số của quyết định)")
+            return f"*{note.replace(written, number)}* <!-- bản gốc in: {written} -->"
+    return f"*{note}*"
+
+
+def _markdown(layout: Layout, body_of: dict, number: str, result: Imported) -> str:
+    lines: list[str] = []
+    if layout.header_unplaced:
+        result.warnings.append(f"dòng ở phần đầu không xếp được, giữ trong chú thích ẩn: {' / '.join(layout.header_unplaced)}")
+        lines += ["<!-- Phần đầu văn bản chưa xếp được:", *[line.replace("--", "- -") for line in layout.header_unplaced], "-->", ""]
+    footnotes: dict[str, str] = {}
+    for index, part in enumerate(layout.parts):
+        body = body_of[id(part)]
+        shift = 0
+        if index:
+            shift = 1
+            lines += [f"## {part.doc_type} {lcfirst(part.title)}", ""]
+            if part.attached_note:
+                lines += [_fix_ocr(part.attached_note, number, result), ""]
+        lines += document_body.markdown(body, shift)
+        if index and part.signature:
+            lines += ["**" + " ".join(part.signature.lines) + "**", ""]
+        if index and part.recipients:
+            lines += ["Nơi nhận:", "", *[f"- {r}" for r in part.recipients], ""]
+        footnotes |= body.footnotes
+    if layout.trailing:
+        result.warnings.append(f"{len([t for t in layout.trailing if t])} dòng cuối văn bản không nhận ra, giữ ở cuối nội dung")
+        lines += [line for t in layout.trailing if t for line in (t, "")]
+    lines += document_body.footnote_lines(footnotes)
+    return "\n".join(lines).strip() + "\n"
+
+
+def _words(text: str) -> list[str]:
+    # Footnote markers became `[^1]`: compare words without them.
+    return re.findall(r"[^\W_]+", fold(nfc(text)).translate(_NO_SUPERSCRIPTS))
+
+
+_NO_SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
+
+
+def _check_coverage(result: Imported, layout: Layout, body_of: dict) -> None:
+    """Every word of the body, in order, in the Markdown; every word of the header and the
+    signing part somewhere in the front matter or the Markdown."""
+    markdown = result.body
+    notes_at = markdown.find("\n[^")
+    main_text = " ".join(_words(markdown[:notes_at] if notes_at >= 0 else markdown))
+    cursor, missing, total = 0, [], 0
+    for part in layout.parts:
+        for line in part.body:
+            if not line or document_layout.is_footnote(line):
+                continue
+            for word in _words(line):
+                total += 1
+                found = main_text.find(word, cursor)
+                if found < 0:
+                    missing.append(word)
+                else:
+                    cursor = found + len(word)
+    everything = " ".join(_words(frontmatter.dump(result.values) + markdown))
+    # The place-and-date line is checked by its parse (place, issued), not word by word.
+    loose = [*layout.issuer_lines, *layout.header_unplaced, layout.number or "", layout.place]
+    for part in layout.parts:
+        loose += [part.title, part.attached_note, *part.recipients, *(part.signature.lines if part.signature else [])]
+        loose += [line for line in part.body if document_layout.is_footnote(line)]
+    loose += layout.trailing
+    for line in loose:
+        for word in _words(line):
+            total += 1
+            if word not in everything:
+                missing.append(word)
+    result.total_words, result.missing = total, missing
+
+
+def file_name(values: dict) -> str:
+    year = str(values.get("issued", "0000"))[:4]
+    number = values.get("number", "")
+    if number[:1].isdigit():
+        return f"{year}-{slugify(number)}-{slugify(values.get('place', ''))}.md"
+    # Unnumbered: two departments may well issue a plan of the same title in a year.
+    return f"{year}-{slugify(values['doc_type'] + ' ' + values.get('title', ''), max_length=70)}-{slugify(values.get('issuer', ''))}.md"

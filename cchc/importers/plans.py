@@ -1,0 +1,95 @@
+"""The command that imports official documents (.txt, .docx) into plan files: `scripts/import_plans.py`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import frontmatter
+from ..kinds import PLAN
+from ..schema import Context
+from .official_documents import Imported, Registry, file_name, import_document, read
+
+# Fields an editor adds that no document carries: a re-import keeps them.
+EDITORIAL = ("summary", "areas", "slug", "attachment")
+
+
+def sources(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".txt", ".docx"))
+        else:
+            files.append(path)
+    return files
+
+
+def _keep_editorial(imported: Imported, target: Path) -> list[str]:
+    try:
+        old = frontmatter.parse(target.read_text(encoding="utf-8")).data
+    except (OSError, UnicodeDecodeError, frontmatter.FrontMatterError):
+        return []
+    kept = [key for key in EDITORIAL if old.get(key)]
+    for key in kept:
+        imported.values[key] = old[key]
+    if "areas" in kept:
+        imported.warnings = [w for w in imported.warnings if not w.startswith("lĩnh vực CCHC")]
+    return kept
+
+
+def report(path: Path, imported: Imported, target: Path, status: str) -> str:
+    lines = [f"{path} → {target} ({status})"]
+    lines += [f"  + {line}" for line in imported.found]
+    lines += [f"  ! {line}" for line in imported.warnings]
+    coverage = f"  độ phủ: {imported.coverage:.1%} ({imported.total_words - len(imported.missing)}/{imported.total_words} từ)"
+    if imported.missing:
+        coverage += f"; thiếu: {' '.join(imported.missing[:30])}"
+    return "\n".join(lines + [coverage])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Nhập văn bản (.txt, .docx) thành tệp văn bản trong plans/")
+    parser.add_argument("sources", nargs="+", type=Path, help="tệp .txt/.docx hoặc thư mục chứa chúng")
+    parser.add_argument("--plans", type=Path, default=Path("plans"), help="thư mục ghi (mặc định: %(default)s)")
+    parser.add_argument("--out", type=Path, help="tên tệp ghi ra, khi nhập một văn bản")
+    parser.add_argument("--force", action="store_true",
+                        help="ghi đè tệp đã có (giữ các trường biên tập: " + ", ".join(EDITORIAL) + ")")
+    parser.add_argument("--departments", type=Path, default=Path("docs/co-quan"),
+                        help="thư mục cơ quan (mặc định: %(default)s)")
+    args = parser.parse_args(argv)
+    files = sources(args.sources)
+    if args.out and len(files) != 1:
+        parser.error("--out chỉ dùng khi nhập một văn bản")
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing or not files:
+        print(f"lỗi: không có tệp {', '.join(missing) or '.txt/.docx nào'}", file=sys.stderr)
+        return 2
+    registry = Registry.load(args.departments)
+    failed = 0
+    for index, path in enumerate(files, start=1):
+        if len(files) > 1:
+            print(f"[{index}/{len(files)}] {path.name}", file=sys.stderr, flush=True)
+        try:
+            imported = import_document(read(path), registry)
+        except (ValueError, OSError) as error:
+            print(f"{path}: lỗi: {error}")
+            failed += 1
+            continue
+        target = args.out or args.plans / file_name(imported.values)
+        if target.exists() and not args.force:
+            print(report(path, imported, target, "đã có tệp, không ghi; thêm --force để ghi đè"))
+            failed += 1
+            continue
+        status = "mới"
+        if target.exists():
+            kept = _keep_editorial(imported, target)
+            status = "ghi đè" + (f", giữ {', '.join(kept)}" if kept else "")
+        ctx = Context()
+        PLAN.schema.coerce(frontmatter.parse(imported.text()).data, ctx, ())
+        imported.warnings += [f"trường {'.'.join(map(str, e.path))}: {e.message} ({e.hint})" for e in ctx.errors]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(imported.text(), encoding="utf-8")
+        print(report(path, imported, target, status))
+        failed += imported.coverage < 1 or bool(ctx.errors)
+    return 1 if failed else 0
