@@ -23,7 +23,7 @@ NUMBER = (rf"\d+[a-z]?(?:/\d{{4}})?/[A-ZĐ]{_LETTER}*(?:-[A-ZĐ][A-Za-zĐđ0-9]*
 DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
 _TYPES = "|".join(DOC_TYPES)
 _REFERENCE = re.compile(
-    rf"(?P<type>{_TYPES})(?: số)? (?P<number>{NUMBER})(?![\w/])(?:,? ngày (?P<date>{DATE}))?"
+    rf"(?P<type>{_TYPES})(?:\s+số)?\s+(?P<number>{NUMBER})(?![\w/])(?:,?\s+ngày (?P<date>{DATE}))?"
     rf"|(?<=số )(?P<bare>{NUMBER})(?![\w/])(?:,? ngày (?P<bare_date>{DATE}))?"
     rf"|(?P<law>Luật(?: [^\W\d][\w]*){{1,12}}?) (?:năm \d{{4}}|ngày (?P<law_date>{DATE}))"
 )

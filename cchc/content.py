@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter
+from . import frontmatter, related
 from .kinds import DEPARTMENT, NEWS, PAGE, PLAN, PROCEDURE, Kind
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
@@ -54,6 +54,8 @@ class Site:
     news: list[Entry] = field(default_factory=list)  # newest first, drafts included
     procedures: list[Entry] = field(default_factory=list)  # by department, field, name
     procedures_by_department: dict[str, list[Entry]] = field(default_factory=dict)
+    cited: dict[str, dict[str, Entry]] = field(default_factory=dict)  # plan -> portal plans it cites (see related.py)
+    cited_by: dict[str, list[Entry]] = field(default_factory=dict)  # plan -> portal plans citing it
     pages: dict[str, Entry] = field(default_factory=dict)  # every page from content, by src_uri
     plans_by_issuer: dict[str, list[Entry]] = field(default_factory=dict)
     tasks_by_department: dict[str, list[Task]] = field(default_factory=dict)
@@ -200,6 +202,7 @@ def load_site(layout: Layout) -> Site:
     _check_references(checker, site)
     _check_duplicate_numbers(checker, site.plans)
     _index(site)
+    related.index(site)
     return site
 
 

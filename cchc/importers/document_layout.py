@@ -210,12 +210,21 @@ def _read_header(layout: Layout, header: list[str]) -> None:
         layout.header_unplaced.append(line)
 
 
+# What opens a body: a section number, `Căn cứ …`, an article, the issuing authority in capitals, a list.
+_BODY_START = re.compile(r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|Căn cứ\b|Thực hiện\b|Xét\b|Điều \d|Nhằm\b|[-+•]|[⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+
 def _read_title(part: Part, lines: list[str], index: int, first: str) -> int:
+    """The title runs to a blank line; where paragraphs are not separated by blank lines (a .docx),
+    to the line that opens the body."""
     title = [first] if first else []
     while index < len(lines) and not lines[index] and not title:
         index += 1
-    while index < len(lines) and lines[index] and not _ATTACHED.match(lines[index]):
-        title.append(lines[index].strip("*").strip())
+    while index < len(lines) and lines[index] and not _ATTACHED.match(lines[index]) and len(title) < 4:
+        line = lines[index]
+        if title and (_BODY_START.match(line) or is_upper(line) or _heading(line)):
+            break
+        title.append(line.strip("*").strip())
         index += 1
     part.title = " ".join(title).strip()
     while index < len(lines) and not lines[index]:

@@ -254,6 +254,10 @@ def _check_type_code(result: Imported, number: str, doc_type: str) -> None:
 def _province(layout: Layout, text: str, registry: Registry) -> str:
     if layout.place and fold(layout.place) in map(fold, registry.provinces):
         return next(p for p in registry.provinces if fold(p) == fold(layout.place))
+    header = fold(" ".join(layout.issuer_lines))
+    named = [p for p in registry.provinces if fold(p) in header]
+    if len(named) == 1:
+        return named[0]
     mentions = Counter(p for p in registry.provinces for _ in re.finditer(rf"tỉnh {re.escape(p)}", text))
     return mentions.most_common(1)[0][0] if mentions else layout.place
 

@@ -16,9 +16,13 @@ def text(value: str) -> str:
     return re.sub(r"^(?:(\d+)([.)])|([+\-]))(?=\s)", lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
+def link_target(from_uri: str, to_uri: str) -> str:
+    """A link between two source files, as MkDocs resolves it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
 def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:
-    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
-    return f"[{text(label)}](<{target}{'#' + anchor if anchor else ''}>)"
+    return f"[{text(label)}](<{link_target(from_uri, to_uri)}{'#' + anchor if anchor else ''}>)"
 
 
 def attr(value: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Callable, Iterable
 
+from .. import related
 from ..content import PLANS_URL_DIR, Entry, Site
 from ..dates import display_date
 from ..text import lcfirst
 from ..vocab import CCHC_AREAS
-from .markdown import link, meta_panel, text
+from .markdown import link, link_target, meta_panel, text
 
 INDEX_PAGES = {
     "year": (f"{PLANS_URL_DIR}/index.md", "Theo năm"),
@@ -59,7 +60,10 @@ def plan_page(plan: Entry, site: Site) -> str:
         rows.append(("Văn bản gốc", link("Tải tệp văn bản gốc", here, plan["attachment"])))
     meta = meta_panel(rows)
 
-    parts = [f"# {text(heading(plan))}", "", *meta, plan.body.strip(), ""]
+    def cite(label: str, target: Entry) -> str:
+        return f"[{label}](<{link_target(here, target.src_uri)}>)"
+
+    parts = [f"# {text(heading(plan))}", "", *meta, related.linked(plan.body.strip(), plan, site, cite), ""]
     if plan.get("recipients"):
         parts += ["## Nơi nhận", "", *(f"- {text(r)}" for r in plan["recipients"]), ""]
     if plan.get("assignments"):
@@ -73,10 +77,14 @@ def plan_page(plan: Entry, site: Site) -> str:
             tasks = "<br>".join(f"• {text(t)}" for t in assignment["tasks"])
             parts.append(f"| {who} | {tasks} |")
         parts.append("")
-    related = [("Căn cứ ban hành", plan.get("legal_bases", [])), ("Văn bản được dẫn", plan.get("cites", []))]
-    for title, citations in related:
+    listed = [("Căn cứ ban hành", plan.get("legal_bases", [])), ("Văn bản được dẫn", plan.get("cites", []))]
+    for title, citations in listed:
         if citations:
-            parts += [f"## {title}", "", *(f"- {text(c['text'])}" for c in citations), ""]
+            parts += [f"## {title}", "", *(f"- {related.linked(text(c['text']), plan, site, cite)}" for c in citations), ""]
+    citing = site.cited_by.get(plan.src_uri, [])
+    if citing:
+        parts += ["## Văn bản liên quan", "", "Các văn bản trên cổng dẫn chiếu văn bản này:", ""]
+        parts += [plan_item(p, here, site) for p in citing] + [""]
     return "\n".join(parts)
 
 

@@ -1,0 +1,56 @@
+"""The import command for official documents: what it writes, what it refuses to overwrite, its report."""
+
+import shutil
+from pathlib import Path
+
+from cchc import frontmatter
+from cchc.importers.plans import main
+from conftest import REPO
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+
+def run(*args: str) -> int:
+    return main([*args, "--departments", str(REPO / "docs" / "co-quan")])
+
+
+def test_a_folder_is_imported_with_progress_and_a_report_per_document(tmp_path, capsys):
+    folder = tmp_path / "den"
+    folder.mkdir()
+    for name in ("2020-489-qd-ubnd-khanh-hoa", "2020-ke-hoach-tuyen-truyen-cchc-so-tu-phap-soc-trang"):
+        shutil.copy(SEEDS / f"{name}.txt", folder / f"{name}.txt")
+    assert run(str(folder), "--plans", str(tmp_path / "plans")) == 0
+    out, err = capsys.readouterr()
+    assert "[1/2] 2020-489-qd-ubnd-khanh-hoa.txt" in err and "[2/2]" in err
+    written = sorted(p.name for p in (tmp_path / "plans").glob("*.md"))
+    assert written == ["2020-489-qd-ubnd-khanh-hoa.md", "2020-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2020-stp-st.md"]
+    assert "  + cơ quan ban hành: Ủy ban nhân dân tỉnh Khánh Hòa (UBND-KH), theo phần đầu văn bản" in out
+    assert "  ! văn bản không ghi ngày ban hành; lấy năm 2020 từ trích yếu" in out
+    assert "độ phủ: 100.0% (4295/4295 từ)" in out
+
+
+def test_an_existing_file_is_never_overwritten_unless_asked_and_then_keeps_editorial_fields(tmp_path, capsys):
+    seed = SEEDS / "2020-489-qd-ubnd-khanh-hoa.txt"
+    target = tmp_path / "plan.md"
+    assert run(str(seed), "--out", str(target)) == 0
+    document = frontmatter.parse(target.read_text(encoding="utf-8"))
+    edited = frontmatter.dump({**document.data, "summary": "Tóm tắt của biên tập viên.", "areas": ["chinh-quyen-so"]},
+                              document.body)
+    target.write_text(edited, encoding="utf-8")
+
+    assert run(str(seed), "--out", str(target)) == 1
+    assert "đã có tệp, không ghi; thêm --force để ghi đè" in capsys.readouterr().out
+    assert target.read_text(encoding="utf-8") == edited
+
+    assert run(str(seed), "--out", str(target), "--force") == 0
+    assert "(ghi đè, giữ summary, areas)" in capsys.readouterr().out
+    data = frontmatter.parse(target.read_text(encoding="utf-8")).data
+    assert data["summary"] == "Tóm tắt của biên tập viên." and data["areas"] == ["chinh-quyen-so"]
+
+
+def test_a_file_that_is_not_an_official_document(tmp_path, capsys):
+    note = tmp_path / "ghi-chu.txt"
+    note.write_text("Họp giao ban sáng thứ Hai.\n", encoding="utf-8")
+    assert run(str(note), "--plans", str(tmp_path / "plans")) == 1
+    assert "lỗi: không tìm thấy tên loại văn bản" in capsys.readouterr().out
+    assert not (tmp_path / "plans").exists()
