@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import catalogue, clock, feeds, subscriptions
+from cchc import catalogue, clock, feeds, search, subscriptions
 from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
 from cchc.reference import URI as REFERENCE_URI, reference_page
 from cchc.render import departments, home, news, plans, procedures
@@ -28,6 +28,7 @@ class _Build:
     titles: dict[str, str] = {}
     neighbours: dict = {}
     html: dict[str, str] = {}
+    titles_rendered: dict[str, str] = {}
     writing = False
     site_dir = ""
     newest = ""
@@ -53,6 +54,7 @@ def on_pre_build(config) -> None:
     _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
     _Build.html = {}
+    _Build.titles_rendered = {}
     _Build.writing = True
 
 
@@ -65,6 +67,7 @@ def on_files(files, config):
         pages[uri] = (f"Văn bản – {label.lower()}", plans.index_page(site, grouping))
     pages[departments.INDEX_URI] = ("Cơ quan, đơn vị", departments.index_page(site))
     pages[procedures.FINDER_URI] = (procedures.FINDER_TITLE, procedures.finder_page(site))
+    pages[search.PAGE_URI] = ("Tìm kiếm", search.page())
     pages[REFERENCE_URI] = ("Các trường dữ liệu", reference_page())
     pages[subscriptions.PAGE_URI] = ("Theo dõi", subscriptions.subscriptions_page(site, config.site_url or ""))
     pages |= news.all_listings(site)
@@ -101,8 +104,9 @@ def on_page_markdown(markdown, page, config, files):
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
     page.update_date = (entry and content_date(entry)) or _Build.newest
-    if uri == procedures.FINDER_URI:
-        page.meta["scripts"] = ["assets/finder.js"]  # from overrides/, with the theme
+    scripts = {procedures.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js"}  # from overrides/
+    if uri in scripts:
+        page.meta["scripts"] = [scripts[uri]]
     if entry is None:
         return markdown  # generated: already written from checked content
     if entry.kind is PLAN:
@@ -124,16 +128,22 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     _Build.html[page.file.src_uri] = html
+    _Build.titles_rendered[page.file.src_uri] = page.title or ""
     return html
 
 
 def on_post_build(config) -> None:
     limit = int(config.extra.get("feed_limit", FEED_LIMIT))
     site_dir = Path(config.site_dir)
-    exports = {"json": catalogue.to_json, "csv": catalogue.to_csv}
-    for kind, uri in procedures.EXPORTS.items():
-        (site_dir / uri).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / uri).write_bytes(exports[kind](_Build.site, config.site_url or ""))
+    site = _Build.site
+    outputs = {uri: export(site, config.site_url or "") for uri, export in
+               [(procedures.EXPORTS["json"], catalogue.to_json), (procedures.EXPORTS["csv"], catalogue.to_csv)]}
+    rendered = {uri: (_Build.titles_rendered[uri], html) for uri, html in _Build.html.items()}
+    names = {code: d["name"] for code, d in site.departments.items()}
+    outputs |= search.build(search.documents(site, rendered), names)
+    for path, data in outputs.items():
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(data)
     for feed in subscriptions.build_feeds(_Build.site, config.site_url or "", _Build.html):
         for path, data in feeds.render(feed, config.site_url or "", limit).items():
             target = site_dir / path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -52,25 +53,34 @@ def ensure_chromium() -> None:
             pytest.fail(f"{' '.join(command)} failed; browser tests need Debian's chromium:\n{result.stderr[-2000:]}")
 
 
-@pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory) -> str:
-    """The bundled sample site, built once and served on localhost; yields its base URL."""
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A built site on localhost; yields its base URL."""
     import functools
     import http.server
     import threading
 
-    built = tmp_path_factory.mktemp("bundled") / "site"
-    result = mkdocs_build(REPO, "--site-dir", str(built), env={"CCHC_NOW": "2026-11-25T12:00"})
-    assert result.returncode == 0, result.stderr
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(QuietHandler, directory=str(built))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory) -> str:
+    """The bundled sample site, built once and served on localhost; yields its base URL."""
+    built = tmp_path_factory.mktemp("bundled") / "site"
+    result = mkdocs_build(REPO, "--site-dir", str(built), env={"CCHC_NOW": "2026-11-25T12:00"})
+    assert result.returncode == 0, result.stderr
+    with serve(built) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,169 @@
+"""Site search for Vietnamese as people type it: an index split into small files a browser fetches per query.
+
+Words are matched folded (no tone marks, `đ` as `d`, lower case), so `dang ky`, `ĐĂNG KÝ` and
+`đăng ký` find the same documents; each posting also records which written forms the document
+uses, so a query typed with its diacritics ranks exact matches first. The index is split by
+word into buckets: a first query downloads the small manifest and the buckets of its words
+only, then the titles and texts of the results it shows (`overrides/assets/search.js`).
+See README, "Search", for the measurements behind this choice.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .text import fold, nfc
+
+DIR = "search"
+KINDS = {"plan": "Văn bản", "news": "Tin tức", "procedure": "Thủ tục hành chính", "department": "Cơ quan", "page": "Trang"}
+META_CHUNK = 64  # documents per metadata file
+TEXT_LIMIT = 6000  # characters of a document kept for excerpts
+TITLE_WEIGHT = 8
+MAX_VARIANTS = 30  # written forms per folded word, as bits of an integer that JavaScript handles exactly
+
+_WORD = re.compile(r"[^\W_]+")
+_TAG = re.compile(r"<[^>]+>")
+_SKIP = re.compile(r'<(script|style)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>|<sup[^>]*><a class="footnote-ref".*?</sup>', re.S)
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    url: str  # site-relative, e.g. `van-ban/2020-489-qd-ubnd-khanh-hoa/`
+    title: str
+    kind: str  # a key of KINDS
+    department: str  # code, or ""
+    date: str  # as shown, dd/mm/yyyy, or ""
+    text: str
+
+
+def plain_text(rendered: str) -> str:
+    """The readable text of a rendered page: no tags, no permalink signs, entities decoded."""
+    text = _TAG.sub(" ", _SKIP.sub(" ", rendered))
+    return " ".join(html.unescape(text).split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(nfc(text).lower())
+
+
+def bucket_of(folded: str, buckets: int) -> int:
+    """FNV-1a over the word's UTF-8 bytes; `search.js` computes the same."""
+    value = 0x811C9DC5
+    for byte in folded.encode("utf-8"):
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return value % buckets
+
+
+def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes]:
+    """The index files, by path under the site directory. Deterministic for the same documents."""
+    docs = sorted(docs, key=lambda d: d.url)
+    variants: dict[str, list[str]] = defaultdict(list)
+    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # folded -> doc -> [weight, mask]
+    pairs: dict[str, dict[int, int]] = defaultdict(dict)  # folded `word word` -> doc -> weight
+    for number, doc in enumerate(docs):
+        counts: dict[str, int] = defaultdict(int)
+        for source, weight in ((doc.title, TITLE_WEIGHT), (doc.text, 1)):
+            written = words(source)
+            for word in written:
+                counts[word] += weight
+            # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
+            # most Vietnamese words are two syllables.
+            folded_words = [fold(w) for w in written]
+            for pair in zip(folded_words, folded_words[1:]):
+                key = " ".join(pair)
+                pairs[key][number] = pairs[key].get(number, 0) + weight
+        for word, count in counts.items():
+            folded = fold(word)
+            forms = variants[folded]
+            if word not in forms and len(forms) < MAX_VARIANTS:
+                forms.append(word)
+            bit = 1 << forms.index(word) if word in forms else 0
+            entry = postings[folded].setdefault(number, [0, 0])
+            entry[0] += count
+            entry[1] |= bit
+
+    buckets = max(64, 1 << math.ceil(math.log2(max(1, len(postings) + len(pairs)) / 12)))
+    files: dict[str, dict] = defaultdict(dict)
+    for folded in sorted(postings):
+        entries = sorted(postings[folded].items())
+        ids = _deltas([n for n, _ in entries])
+        files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = [
+            variants[folded], ids, [min(w, 255) for _, (w, _m) in entries], [m for _, (_w, m) in entries]]
+    for pair in sorted(pairs):
+        entries = sorted(pairs[pair].items())
+        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [
+            [], _deltas([n for n, _ in entries]), [min(w, 255) for _, w in entries], []]
+
+    codes = sorted({d.department for d in docs if d.department})
+    manifest = {
+        "version": 1, "buckets": buckets, "docs": len(docs), "chunk": META_CHUNK,
+        "kinds": list(KINDS), "kindLabels": KINDS,
+        "kind": "".join(str(list(KINDS).index(d.kind)) for d in docs),
+        "departments": [[c, departments.get(c, c)] for c in codes],
+        "department": [codes.index(d.department) if d.department else -1 for d in docs],
+    }
+    out = {f"{DIR}/manifest.json": _json(manifest)}
+    out |= {path: _json(content) for path, content in files.items()}
+    for start in range(0, len(docs), META_CHUNK):
+        chunk = [[d.title, d.url, d.kind, d.department, d.date] for d in docs[start:start + META_CHUNK]]
+        out[f"{DIR}/m/{start // META_CHUNK}.json"] = _json(chunk)
+    for number, doc in enumerate(docs):
+        out[f"{DIR}/t/{number}.json"] = _json(doc.text[:TEXT_LIMIT])
+    return out
+
+
+def _deltas(numbers: list[int]) -> list[int]:
+    """Ascending document numbers as differences: smaller files."""
+    return [b - a for a, b in zip([0, *numbers], numbers)]
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+PAGE_URI = "tim-kiem.md"
+
+
+def documents(site, rendered: dict[str, tuple[str, str]]) -> list[SearchDoc]:
+    """One search document per content page that was rendered (drafts and scheduled news never are).
+
+    `rendered` maps a page's source path to its title and HTML; generated listings are left out."""
+    from .content import url_of  # noqa: PLC0415 - content imports nothing from here
+    from .dates import display_date  # noqa: PLC0415
+
+    docs = []
+    for uri, entry in site.pages.items():
+        if uri not in rendered or uri == PAGE_URI:
+            continue
+        title, page_html = rendered[uri]
+        kind = entry.kind.name
+        department = {"plan": entry.get("issuer"), "news": entry.get("department"), "procedure": entry.get("department"),
+                      "department": entry.get("code")}.get(kind) or ""
+        date = entry.get("issued") if kind == "plan" else entry.get("date") if kind == "news" else None
+        docs.append(SearchDoc(url_of(uri), title, kind if kind in KINDS else "page", department,
+                              display_date(date) if date else "", plain_text(page_html)))
+    return docs
+
+
+def page() -> str:
+    """The search page: the form and an empty list that `search.js` fills."""
+    return "\n".join([
+        "# Tìm kiếm", "",
+        '<div class="cchc-search" data-cchc-search data-index="../search/" data-site="../">',
+        '<form class="cchc-search__form" role="search" action="./">',
+        '<label class="cchc-search__text"><span>Tìm văn bản, tin tức, thủ tục, cơ quan</span>'
+        '<input type="search" name="q" autocomplete="off" placeholder="Ví dụ: cai cach hanh chinh, 489/QĐ-UBND"></label>',
+        '<label><span>Loại</span><select name="loai"><option value="">Tất cả</option></select></label>',
+        '<label><span>Cơ quan</span><select name="co-quan"><option value="">Tất cả</option></select></label>',
+        '<button class="md-button md-button--primary" type="submit">Tìm</button>',
+        "</form>",
+        '<p class="cchc-search__status" aria-live="polite">Tìm kiếm cần JavaScript. Có thể tra cứu theo danh mục: '
+        '<a href="../van-ban/">văn bản</a>, <a href="../tin-tuc/">tin tức</a>, <a href="../thu-tuc/">thủ tục hành chính</a>, '
+        '<a href="../co-quan/">cơ quan</a>.</p>',
+        '<ol class="cchc-search__results"></ol>',
+        "</div>", ""])

@@ -1,0 +1,192 @@
+// Tìm kiếm: queries the word-bucketed index that cchc/search.py writes; fetches only what a query needs.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-cchc-search]");
+  if (!root) return;
+  var base = root.getAttribute("data-index"); // the index folder, relative to this page
+  var site = root.getAttribute("data-site"); // the site root, relative to this page
+  var form = root.querySelector("form");
+  var status = root.querySelector(".cchc-search__status");
+  var list = root.querySelector(".cchc-search__results");
+  var PAGE = 20;
+  var cache = {};
+
+  // Same as cchc.text.fold: no tone marks, đ as d, lower case.
+  function fold(value) {
+    return value.normalize("NFC").toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  function words(value) {
+    return value.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  }
+  // FNV-1a over UTF-8, as cchc.search.bucket_of.
+  function bucket(word, buckets) {
+    var hash = 0x811c9dc5;
+    new TextEncoder().encode(word).forEach(function (byte) { hash = Math.imul(hash ^ byte, 0x01000193) >>> 0; });
+    return hash % buckets;
+  }
+  function get(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(base + path).then(function (r) {
+        if (!r.ok) throw new Error(path + ": " + r.status);
+        return r.json();
+      });
+    }
+    return cache[path];
+  }
+  function escape(text) {
+    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  function decode(entry) {
+    var docs = new Map(), id = 0;
+    entry[1].forEach(function (delta, i) {
+      id += delta;
+      docs.set(id, { weight: entry[2][i], mask: entry[3][i] || 0 });
+    });
+    return { variants: entry[0], docs: docs };
+  }
+
+  function rank(manifest, typed, postings, pairs) {
+    var lists = postings.slice().sort(function (a, b) { return a.docs.size - b.docs.size; });
+    var results = [];
+    lists[0].docs.forEach(function (_, doc) {
+      if (!lists.every(function (l) { return l.docs.has(doc); })) return;
+      var score = 0, exact = 0;
+      postings.forEach(function (list, i) {
+        var hit = list.docs.get(doc);
+        score += hit.weight * Math.log(1 + manifest.docs / list.docs.size);
+        // Typed without diacritics, every form matches alike; typed with them, the same form ranks first.
+        var word = typed[i], form = list.variants.indexOf(word);
+        if (fold(word) === word || (form >= 0 && (hit.mask & (1 << form)))) exact++;
+      });
+      var together = 0; // neighbouring query words found next to each other
+      pairs.forEach(function (pair) {
+        var hit = pair.docs.get(doc);
+        if (!hit) return;
+        together++;
+        score += hit.weight * Math.log(1 + manifest.docs / pair.docs.size);
+      });
+      results.push({ doc: doc, score: score, exact: exact, together: together });
+    });
+    return results.sort(function (a, b) {
+      return b.exact - a.exact || b.together - a.together || b.score - a.score || a.doc - b.doc;
+    });
+  }
+
+  function excerpt(text, terms) {
+    var folded = Array.from(text).map(fold).join("");
+    var chars = Array.from(text);
+    var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + terms.map(function (t) {
+      return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + ")(?=$|[^\\p{L}\\p{N}])", "gu");
+    var first = pattern.exec(folded);
+    var start = first ? Math.max(0, Array.from(folded.slice(0, first.index)).length - 60) : 0;
+    var window = chars.slice(start, start + 240);
+    var foldedWindow = window.map(fold).join("");
+    var out = "", last = 0, match;
+    pattern.lastIndex = 0;
+    while ((match = pattern.exec(foldedWindow))) {
+      var from = Array.from(foldedWindow.slice(0, match.index + match[1].length)).length;
+      var to = from + Array.from(match[2]).length;
+      out += escape(window.slice(last, from).join("")) + "<mark>" + escape(window.slice(from, to).join("")) + "</mark>";
+      last = to;
+    }
+    out += escape(window.slice(last).join(""));
+    return (start > 0 ? "… " : "") + out + (start + 240 < chars.length ? " …" : "");
+  }
+
+  function state() {
+    var params = new URLSearchParams(window.location.search);
+    return { q: params.get("q") || "", kind: params.get("loai") || "", department: params.get("co-quan") || "" };
+  }
+
+  function facet(select, counts, labels, chosen) {
+    select.innerHTML = "";
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = "Tất cả";
+    select.appendChild(all);
+    Object.keys(counts).forEach(function (key) {
+      var option = document.createElement("option");
+      option.value = key;
+      option.textContent = labels[key] + " (" + counts[key] + ")";
+      select.appendChild(option);
+    });
+    select.value = counts[chosen] ? chosen : "";
+  }
+
+  var run = 0;
+  async function search(current) {
+    var mine = ++run;
+    form.elements.q.value = current.q;
+    document.querySelectorAll(".cchc-searchbar input[name=q]").forEach(function (i) { i.value = current.q; });
+    var typed = words(current.q);
+    list.innerHTML = "";
+    if (!typed.length) {
+      status.textContent = "Nhập từ cần tìm, có dấu hay không dấu đều được.";
+      return;
+    }
+    status.textContent = "Đang tìm…";
+    var manifest = await get("manifest.json");
+    var terms = typed.map(fold);
+    var pairs = terms.slice(1).map(function (term, i) { return terms[i] + " " + term; });
+    var lookup = function (key) {
+      return get("b/" + bucket(key, manifest.buckets) + ".json").then(function (b) { return b[key]; });
+    };
+    var entries = await Promise.all(terms.map(lookup));
+    var pairEntries = await Promise.all(pairs.map(lookup));
+    if (mine !== run) return;
+    var results = entries.every(Boolean)
+      ? rank(manifest, typed, entries.map(decode), pairEntries.filter(Boolean).map(decode)) : [];
+    var kinds = {}, departments = {}, kindLabels = {}, departmentLabels = {};
+    manifest.departments.forEach(function (d) { departmentLabels[d[0]] = d[1]; });
+    manifest.kinds.forEach(function (k) { kindLabels[k] = manifest.kindLabels[k]; });
+    results.forEach(function (r) {
+      var kind = manifest.kinds[+manifest.kind[r.doc]], d = manifest.department[r.doc];
+      r.kind = kind;
+      r.department = d >= 0 ? manifest.departments[d][0] : "";
+      if (!current.department || r.department === current.department) kinds[kind] = (kinds[kind] || 0) + 1;
+      if (r.department && (!current.kind || kind === current.kind)) departments[r.department] = (departments[r.department] || 0) + 1;
+    });
+    facet(form.elements.loai, kinds, kindLabels, current.kind);
+    facet(form.elements["co-quan"], departments, departmentLabels, current.department);
+    var shown = results.filter(function (r) {
+      return (!current.kind || r.kind === current.kind) && (!current.department || r.department === current.department);
+    });
+    var found = shown.length ? "Tìm thấy " + shown.length + " kết quả" + (shown.length > PAGE ? ", hiện " + PAGE + " kết quả đầu" : "")
+      : "Không tìm thấy kết quả nào cho “" + current.q + "”.";
+    var top = shown.slice(0, PAGE);
+    var metas = await Promise.all(top.map(function (r) {
+      return get("m/" + Math.floor(r.doc / manifest.chunk) + ".json").then(function (chunk) { return chunk[r.doc % manifest.chunk]; });
+    }));
+    var texts = await Promise.all(top.map(function (r) { return get("t/" + r.doc + ".json"); }));
+    if (mine !== run) return;
+    list.innerHTML = top.map(function (r, i) {
+      var meta = metas[i];
+      var details = [kindLabels[meta[2]], meta[3] ? departmentLabels[meta[3]] : "", meta[4]].filter(Boolean).join(" · ");
+      return '<li class="cchc-hit" data-kind="' + meta[2] + '"><a href="' + site + escape(meta[1]) + '">' + escape(meta[0]) + "</a>" +
+        '<div class="cchc-hit__meta">' + escape(details) + "</div>" +
+        '<p class="cchc-hit__excerpt">' + excerpt(texts[i], terms) + "</p></li>";
+    }).join("");
+    status.textContent = found; // last: tests and screen readers know the results are there
+  }
+
+  function submit(event) {
+    if (event) event.preventDefault();
+    var params = new URLSearchParams();
+    var q = form.elements.q.value.trim();
+    if (q) params.set("q", q);
+    if (form.elements.loai.value) params.set("loai", form.elements.loai.value);
+    if (form.elements["co-quan"].value) params.set("co-quan", form.elements["co-quan"].value);
+    window.history.pushState(null, "", window.location.pathname + (params.toString() ? "?" + params : ""));
+    search(state());
+  }
+
+  form.addEventListener("submit", submit);
+  form.elements.loai.addEventListener("change", function () { submit(); });
+  form.elements["co-quan"].addEventListener("change", function () { submit(); });
+  window.addEventListener("popstate", function () { search(state()); });
+  search(state()).catch(function (error) {
+    status.textContent = "Không tải được chỉ mục tìm kiếm (" + error.message + ").";
+  });
+})();

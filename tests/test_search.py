@@ -1,0 +1,55 @@
+"""The search index: folded words, written forms, neighbouring pairs, buckets, and plain text from pages."""
+
+import json
+
+from cchc.search import SearchDoc, bucket_of, build, plain_text
+
+
+def docs():
+    return [SearchDoc("a/", "Đăng ký hoạt động", "procedure", "STP-KH", "", "Hồ sơ đăng ký gồm tờ khai."),
+            SearchDoc("b/", "Ghi chú", "page", "", "", "Dang ky qua mang, khong dau."),
+            SearchDoc("c/", "Kế hoạch 489/QĐ-UBND", "plan", "UBND-KH", "11/03/2020", "Cải cách hành chính.")]
+
+
+def entry(files, key):
+    buckets = json.loads(files["search/manifest.json"])["buckets"]
+    return json.loads(files[f"search/b/{bucket_of(key, buckets)}.json"])[key]
+
+
+def test_words_are_folded_and_each_documents_written_forms_recorded():
+    files = build(docs(), {"STP-KH": "Sở Tư pháp tỉnh Khánh Hòa"})
+    variants, ids, weights, masks = entry(files, "dang")
+    assert variants == ["đăng", "dang"]
+    assert ids == [0, 1]  # documents a/ and b/, as differences
+    assert masks == [1, 2]  # a/ writes `đăng`, b/ writes `dang`
+    assert weights[0] == 8 + 1  # once in the title (weighted), once in the text
+    assert entry(files, "qd")[0] == ["qđ"] and entry(files, "489")[1] == [2]
+    assert entry(files, "dang ky")[1] == [0, 1]  # the pair, for phrase ranking
+
+
+def test_manifest_carries_kind_and_department_of_every_document_for_facets():
+    manifest = json.loads(build(docs(), {"STP-KH": "Sở Tư pháp tỉnh Khánh Hòa"})["search/manifest.json"])
+    assert manifest["docs"] == 3 and manifest["kind"] == "240"  # procedure, page, plan: their places in KINDS
+    assert manifest["departments"] == [["STP-KH", "Sở Tư pháp tỉnh Khánh Hòa"], ["UBND-KH", "UBND-KH"]]
+    assert manifest["department"] == [0, -1, 1]
+
+
+def test_results_are_described_and_texts_kept_for_excerpts():
+    files = build(docs(), {})
+    assert json.loads(files["search/m/0.json"])[2] == ["Kế hoạch 489/QĐ-UBND", "c/", "plan", "UBND-KH", "11/03/2020"]
+    assert json.loads(files["search/t/0.json"]) == "Hồ sơ đăng ký gồm tờ khai."
+
+
+def test_the_same_documents_give_the_same_bytes_in_any_order():
+    assert build(docs(), {}) == build(list(reversed(docs())), {})
+
+
+def test_bucket_function_is_fnv1a():
+    assert bucket_of("", 1 << 32) == 0x811C9DC5
+    assert bucket_of("a", 1 << 32) == 0xE40C292C  # the published FNV-1a test vector
+
+
+def test_plain_text_drops_tags_permalinks_and_footnote_markers():
+    html = ('<h2 id="x">Mục tiêu<a class="headerlink" href="#x">¶</a></h2><p>Cải cách&nbsp;hành chính'
+            '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>.</p><script>var x = 1;</script>')
+    assert plain_text(html) == "Mục tiêu Cải cách hành chính ."
