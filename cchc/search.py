@@ -4,12 +4,13 @@ Words are matched folded (no tone marks, `đ` as `d`, lower case), so `dang ky`,
 `đăng ký` find the same documents; each posting also records which written forms the document
 uses, so a query typed with its diacritics ranks exact matches first. The index is split by
 word into buckets: a first query downloads the small manifest and the buckets of its words
-only, then the titles and texts of the results it shows (`overrides/assets/search.js`).
+only, then the title and text of each result it shows (`overrides/assets/search.js`).
 See README, "Search", for the measurements behind this choice.
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import math
@@ -21,8 +22,7 @@ from .text import fold, nfc
 
 DIR = "search"
 KINDS = {"plan": "Văn bản", "news": "Tin tức", "procedure": "Thủ tục hành chính", "department": "Cơ quan", "page": "Trang"}
-META_CHUNK = 64  # documents per metadata file
-TEXT_LIMIT = 6000  # characters of a document kept for excerpts
+TEXT_LIMIT = 2000  # characters of a document kept for excerpts
 TITLE_WEIGHT = 8
 MAX_VARIANTS = 30  # written forms per folded word, as bits of an integer that JavaScript handles exactly
 
@@ -65,20 +65,23 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
     variants: dict[str, list[str]] = defaultdict(list)
     postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # folded -> doc -> [weight, mask]
     pairs: dict[str, dict[int, int]] = defaultdict(dict)  # folded `word word` -> doc -> weight
+    folding: dict[str, str] = {}  # a portal has far fewer distinct words than words: fold each once
     for number, doc in enumerate(docs):
         counts: dict[str, int] = defaultdict(int)
+        pair_counts: dict[str, int] = defaultdict(int)
         for source, weight in ((doc.title, TITLE_WEIGHT), (doc.text, 1)):
             written = words(source)
             for word in written:
                 counts[word] += weight
             # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
             # most Vietnamese words are two syllables.
-            folded_words = [fold(w) for w in written]
-            for pair in zip(folded_words, folded_words[1:]):
-                key = " ".join(pair)
-                pairs[key][number] = pairs[key].get(number, 0) + weight
+            folded_words = [folding.get(w) or folding.setdefault(w, fold(w)) for w in written]
+            for first, second in zip(folded_words, folded_words[1:]):
+                pair_counts[f"{first} {second}"] += weight
+        for key, count in pair_counts.items():
+            pairs[key][number] = count
         for word, count in counts.items():
-            folded = fold(word)
+            folded = folding.get(word) or folding.setdefault(word, fold(word))
             forms = variants[folded]
             if word not in forms and len(forms) < MAX_VARIANTS:
                 forms.append(word)
@@ -91,17 +94,17 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
     files: dict[str, dict] = defaultdict(dict)
     for folded in sorted(postings):
         entries = sorted(postings[folded].items())
-        ids = _deltas([n for n, _ in entries])
+        masks = {str(i): m for i, (_n, (_w, m)) in enumerate(entries) if m != 1}
         files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = [
-            variants[folded], ids, [min(w, 255) for _, (w, _m) in entries], [m for _, (_w, m) in entries]]
+            variants[folded], _members([n for n, _ in entries], len(docs)), _weights(w for _, (w, _m) in entries), masks]
     for pair in sorted(pairs):
         entries = sorted(pairs[pair].items())
         files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [
-            [], _deltas([n for n, _ in entries]), [min(w, 255) for _, w in entries], []]
+            [], _members([n for n, _ in entries], len(docs)), _weights(w for _, w in entries), {}]
 
     codes = sorted({d.department for d in docs if d.department})
     manifest = {
-        "version": 1, "buckets": buckets, "docs": len(docs), "chunk": META_CHUNK,
+        "version": 2, "buckets": buckets, "docs": len(docs),
         "kinds": list(KINDS), "kindLabels": KINDS,
         "kind": "".join(str(list(KINDS).index(d.kind)) for d in docs),
         "departments": [[c, departments.get(c, c)] for c in codes],
@@ -109,17 +112,29 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
     }
     out = {f"{DIR}/manifest.json": _json(manifest)}
     out |= {path: _json(content) for path, content in files.items()}
-    for start in range(0, len(docs), META_CHUNK):
-        chunk = [[d.title, d.url, d.kind, d.department, d.date] for d in docs[start:start + META_CHUNK]]
-        out[f"{DIR}/m/{start // META_CHUNK}.json"] = _json(chunk)
+    # What a result shows, one small file per document: a query fetches those of the results it lists.
     for number, doc in enumerate(docs):
-        out[f"{DIR}/t/{number}.json"] = _json(doc.text[:TEXT_LIMIT])
+        out[f"{DIR}/d/{number}.json"] = _json([doc.title, doc.url, doc.kind, doc.department, doc.date, doc.text[:TEXT_LIMIT]])
     return out
 
 
-def _deltas(numbers: list[int]) -> list[int]:
-    """Ascending document numbers as differences: smaller files."""
-    return [b - a for a, b in zip([0, *numbers], numbers)]
+def _members(numbers: list[int], total: int) -> list[int] | str:
+    """Ascending document numbers: as differences, or for a word in many documents as a bitmap
+    (base64, one bit per document), which costs a common word 1.3 KB per 10,000 documents."""
+    if len(numbers) * 16 < total:
+        return [b - a for a, b in zip([0, *numbers], numbers)]
+    bits = bytearray((total + 7) // 8)
+    for number in numbers:
+        bits[number >> 3] |= 1 << (number & 7)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
+def _weights(weights) -> str:
+    """One character per posting: the weight in base 36, capped at 35."""
+    return "".join(_DIGITS[min(w, 35)] for w in weights)
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def _json(value) -> bytes:

@@ -20,11 +20,18 @@ def test_words_are_folded_and_each_documents_written_forms_recorded():
     files = build(docs(), {"STP-KH": "Sở Tư pháp tỉnh Khánh Hòa"})
     variants, ids, weights, masks = entry(files, "dang")
     assert variants == ["đăng", "dang"]
-    assert ids == [0, 1]  # documents a/ and b/, as differences
-    assert masks == [1, 2]  # a/ writes `đăng`, b/ writes `dang`
-    assert weights[0] == 8 + 1  # once in the title (weighted), once in the text
-    assert entry(files, "qd")[0] == ["qđ"] and entry(files, "489")[1] == [2]
-    assert entry(files, "dang ky")[1] == [0, 1]  # the pair, for phrase ranking
+    assert ids == "Aw=="  # in 2 of 3 documents: a bitmap, documents a/ and b/ (bits 0 and 1)
+    assert masks == {"1": 2}  # a/ writes the first form, `đăng`; b/ the second, `dang`
+    assert weights == "91"  # a/: once in the title (weight 8), once in the text; b/: once
+    assert entry(files, "qd")[0] == ["qđ"] and entry(files, "489")[1] == "BA=="
+
+
+def test_rare_words_list_documents_as_differences_and_pairs_are_indexed():
+    many = [SearchDoc(f"{n:03}/", f"Tin {n}", "news", "", "", "Nội dung chung.") for n in range(40)]
+    many.append(SearchDoc("zz/", "Đăng ký hoạt động", "procedure", "", "", ""))
+    files = build(many, {})
+    assert entry(files, "dang")[1] == [40]  # one document in 41: its number
+    assert entry(files, "dang ky")[1] == [40] and entry(files, "ky hoat")[0] == []  # pairs, for phrase ranking
 
 
 def test_manifest_carries_kind_and_department_of_every_document_for_facets():
@@ -34,10 +41,10 @@ def test_manifest_carries_kind_and_department_of_every_document_for_facets():
     assert manifest["department"] == [0, -1, 1]
 
 
-def test_results_are_described_and_texts_kept_for_excerpts():
+def test_each_result_is_described_with_its_text_for_excerpts():
     files = build(docs(), {})
-    assert json.loads(files["search/m/0.json"])[2] == ["Kế hoạch 489/QĐ-UBND", "c/", "plan", "UBND-KH", "11/03/2020"]
-    assert json.loads(files["search/t/0.json"]) == "Hồ sơ đăng ký gồm tờ khai."
+    assert json.loads(files["search/d/2.json"]) == ["Kế hoạch 489/QĐ-UBND", "c/", "plan", "UBND-KH", "11/03/2020", "Cải cách hành chính."]
+    assert json.loads(files["search/d/0.json"])[5] == "Hồ sơ đăng ký gồm tờ khai."
 
 
 def test_the_same_documents_give_the_same_bytes_in_any_order():

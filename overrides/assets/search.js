@@ -37,11 +37,23 @@
     return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
+  // A word's postings (see cchc/search.py): documents as differences or as a base64 bitmap,
+  // one base-36 character of weight each, and the written forms where not the first one.
   function decode(entry) {
-    var docs = new Map(), id = 0;
-    entry[1].forEach(function (delta, i) {
-      id += delta;
-      docs.set(id, { weight: entry[2][i], mask: entry[3][i] || 0 });
+    var ids = [];
+    if (typeof entry[1] === "string") {
+      var bits = atob(entry[1]);
+      for (var byte = 0; byte < bits.length; byte++) {
+        var value = bits.charCodeAt(byte);
+        for (var bit = 0; bit < 8; bit++) if (value & (1 << bit)) ids.push(byte * 8 + bit);
+      }
+    } else {
+      var id = 0;
+      entry[1].forEach(function (delta) { id += delta; ids.push(id); });
+    }
+    var docs = new Map();
+    ids.forEach(function (doc, i) {
+      docs.set(doc, { weight: parseInt(entry[2][i], 36), mask: i in entry[3] ? entry[3][i] : 1 });
     });
     return { variants: entry[0], docs: docs };
   }
@@ -156,17 +168,14 @@
     var found = shown.length ? "Tìm thấy " + shown.length + " kết quả" + (shown.length > PAGE ? ", hiện " + PAGE + " kết quả đầu" : "")
       : "Không tìm thấy kết quả nào cho “" + current.q + "”.";
     var top = shown.slice(0, PAGE);
-    var metas = await Promise.all(top.map(function (r) {
-      return get("m/" + Math.floor(r.doc / manifest.chunk) + ".json").then(function (chunk) { return chunk[r.doc % manifest.chunk]; });
-    }));
-    var texts = await Promise.all(top.map(function (r) { return get("t/" + r.doc + ".json"); }));
+    var metas = await Promise.all(top.map(function (r) { return get("d/" + r.doc + ".json"); }));
     if (mine !== run) return;
     list.innerHTML = top.map(function (r, i) {
       var meta = metas[i];
       var details = [kindLabels[meta[2]], meta[3] ? departmentLabels[meta[3]] : "", meta[4]].filter(Boolean).join(" · ");
       return '<li class="cchc-hit" data-kind="' + meta[2] + '"><a href="' + site + escape(meta[1]) + '">' + escape(meta[0]) + "</a>" +
         '<div class="cchc-hit__meta">' + escape(details) + "</div>" +
-        '<p class="cchc-hit__excerpt">' + excerpt(texts[i], terms) + "</p></li>";
+        '<p class="cchc-hit__excerpt">' + excerpt(meta[5], terms) + "</p></li>";
     }).join("");
     status.textContent = found; // last: tests and screen readers know the results are there
   }

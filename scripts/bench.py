@@ -1,0 +1,270 @@
+"""Benchmark: a synthetic portal of N documents built as editors build it, against the floor.
+
+    .venv/bin/python scripts/bench.py --docs 1000 --docs 10000          # full builds and search
+    .venv/bin/python scripts/bench.py --docs 10000 --search-only        # the search index alone
+
+The portal is generated in the project's real content formats (departments, plans, news,
+procedures), with Vietnamese text drawn from the bundled content, from a fixed seed. The floor is
+what no build can avoid: read every file, parse its front matter, convert its body with
+Python-Markdown and the project's extensions. Results are printed as a table and written as JSON
+(`--json`, default bench-results.json) so runs can be compared. Nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cchc import frontmatter, search  # noqa: E402
+from cchc.text import fold  # noqa: E402
+
+NOW = "2026-11-25T12:00"
+QUERIES = ["cai cach hanh chinh", "đăng ký hoạt động", "489/QĐ-UBND", "thu tuc hanh chinh truc tuyen"]
+
+
+# The corpus ------------------------------------------------------------------------------------
+
+def _sentences() -> list[str]:
+    """Sentences of the bundled plans, news and procedures: the vocabulary of a real portal."""
+    text = []
+    for folder in ("plans", "docs/tin-tuc", "docs/thu-tuc"):
+        for path in sorted((ROOT / folder).rglob("*.md")):
+            document = frontmatter.parse(path.read_text(encoding="utf-8"))
+            text.append(document.body)
+            text += [str(v) for v in document.data.values() if isinstance(v, str)]
+    sentences = re.split(r"(?<=[.;:])\s+", " ".join(" ".join(text).split()))
+    return [s for s in sentences if 40 <= len(s) <= 400 and not s.startswith(("[", "<", "|", "#"))]
+
+
+def _prose(rng: random.Random, sentences: list[str], words: int) -> str:
+    paragraphs, count = [], 0
+    while count < words:
+        paragraph = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 5)))
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    return "\n\n".join(paragraphs)
+
+
+def generate(target: Path, docs: int, seed: int = 2026) -> dict[str, int]:
+    """A portal of `docs` documents: 2% departments, 10% plans, 58% news, 30% procedures."""
+    rng = random.Random(seed)
+    sentences = _sentences()
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    (target / "docs" / "assets").mkdir(parents=True)
+    shutil.copy(ROOT / "docs/assets/cchc.css", target / "docs/assets/cchc.css")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks/portal.py", str(ROOT / "hooks/portal.py"))
+    config = re.sub(r"\nwatch:\n(?:  .*\n?)+", "\n", config)
+    config = re.sub(r"\nnav:\n(?:  .*\n)+", "\nnav:\n  - Trang chủ: index.md\n  - Tin tức: tin-tuc/index.md\n  - Văn bản: van-ban/index.md\n"
+                    "  - Thủ tục hành chính: thu-tuc/index.md\n  - Cơ quan: co-quan/index.md\n", config)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (target / "docs/index.md").write_text("---\ntitle: Trang chủ\n---\n\n# Cổng thử tải\n", encoding="utf-8")
+
+    counts = {"department": max(5, docs * 2 // 100), "plan": docs * 10 // 100, "procedure": docs * 30 // 100}
+    counts["news"] = docs - sum(counts.values())
+    codes = [f"SO{n}-BT" for n in range(counts["department"])]
+    for code in codes:
+        _write(target / "docs/co-quan" / f"{code.lower()}.md",
+               {"code": code, "name": f"Sở thử nghiệm {code} tỉnh Bình Thuận", "short_name": f"Sở {code}",
+                "level": "so-nganh", "province": "Bình Thuận"}, _prose(rng, sentences, 80))
+    areas = ["the-che", "thu-tuc-hanh-chinh", "to-chuc-bo-may", "che-do-cong-vu", "tai-chinh-cong", "chinh-quyen-so"]
+    for n in range(counts["plan"]):
+        year = 2015 + n % 11
+        _write(target / "plans" / f"{year}-{n}-kh.md",
+               {"number": f"{n + 1}/KH-{codes[n % len(codes)].split('-')[0]}", "doc_type": "Kế hoạch",
+                "issuer": codes[n % len(codes)], "place": "Bình Thuận", "issued": f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                "title": rng.choice(sentences)[:120].rstrip(".;: "), "signer": {"name": "Nguyễn Văn A", "position": "Giám đốc"},
+                "period": str(year), "areas": rng.sample(areas, 2)}, _prose(rng, sentences, rng.randint(600, 1800)))
+    for n in range(counts["news"]):
+        year = 2019 + n % 7
+        _write(target / "docs/tin-tuc" / str(year) / f"tin-{n}.md",
+               {"title": rng.choice(sentences)[:100].rstrip(".;: "), "date": f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d} 08:00",
+                "department": codes[n % len(codes)], "categories": [rng.choice(areas)],
+                "tags": [f"chủ đề {n % 40}"]}, _prose(rng, sentences, rng.randint(250, 800)))
+    procedures = sorted((ROOT / "docs/thu-tuc").glob("*.md"))
+    for n in range(counts["procedure"]):
+        source = frontmatter.parse(procedures[n % len(procedures)].read_text(encoding="utf-8")).data
+        code = f"9.{n:06d}"
+        _write(target / "docs/thu-tuc" / f"9-{n:06d}.md", {**source, "code": code, "department": codes[n % len(codes)]}, "")
+    return counts
+
+
+def _write(path: Path, values: dict, body: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(frontmatter.dump(values, body), encoding="utf-8")
+
+
+# Measurements ----------------------------------------------------------------------------------
+
+def _run(command: list[str], cwd: Path) -> dict:
+    """Wall and CPU seconds and peak RSS of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": NOW})
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    error = process.stderr.read().decode() if process.stderr else ""
+    if status:
+        raise SystemExit(f"{' '.join(command)} failed:\n{error[-3000:]}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}
+
+
+def floor(portal: Path) -> None:
+    """Read, parse front matter and convert every source with the project's Markdown extensions."""
+    import markdown  # noqa: PLC0415
+    import yaml  # noqa: PLC0415
+
+    config = yaml.load((portal / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.FullLoader)
+    extensions, settings = [], {}
+    for item in config["markdown_extensions"]:
+        name, options = (next(iter(item.items())) if isinstance(item, dict) else (item, {}))
+        extensions.append(name)
+        settings[name] = {k: v for k, v in (options or {}).items() if k != "slugify"}
+    converter = markdown.Markdown(extensions=extensions, extension_configs=settings)
+    for path in sorted(list((portal / "docs").rglob("*.md")) + list((portal / "plans").rglob("*.md"))):
+        document = frontmatter.parse(path.read_text(encoding="utf-8"))
+        converter.reset().convert(document.body)
+
+
+def _sizes(site: Path) -> dict:
+    pages = list(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    feeds = sum(p.stat().st_size for p in (site / "feeds").rglob("*") if p.is_file())
+    index = sum(p.stat().st_size for p in (site / search.DIR).rglob("*") if p.is_file())
+    return {"output_mb": total / 2**20, "pages": len(pages), "largest_html_kb": largest.stat().st_size / 1024,
+            "largest_html": str(largest.relative_to(site)), "feeds_mb": feeds / 2**20, "search_index_mb": index / 2**20}
+
+
+def first_query(files: dict[str, bytes], query: str) -> int:
+    """Bytes a browser downloads for its first query, fetching what search.js fetches."""
+    manifest = json.loads(files[f"{search.DIR}/manifest.json"])
+    fetched = {f"{search.DIR}/manifest.json"}
+    terms = [fold(w) for w in search.words(query)]
+    keys = terms + [f"{a} {b}" for a, b in zip(terms, terms[1:])]
+    postings = {}
+    for key in keys:
+        path = f"{search.DIR}/b/{search.bucket_of(key, manifest['buckets'])}.json"
+        fetched.add(path)
+        postings[key] = json.loads(files[path]).get(key) if path in files else None
+    lists = [postings[t] for t in terms]
+    if all(lists):
+        docs = [set(_ids(entry)) for entry in lists]
+        matched = sorted(set.intersection(*docs))
+        positions = [{d: i for i, d in enumerate(_ids(entry))} for entry in lists]
+        weight = {d: sum(int(entry[2][p[d]], 36) for entry, p in zip(lists, positions)) for d in matched}
+        top = sorted(weight, key=lambda d: -weight[d])[:20]
+        fetched |= {f"{search.DIR}/d/{d}.json" for d in top}
+    return sum(len(files[p]) for p in fetched if p in files)
+
+
+def _ids(entry: list) -> list[int]:
+    if isinstance(entry[1], str):
+        bits = base64.b64decode(entry[1])
+        return [n for n in range(len(bits) * 8) if bits[n >> 3] & (1 << (n & 7))]
+    total, out = 0, []
+    for delta in entry[1]:
+        total += delta
+        out.append(total)
+    return out
+
+
+def search_figures(portal: Path) -> dict:
+    """Index build time, size and first-query transfer for the portal's documents, and what
+    Material's own search would make every reader download first."""
+    docs = []
+    for path in sorted(list((portal / "docs").rglob("*.md")) + list((portal / "plans").rglob("*.md"))):
+        document = frontmatter.parse(path.read_text(encoding="utf-8"))
+        text = " ".join(str(v) for v in document.data.values() if isinstance(v, str)) + " " + document.body
+        docs.append(search.SearchDoc(path.stem + "/", str(document.data.get("title") or document.data.get("name") or path.stem),
+                                     "page", "", "", " ".join(text.split())))
+    start = time.perf_counter()
+    files = search.build(docs, {})
+    seconds = time.perf_counter() - start
+    material = len(json.dumps({"docs": [{"location": d.url, "title": d.title, "text": d.text} for d in docs]},
+                              ensure_ascii=False).encode())
+    return {"index_build_s": seconds, "index_files": len(files), "index_mb": sum(map(len, files.values())) / 2**20,
+            "first_query_kb": {q: first_query(files, q) / 1024 for q in QUERIES},
+            "material_first_query_kb": material / 1024}
+
+
+def bench(docs: int, search_only: bool) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"cchc-bench-{docs}-"))
+    try:
+        portal = work / "portal"
+        counts = generate(portal, docs)
+        result: dict = {"docs": docs, "counts": counts, "search": search_figures(portal)}
+        if search_only:
+            return result
+        python = sys.executable
+        result["floor"] = _run([python, __file__, "--floor", str(portal)], ROOT)
+        result["build"] = _run([python, "-m", "mkdocs", "build", "--strict", "--quiet"], portal)
+        result["sizes"] = _sizes(portal / "site")
+        news = sorted((portal / "docs/tin-tuc").rglob("tin-*.md"))[0]
+        news.write_text(news.read_text(encoding="utf-8").replace("\n\n", "\n\nĐã sửa lại đoạn này.\n\n", 1), encoding="utf-8")
+        result["rebuild_one_news"] = _run([python, "-m", "mkdocs", "build", "--dirty", "--quiet"], portal)
+        result["ratio"] = result["build"]["wall_s"] / result["floor"]["wall_s"]
+        return result
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def table(results: list[dict]) -> str:
+    rows = [("documents", lambda r: f"{r['docs']:,}")]
+    if "build" in results[0]:
+        rows += [("full build, wall s", lambda r: f"{r['build']['wall_s']:.1f}"),
+                 ("full build, CPU s", lambda r: f"{r['build']['cpu_s']:.1f}"),
+                 ("floor, wall s", lambda r: f"{r['floor']['wall_s']:.1f}"),
+                 ("build ÷ floor", lambda r: f"{r['ratio']:.2f}×"),
+                 ("per document, ms", lambda r: f"{1000 * r['build']['wall_s'] / r['docs']:.1f}"),
+                 ("peak RSS, MB", lambda r: f"{r['build']['peak_rss_mb']:.0f}"),
+                 ("rebuild after one news edit, s", lambda r: f"{r['rebuild_one_news']['wall_s']:.1f}"),
+                 ("output, MB", lambda r: f"{r['sizes']['output_mb']:.0f}"),
+                 ("largest HTML page, KB", lambda r: f"{r['sizes']['largest_html_kb']:.0f} ({r['sizes']['largest_html']})"),
+                 ("feeds, MB", lambda r: f"{r['sizes']['feeds_mb']:.1f}"),
+                 ("search index in site, MB", lambda r: f"{r['sizes']['search_index_mb']:.1f}")]
+    rows += [("search index build, s", lambda r: f"{r['search']['index_build_s']:.1f}"),
+             ("search index, MB / files", lambda r: f"{r['search']['index_mb']:.1f} / {r['search']['index_files']:,}")]
+    rows += [(f"first query “{q}”, KB", (lambda q: lambda r: f"{r['search']['first_query_kb'][q]:.0f}")(q)) for q in QUERIES]
+    rows += [("Material search first query, KB", lambda r: f"{r['search']['material_first_query_kb']:,.0f}")]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"| {'':{width}} | " + " | ".join(f"N = {r['docs']:,}" for r in results) + " |",
+             f"|{'-' * (width + 2)}|" + "|".join("-" * 14 for _ in results) + "|"]
+    lines += [f"| {name:{width}} | " + " | ".join(value(r) for r in results) + " |" for name, value in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, action="append", help="portal size (repeatable); default 1000")
+    parser.add_argument("--search-only", action="store_true", help="measure the search index only, no full build")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write results")
+    parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.floor:
+        floor(args.floor)
+        return 0
+    results = []
+    for docs in args.docs or [1000]:
+        print(f"… {docs:,} documents", file=sys.stderr, flush=True)
+        results.append(bench(docs, args.search_only))
+    print(table(results))
+    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\n{args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
