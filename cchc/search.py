@@ -23,7 +23,9 @@ from .text import fold, nfc
 DIR = "search"
 KINDS = {"plan": "Văn bản", "news": "Tin tức", "procedure": "Thủ tục hành chính", "department": "Cơ quan", "page": "Trang"}
 TEXT_LIMIT = 2000  # characters of a document kept for excerpts
-TITLE_WEIGHT = 8
+# A word's weight in a document: 10 per title occurrence (two at most), plus its count in the text
+# (nine at most): a document that names the word in its title always outranks one that only mentions it.
+TITLE_WEIGHT, TITLE_MAX, TEXT_MAX = 10, 2, 9
 MAX_VARIANTS = 30  # written forms per folded word, as bits of an integer that JavaScript handles exactly
 
 _WORD = re.compile(r"[^\W_]+")
@@ -64,23 +66,23 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
     docs = sorted(docs, key=lambda d: d.url)
     variants: dict[str, list[str]] = defaultdict(list)
     postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # folded -> doc -> [weight, mask]
-    pairs: dict[str, dict[int, int]] = defaultdict(dict)  # folded `word word` -> doc -> weight
+    pairs: dict[str, set[int]] = defaultdict(set)  # folded `word word` -> documents
     folding: dict[str, str] = {}  # a portal has far fewer distinct words than words: fold each once
     for number, doc in enumerate(docs):
-        counts: dict[str, int] = defaultdict(int)
-        pair_counts: dict[str, int] = defaultdict(int)
-        for source, weight in ((doc.title, TITLE_WEIGHT), (doc.text, 1)):
+        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # word -> [in title, in text]
+        doc_pairs: set[str] = set()
+        for place, source in enumerate((doc.title, doc.text)):
             written = words(source)
             for word in written:
-                counts[word] += weight
+                counts[word][place] += 1
             # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
             # most Vietnamese words are two syllables.
             folded_words = [folding.get(w) or folding.setdefault(w, fold(w)) for w in written]
-            for first, second in zip(folded_words, folded_words[1:]):
-                pair_counts[f"{first} {second}"] += weight
-        for key, count in pair_counts.items():
-            pairs[key][number] = count
-        for word, count in counts.items():
+            doc_pairs.update(f"{first} {second}" for first, second in zip(folded_words, folded_words[1:]))
+        for key in doc_pairs:
+            pairs[key].add(number)
+        for word, (in_title, in_text) in counts.items():
+            count = TITLE_WEIGHT * min(in_title, TITLE_MAX) + min(in_text, TEXT_MAX)
             folded = folding.get(word) or folding.setdefault(word, fold(word))
             forms = variants[folded]
             if word not in forms and len(forms) < MAX_VARIANTS:
@@ -98,9 +100,8 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
         files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = [
             variants[folded], _members([n for n, _ in entries], len(docs)), _weights(w for _, (w, _m) in entries), masks]
     for pair in sorted(pairs):
-        entries = sorted(pairs[pair].items())
-        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [
-            [], _members([n for n, _ in entries], len(docs)), _weights(w for _, w in entries), {}]
+        # Only which documents have the pair: ranking counts pairs found, the words give the weight.
+        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(sorted(pairs[pair]), len(docs)), "", {}]
 
     codes = sorted({d.department for d in docs if d.department})
     manifest = {
@@ -109,6 +110,8 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
         "kind": "".join(str(list(KINDS).index(d.kind)) for d in docs),
         "departments": [[c, departments.get(c, c)] for c in codes],
         "department": [codes.index(d.department) if d.department else -1 for d in docs],
+        # Title length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
+        "titleWords": _weights(len(words(d.title)) for d in docs),
     }
     out = {f"{DIR}/manifest.json": _json(manifest)}
     out |= {path: _json(content) for path, content in files.items()}

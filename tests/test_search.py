@@ -22,7 +22,7 @@ def test_words_are_folded_and_each_documents_written_forms_recorded():
     assert variants == ["đăng", "dang"]
     assert ids == "Aw=="  # in 2 of 3 documents: a bitmap, documents a/ and b/ (bits 0 and 1)
     assert masks == {"1": 2}  # a/ writes the first form, `đăng`; b/ the second, `dang`
-    assert weights == "91"  # a/: once in the title (weight 8), once in the text; b/: once
+    assert weights == "b1"  # a/: once in the title (10), once in the text (1): 11, `b` in base 36; b/: once
     assert entry(files, "qd")[0] == ["qđ"] and entry(files, "489")[1] == "BA=="
 
 

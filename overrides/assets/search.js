@@ -53,7 +53,7 @@
     }
     var docs = new Map();
     ids.forEach(function (doc, i) {
-      docs.set(doc, { weight: parseInt(entry[2][i], 36), mask: i in entry[3] ? entry[3][i] : 1 });
+      docs.set(doc, { weight: parseInt(entry[2][i] || "0", 36), mask: i in entry[3] ? entry[3][i] : 1 });
     });
     return { variants: entry[0], docs: docs };
   }
@@ -63,25 +63,24 @@
     var results = [];
     lists[0].docs.forEach(function (_, doc) {
       if (!lists.every(function (l) { return l.docs.has(doc); })) return;
-      var score = 0, exact = 0;
+      var score = 0, exact = 0, inTitle = 0;
       postings.forEach(function (list, i) {
         var hit = list.docs.get(doc);
+        if (hit.weight >= 10) inTitle++; // see TITLE_WEIGHT in cchc/search.py
         score += hit.weight * Math.log(1 + manifest.docs / list.docs.size);
         // Typed without diacritics, every form matches alike; typed with them, the same form ranks first.
         var word = typed[i], form = list.variants.indexOf(word);
         if (fold(word) === word || (form >= 0 && (hit.mask & (1 << form)))) exact++;
       });
       var together = 0; // neighbouring query words found next to each other
-      pairs.forEach(function (pair) {
-        var hit = pair.docs.get(doc);
-        if (!hit) return;
-        together++;
-        score += hit.weight * Math.log(1 + manifest.docs / pair.docs.size);
-      });
-      results.push({ doc: doc, score: score, exact: exact, together: together });
+      pairs.forEach(function (pair) { if (pair.docs.has(doc)) together++; });
+      results.push({ doc: doc, score: score, exact: exact, together: together, inTitle: inTitle,
+        titleWords: parseInt(manifest.titleWords[doc], 36) });
     });
+    // Typed forms first, then the words side by side, then all in the title (the shorter title first).
     return results.sort(function (a, b) {
-      return b.exact - a.exact || b.together - a.together || b.score - a.score || a.doc - b.doc;
+      return b.exact - a.exact || b.together - a.together || b.inTitle - a.inTitle ||
+        (a.inTitle === postings.length ? a.titleWords - b.titleWords : 0) || b.score - a.score || a.doc - b.doc;
     });
   }
 
