@@ -15,7 +15,7 @@ import html
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .text import fold, nfc
@@ -69,21 +69,23 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
     pairs: dict[str, set[int]] = defaultdict(set)  # folded `word word` -> documents
     folding: dict[str, str] = {}  # a portal has far fewer distinct words than words: fold each once
     for number, doc in enumerate(docs):
-        counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # word -> [in title, in text]
-        doc_pairs: set[str] = set()
-        for place, source in enumerate((doc.title, doc.text)):
-            written = words(source)
-            for word in written:
-                counts[word][place] += 1
-            # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
-            # most Vietnamese words are two syllables.
-            folded_words = [folding.get(w) or folding.setdefault(w, fold(w)) for w in written]
-            doc_pairs.update(f"{first} {second}" for first, second in zip(folded_words, folded_words[1:]))
-        for key in doc_pairs:
-            pairs[key].add(number)
-        for word, (in_title, in_text) in counts.items():
-            count = TITLE_WEIGHT * min(in_title, TITLE_MAX) + min(in_text, TEXT_MAX)
-            folded = folding.get(word) or folding.setdefault(word, fold(word))
+        title, text = words(doc.title), words(doc.text)
+        in_title, in_text = Counter(title), Counter(text)
+        # In order of appearance, not set order: the written forms' order must not vary between builds.
+        distinct = list(in_title) + [w for w in in_text if w not in in_title]
+        for word in distinct:
+            if word not in folding:
+                folding[word] = fold(word)
+        # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
+        # most Vietnamese words are two syllables.
+        for sequence in (title, text):
+            folded_words = list(map(folding.__getitem__, sequence))
+            for first, second in set(zip(folded_words, folded_words[1:])):
+                pairs[f"{first} {second}"].add(number)
+        for word in distinct:
+            titled, mentioned = in_title.get(word, 0), in_text.get(word, 0)
+            count = TITLE_WEIGHT * (titled if titled < TITLE_MAX else TITLE_MAX) + (mentioned if mentioned < TEXT_MAX else TEXT_MAX)
+            folded = folding[word]
             forms = variants[folded]
             if word not in forms and len(forms) < MAX_VARIANTS:
                 forms.append(word)
