@@ -43,6 +43,8 @@ def reference_page() -> str:
         "- Ngày viết dạng năm-tháng-ngày: `2024-03-05`; giờ Việt Nam.",
         "- Đúng/sai viết `true` hoặc `false`. Các giá trị khác luôn được hiểu là chữ (ví dụ `NO`, `12:30`).",
         "- Kiểm tra nhanh trước khi gửi: `make check`.",
+        "- Trình soạn thảo hiểu YAML (như VS Code với tiện ích YAML) có thể gợi ý và kiểm tra các trường bằng lược đồ "
+        "JSON Schema của cổng: " + ", ".join(f"[{kind.label}](../schemas/{kind.name}.json)" for kind in KINDS) + ".",
         "",
     ]
     for kind in KINDS:
