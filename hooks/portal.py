@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import catalogue, clock, feeds, json_schema, search, subscriptions
+from cchc import catalogue, clock, cms, feeds, json_schema, search, subscriptions
 from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
 from cchc.reference import URI as REFERENCE_URI, reference_page
 from cchc.render import departments, home, news, plans, procedures
@@ -73,8 +73,9 @@ def on_files(files, config):
     pages |= news.all_listings(site)
     for uri, (_title, content) in pages.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-    for path, schema in json_schema.files().items():  # files MkDocs knows, so links to them are checked
-        files.append(File.generated(config, path, content=schema))
+    static = json_schema.files() | {"admin/config.yml": cms.config(), "admin/index.html": cms.ADMIN_PAGE}
+    for path, content in static.items():  # files MkDocs knows, so links to them are checked
+        files.append(File.generated(config, path, content=content))
     titles = {uri: title for uri, (title, _content) in pages.items()}
 
     for item in _Build.hidden:  # drafts and scheduled news appear nowhere
