@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 
-.PHONY: build serve test check clean sample-plans
+.PHONY: build serve test check clean sample-plans hooks
 
 build: $(READY)  ## Dựng trang vào site/
 	$(PY) -m mkdocs build --strict
@@ -18,6 +18,10 @@ test: $(READY)  ## Chạy toàn bộ kiểm thử
 
 check: $(READY)  ## Kiểm tra nhanh nội dung, không dựng trang
 	$(PY) -m cchc.check
+
+hooks: $(READY)  ## Kiểm tra nội dung trước mỗi lần commit
+	install -m 755 scripts/pre-commit .git/hooks/pre-commit
+	@echo "Đã cài: git commit sẽ chạy kiểm tra nội dung trước."
 
 sample-plans: $(READY)  ## Nhập lại bốn văn bản mẫu từ tests/fixtures/seeds/ vào plans/
 	for seed in tests/fixtures/seeds/*.txt; do \

@@ -18,7 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     report = site.report
     print(report.format())
     if not report.errors:
-        print(f"Nội dung hợp lệ: {len(site.plans)} văn bản, {len(site.departments)} cơ quan, {len(site.news)} tin.")
+        print(f"Nội dung hợp lệ: {len(site.plans)} văn bản, {len(site.departments)} cơ quan, {len(site.news)} tin, "
+              f"{len(site.procedures)} thủ tục.")
     return 1 if report.errors else 0
 
 

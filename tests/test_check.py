@@ -11,7 +11,7 @@ def run_check(root):
 def test_check_passes_on_valid_content(small_site):
     result = run_check(small_site)
     assert result.returncode == 0
-    assert "Nội dung hợp lệ: 1 văn bản, 2 cơ quan, 0 tin." in result.stdout
+    assert "Nội dung hợp lệ: 1 văn bản, 2 cơ quan, 0 tin, 0 thủ tục." in result.stdout
 
 
 def test_check_reports_the_same_errors_as_the_build_without_building(small_site):
@@ -21,3 +21,20 @@ def test_check_reports_the_same_errors_as_the_build_without_building(small_site)
     assert "plans/a.md:2: lỗi: [issued] ngày 30 không tồn tại" in result.stdout
     assert "thiếu trường bắt buộc `doc_type`" in result.stdout
     assert not (small_site / "site").exists()
+
+
+def test_the_pre_commit_hook_refuses_a_commit_with_a_content_mistake(small_site):
+    from conftest import REPO
+
+    git = ["git", "-c", "user.name=Biên tập", "-c", "user.email=bt@example.gov.vn"]
+    subprocess.run(["git", "init", "-q", str(small_site)], check=True)
+    hook = small_site / ".git/hooks/pre-commit"
+    hook.write_text((REPO / "scripts/pre-commit").read_text(encoding="utf-8").replace(
+        'python="$root/.venv/bin/python"', f'python="{sys.executable}"'), encoding="utf-8")
+    hook.chmod(0o755)
+    subprocess.run(["git", "add", "-A"], cwd=small_site, check=True)
+    assert subprocess.run([*git, "commit", "-qm", "Nội dung mẫu"], cwd=small_site).returncode == 0
+    write(small_site, "plans/a.md", "---\nissued: 2024-02-30\n---\n")
+    subprocess.run(["git", "add", "-A"], cwd=small_site, check=True)
+    refused = subprocess.run([*git, "commit", "-qm", "Văn bản lỗi"], cwd=small_site, capture_output=True, text=True)
+    assert refused.returncode != 0 and "plans/a.md:2: lỗi" in refused.stdout + refused.stderr

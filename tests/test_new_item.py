@@ -1,0 +1,35 @@
+"""Creating content with one command: the files it writes pass the check, with the clock's date."""
+
+from cchc.content import Layout, load_site
+from cchc.new_item import main
+from conftest import write
+
+STP = "---\ncode: STP-KH\nname: Sở Tư pháp tỉnh Khánh Hòa\nlevel: so-nganh\nprovince: Khánh Hòa\n---\n"
+
+
+def test_each_kind_is_created_valid_with_todays_date(small_site, monkeypatch, capsys):
+    monkeypatch.setenv("CCHC_NOW", "2026-11-25T23:30")  # late evening in Hà Nội, already the 25th there
+    write(small_site, "docs/co-quan/stp-kh.md", STP)
+    root = ["--root", str(small_site)]
+    assert main(["tin-tuc", "--title", "Sở Tư pháp tập huấn “một cửa” cho công chức", "--department", "STP-KH", *root]) == 0
+    assert main(["van-ban", "--title", "Kế hoạch kiểm soát thủ tục hành chính năm 2027", "--department", "STP-KH",
+                 "--type", "kế hoạch", *root]) == 0
+    assert main(["thu-tuc", "--title", "Cấp Phiếu lý lịch tư pháp", "--code", "2.000488", "--department", "STP-KH",
+                 "--field", "Lý lịch tư pháp", *root]) == 0
+    assert main(["co-quan", "--title", "Trung tâm Trợ giúp pháp lý", "--code", "TTTGPL-KH", "--department", "STP-KH",
+                 "--level", "don-vi-su-nghiep", *root]) == 0
+    news = small_site / "docs/tin-tuc/2026/so-tu-phap-tap-huan-mot-cua-cho-cong-chuc.md"
+    text = news.read_text(encoding="utf-8")
+    assert "date: 2026-11-25 23:30" in text and "draft: true" in text
+    assert (small_site / "plans/2026-ke-hoach-kiem-soat-thu-tuc-hanh-chinh-nam-2027.md").exists()
+    assert (small_site / "docs/thu-tuc/2-000488.md").exists() and (small_site / "docs/co-quan/tttgpl-kh.md").exists()
+    site = load_site(Layout.at(small_site))
+    assert not site.report.errors, site.report.format()
+    assert "Đã tạo" in capsys.readouterr().out
+
+
+def test_an_unknown_department_is_refused_with_the_nearest_codes(small_site, capsys):
+    write(small_site, "docs/co-quan/stp-kh.md", STP)
+    assert main(["tin-tuc", "--title", "Tin", "--department", "STP-HK", "--root", str(small_site)]) == 2
+    assert "không có cơ quan mã 'STP-HK'; có phải: STP-KH" in capsys.readouterr().err
+    assert not (small_site / "docs/tin-tuc").exists()
