@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 
-.PHONY: build serve test check clean sample-plans hooks
+.PHONY: build serve test check site-check clean sample-plans hooks
 
 build: $(READY)  ## Dựng trang vào site/
 	$(PY) -m mkdocs build --strict
@@ -27,6 +27,9 @@ sample-plans: $(READY)  ## Nhập lại bốn văn bản mẫu từ tests/fixtur
 	for seed in tests/fixtures/seeds/*.txt; do \
 	  $(PY) scripts/import_plans.py "$$seed" --out "plans/$$(basename "$$seed" .txt).md" --force || exit 1; \
 	done
+
+site-check: $(READY)  ## Kiểm tra trang đã dựng: liên kết, mục, bảng tin, tiêu đề, ngôn ngữ
+	$(PY) -m cchc.site_check site
 
 clean:
 	rm -rf site $(VENV)

@@ -6,6 +6,7 @@ stops the build with every problem listed and the previous site untouched.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import catalogue, clock, cms, feeds, json_schema, search, subscriptions
+from cchc import catalogue, clock, cms, feeds, json_schema, search, site_check, subscriptions
 from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
 from cchc.reference import URI as REFERENCE_URI, reference_page
 from cchc.render import departments, home, news, plans, procedures
@@ -29,6 +30,7 @@ class _Build:
     neighbours: dict = {}
     html: dict[str, str] = {}
     titles_rendered: dict[str, str] = {}
+    sources: dict[str, str] = {}  # built page -> the file an editor would fix
     writing = False
     site_dir = ""
     newest = ""
@@ -55,6 +57,7 @@ def on_pre_build(config) -> None:
     _Build.site = site
     _Build.html = {}
     _Build.titles_rendered = {}
+    _Build.sources = {}
     _Build.writing = True
 
 
@@ -132,6 +135,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     _Build.html[page.file.src_uri] = html
     _Build.titles_rendered[page.file.src_uri] = page.title or ""
+    entry = _Build.site.pages.get(page.file.src_uri)
+    _Build.sources[page.file.dest_uri] = entry.source if entry else f"trang sinh tự động ({page.file.src_uri})"
     return html
 
 
@@ -144,6 +149,7 @@ def on_post_build(config) -> None:
     rendered = {uri: (_Build.titles_rendered[uri], html) for uri, html in _Build.html.items()}
     names = {code: d["name"] for code, d in site.departments.items()}
     outputs |= search.build(search.documents(site, rendered), names)
+    outputs[site_check.SOURCES] = json.dumps(_Build.sources, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
     for path, data in outputs.items():
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(data)
