@@ -1,0 +1,44 @@
+"""The CI files lint clean against the forges' schemas and say what the editors rely on."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+LINT = Path(sys.executable).parent / "check-jsonschema"
+FILES = [(".github/workflows/publish.yml", "vendor.github-workflows"), (".gitlab-ci.yml", "vendor.gitlab-ci")]
+
+
+@pytest.mark.parametrize("path, schema", FILES)
+def test_pipelines_lint_clean(path, schema):
+    result = subprocess.run([str(LINT), "--builtin-schema", schema, str(REPO / path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_linter_fails_a_broken_workflow(tmp_path):
+    broken = tmp_path / "publish.yml"
+    broken.write_text("on: push\njobs:\n  build:\n    steps: []\n", encoding="utf-8")  # no runs-on
+    result = subprocess.run([str(LINT), "--builtin-schema", "vendor.github-workflows", str(broken)], capture_output=True)
+    assert result.returncode != 0
+
+
+def test_github_stages_schedule_and_no_deploy_from_pull_requests():
+    workflow = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
+    assert triggers["schedule"] == [{"cron": "5 17 * * *"}]  # 00:05 in Asia/Ho_Chi_Minh
+    steps = [s.get("run") for s in workflow["jobs"]["build"]["steps"]]
+    assert [s for s in steps if s] == ["make check", "make build", "make site-check"]
+    assert "pull_request" in workflow["jobs"]["deploy"]["if"] and workflow["jobs"]["deploy"]["needs"] == "build"
+    assert workflow["jobs"]["build"]["steps"][0]["with"]["fetch-depth"] == 1
+
+
+def test_gitlab_stages_in_order_and_pages_only_from_the_default_branch():
+    pipeline = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert pipeline["stages"] == ["check", "build", "site-check", "deploy"]
+    assert [pipeline[job]["script"][0] for job in ("check", "build", "site-check")] == ["make check", "make build", "make site-check"]
+    assert "merge_request_event" in pipeline["pages"]["rules"][0]["if"] and pipeline["variables"]["GIT_DEPTH"] == "1"
