@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 
-.PHONY: build serve test check site-check clean sample-plans hooks
+.PHONY: build serve test check site-check deploy rollback clean sample-plans hooks
 
 build: $(READY)  ## Dựng trang vào site/
 	$(PY) -m mkdocs build --strict
@@ -30,6 +30,12 @@ sample-plans: $(READY)  ## Nhập lại bốn văn bản mẫu từ tests/fixtur
 
 site-check: $(READY)  ## Kiểm tra trang đã dựng: liên kết, mục, bảng tin, tiêu đề, ngôn ngữ
 	$(PY) -m cchc.site_check site
+
+deploy: $(READY)  ## Triển khai site/ vào ROOT (máy chủ web phục vụ ROOT/current): make deploy ROOT=/var/www/cchc
+	$(PY) -m cchc.deploy site $(ROOT)
+
+rollback: $(READY)  ## Quay lại bản triển khai trước: make rollback ROOT=/var/www/cchc
+	$(PY) -m cchc.deploy --rollback $(ROOT)
 
 clean:
 	rm -rf site $(VENV)

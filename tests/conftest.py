@@ -43,14 +43,18 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-def ensure_chromium() -> None:
-    """CI machines start bare: install Debian's Chromium the first time browser tests run."""
-    if CHROMIUM.exists():
+def ensure_debian_package(program: Path, package: str) -> None:
+    """CI machines start bare: install a Debian package (Chromium, nginx) the first time a test needs it."""
+    if program.exists():
         return
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
+    for command in (["apt-get", "update"], ["apt-get", "install", "-y", package]):
         result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
         if result.returncode != 0:
-            pytest.fail(f"{' '.join(command)} failed; browser tests need Debian's chromium:\n{result.stderr[-2000:]}")
+            pytest.fail(f"{' '.join(command)} failed; the tests need Debian's {package}:\n{result.stderr[-2000:]}")
+
+
+def ensure_chromium() -> None:
+    ensure_debian_package(CHROMIUM, "chromium")
 
 
 @contextlib.contextmanager
