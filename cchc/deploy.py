@@ -3,7 +3,7 @@
     python -m cchc.deploy site /var/www/cchc          # the web server's root is /var/www/cchc/current
     python -m cchc.deploy --rollback /var/www/cchc
 
-Each deploy copies the site into `releases/<id>.partial`, checks the copy (links, feeds, titles),
+Each deploy copies the site into `releases/<number>-<time>.partial`, checks the copy (links, feeds, titles),
 renames it to `releases/<id>`, then points `current` at it by renaming a new symlink over the old
 one: one rename, so a reader gets either the old site or the new one, never a half-copied one.
 The last releases are kept for rollback.
@@ -49,12 +49,9 @@ def deploy(site: Path, root: Path, keep: int = KEEP) -> Path:
     if not (site / "index.html").is_file():
         raise DeployError(f"{site} không phải trang đã dựng (không có index.html): chạy make build trước")
     (root / "releases").mkdir(parents=True, exist_ok=True)
-    name = clock.now().strftime("%Y%m%d-%H%M%S")
-    existing = {p.name for p in releases(root)}
-    suffix = 1
-    while name in existing or (root / "releases" / name).exists():
-        name = f"{clock.now().strftime('%Y%m%d-%H%M%S')}-{suffix}"
-        suffix += 1
+    # A sequence number first, so releases sort in the order they were made, then the time for people.
+    numbers = [int(p.name.split("-")[0]) for p in releases(root) if p.name.split("-")[0].isdigit()]
+    name = f"{max(numbers, default=0) + 1:05d}-{clock.now().strftime('%Y%m%d-%H%M%S')}"
     partial = root / "releases" / f"{name}.partial"
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(site, partial, symlinks=False)

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from cchc.deploy import DeployError, current, deploy, main, releases
-from conftest import ensure_debian_package, mkdocs_build, write
+import shutil
+
+from conftest import REPO, ensure_debian_package, mkdocs_build, write
 
 NGINX = Path("/usr/sbin/nginx")
 
@@ -83,3 +85,20 @@ def test_only_the_last_releases_are_kept(small_site, tmp_path):
     for _ in range(4):
         deploy(site, tmp_path / "www", keep=2)
     assert len(releases(tmp_path / "www")) == 2
+
+
+def test_the_sample_site_end_to_end_build_check_deploy_rollback(nginx, tmp_path):
+    www, base = nginx
+    site = tmp_path / "site"
+    assert mkdocs_build(REPO, "--site-dir", str(site), env={"CCHC_NOW": "2026-11-25T12:00"}).returncode == 0
+    first = deploy(site, www)  # runs the site checks on the copy before the swap
+    assert "Quyết định ban hành Kế hoạch" in fetch(base + "van-ban/2020-489-qd-ubnd-khanh-hoa/")
+    assert "Tra cứu thủ tục hành chính" in fetch(base + "thu-tuc/")
+    next_site = tmp_path / "next"
+    shutil.copytree(site, next_site)
+    page = next_site / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<p>PHIÊN BẢN THỬ</p></body>"), encoding="utf-8")
+    deploy(next_site, www)
+    assert "PHIÊN BẢN THỬ" in fetch(base)
+    assert main(["--rollback", str(www)]) == 0
+    assert "PHIÊN BẢN THỬ" not in fetch(base) and current(www) == first.resolve()
