@@ -32,7 +32,7 @@ def test_github_stages_schedule_and_no_deploy_from_pull_requests():
     assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
     assert triggers["schedule"] == [{"cron": "5 17 * * *"}]  # 00:05 in Asia/Ho_Chi_Minh
     steps = [s.get("run") for s in workflow["jobs"]["build"]["steps"]]
-    assert [s for s in steps if s] == ["make check", "make build", "make site-check"]
+    assert [s for s in steps if s][:3] == ["make check", "make build", "make site-check"]
     assert "pull_request" in workflow["jobs"]["deploy"]["if"] and workflow["jobs"]["deploy"]["needs"] == "build"
     assert workflow["jobs"]["build"]["steps"][0]["with"]["fetch-depth"] == 1
 
