@@ -150,14 +150,11 @@ def on_post_build(config) -> None:
     names = {code: d["name"] for code, d in site.departments.items()}
     outputs |= search.build(search.documents(site, rendered), names)
     outputs[site_check.SOURCES] = json.dumps(_Build.sources, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
+    for feed in subscriptions.build_feeds(site, config.site_url or "", _Build.html):
+        outputs |= feeds.render(feed, config.site_url or "", limit)
     for path, data in outputs.items():
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(data)
-    for feed in subscriptions.build_feeds(_Build.site, config.site_url or "", _Build.html):
-        for path, data in feeds.render(feed, config.site_url or "", limit).items():
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
 
 
 def on_build_error(error) -> None:
