@@ -53,7 +53,7 @@ def _widget(name: str, kind: FieldType) -> dict:
     if isinstance(kind, DateTimeField):
         return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "date_format": "DD/MM/YYYY", "time_format": "HH:mm"}
     if isinstance(kind, (DocDateField, Period)):
-        return {"widget": "string", "pattern": [_pattern(kind), kind.description]}
+        return {"widget": "string", "pattern": [kind.form, kind.description]}
     if isinstance(kind, SitePath):
         return {"widget": "string"}
     if isinstance(kind, Text):
@@ -62,12 +62,6 @@ def _widget(name: str, kind: FieldType) -> dict:
             base["pattern"] = [f"^(?:{kind.pattern.pattern})$", kind.hint or kind.description]
         return base
     raise TypeError(f"no widget for {type(kind).__name__}")
-
-
-def _pattern(kind: FieldType) -> str:
-    if isinstance(kind, Period):
-        return r"^\d{4}(-\d{4})?$"
-    return r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 def _min(kind: ListOf) -> dict:

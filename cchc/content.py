@@ -206,14 +206,21 @@ def load_site(layout: Layout) -> Site:
     return site
 
 
+def _named_by_code(checker: _FileChecker, entry: Entry, path: Path, folder: str, what: str) -> bool:
+    """Departments and procedures live at the address of their code: `STP-KH` -> co-quan/stp-kh/."""
+    expected = f"{slugify(entry['code'])}.md"
+    if path.name == expected:
+        return True
+    checker.problem(entry.source, entry.lines.get("code", 1), "code", f"tệp của {what} mã {entry['code']} phải tên là {expected}",
+                    f"đổi tên tệp thành docs/{folder}/{expected} để địa chỉ trang theo mã {what}")
+    return False
+
+
 def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path) -> None:
     code = entry.get("code")
     if not code:
         return
-    expected = f"{slugify(code)}.md"
-    if path.name != expected:
-        checker.problem(entry.source, entry.lines.get("code", 1), "code", f"tệp của cơ quan mã {code} phải tên là {expected}",
-                        f"đổi tên tệp thành docs/{DEPARTMENTS_DIR}/{expected} để địa chỉ trang theo mã cơ quan")
+    _named_by_code(checker, entry, path, DEPARTMENTS_DIR, "cơ quan")
     twin = next((d for c, d in site.departments.items() if fold(c) == fold(code)), None)
     if twin is not None:
         checker.problem(entry.source, entry.lines.get("code", 1), "code", f"mã cơ quan {code} đã dùng ở {twin.source}", "mỗi cơ quan một mã riêng")
@@ -222,15 +229,8 @@ def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path)
 
 
 def _add_procedure(checker: _FileChecker, site: Site, entry: Entry, path: Path) -> None:
-    code = entry.get("code")
-    if not code:
-        return
-    expected = f"{slugify(code)}.md"
-    if path.name != expected:
-        checker.problem(entry.source, entry.lines.get("code", 1), "code", f"tệp của thủ tục mã {code} phải tên là {expected}",
-                        f"đổi tên tệp thành docs/{PROCEDURES_DIR}/{expected} để địa chỉ trang theo mã thủ tục")
-        return
-    site.procedures.append(entry)
+    if entry.get("code") and _named_by_code(checker, entry, path, PROCEDURES_DIR, "thủ tục"):
+        site.procedures.append(entry)
 
 
 def _check_references(checker: _FileChecker, site: Site) -> None:

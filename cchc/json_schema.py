@@ -11,10 +11,6 @@ import json
 from .kinds import KINDS, Kind
 from .schema import Bool, Choice, DateTimeField, DocDateField, FieldType, ListOf, Period, SitePath, Struct, Text
 
-_DATE = r"^\d{4}-\d{1,2}-\d{1,2}$"
-_PARTIAL_DATE = r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"
-_DATETIME = r"^\d{4}-\d{1,2}-\d{1,2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
-
 
 def field_schema(kind: FieldType) -> dict:
     if isinstance(kind, Struct):
@@ -34,11 +30,11 @@ def field_schema(kind: FieldType) -> dict:
         return {"type": "string", "enum": list(kind.options) + [v for v in kind.options.values() if v not in kind.options]}
     if isinstance(kind, DocDateField):
         # A year alone is a number to YAML 1.2 readers (the editor's extension); the portal reads it as text.
-        return {"type": ["string", "integer"], "pattern": _PARTIAL_DATE} if kind.partial else {"type": "string", "pattern": _DATE}
+        return {"type": ["string", "integer"] if kind.partial else "string", "pattern": kind.form}
     if isinstance(kind, DateTimeField):
-        return {"type": "string", "pattern": _DATETIME}
+        return {"type": "string", "pattern": kind.form}
     if isinstance(kind, Period):
-        return {"type": ["string", "integer"], "pattern": r"^\d{4}(\s*[-–—]\s*\d{4})?$"}
+        return {"type": ["string", "integer"], "pattern": kind.form}
     if isinstance(kind, SitePath):
         return {"type": "string"}
     if isinstance(kind, Text):

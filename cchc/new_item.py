@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import clock, frontmatter, vocab
 from .content import DEPARTMENTS_DIR, NEWS_DIR, PROCEDURES_DIR
+from .registry import Department, Registry
 from .schema import nearest
 from .text import slugify
 
@@ -21,21 +22,13 @@ class Refused(ValueError):
     pass
 
 
-def departments(root: Path) -> dict[str, dict]:
-    found = {}
-    for path in sorted((root / "docs" / DEPARTMENTS_DIR).glob("*.md")):
-        data = frontmatter.parse(path.read_text(encoding="utf-8")).data
-        if data.get("code"):
-            found[str(data["code"])] = data
-    return found
-
-
-def _department(code: str, registry: dict[str, dict]) -> dict:
-    if code in registry:
-        return registry[code]
-    close = nearest(code, list(registry))
+def _department(code: str, registry: Registry) -> Department:
+    found = {d.code: d for d in registry.departments}
+    if code in found:
+        return found[code]
+    close = nearest(code, list(found))
     raise Refused(f"không có cơ quan mã {code!r}" + (f"; có phải: {', '.join(close)}?" if close else "")
-                  + f" Danh sách: {', '.join(registry)}")
+                  + f" Danh sách: {', '.join(found)}")
 
 
 def _choice(value: str, options: dict[str, str], what: str) -> str:
@@ -49,11 +42,11 @@ def _choice(value: str, options: dict[str, str], what: str) -> str:
 
 def create(kind: str, root: Path, values: dict[str, str]) -> Path:
     now = clock.now()
-    registry = departments(root)
+    registry = Registry.load(root / "docs" / DEPARTMENTS_DIR)
     if kind == "tin-tuc":
         department = _department(values["department"], registry)
         category = _choice(values.get("category") or "tin-hoat-dong", vocab.NEWS_CATEGORIES, "chuyên mục")
-        data = {"title": values["title"], "date": now.strftime("%Y-%m-%d %H:%M"), "department": department["code"],
+        data = {"title": values["title"], "date": now.strftime("%Y-%m-%d %H:%M"), "department": department.code,
                 "categories": [category], "draft": True}
         path = root / "docs" / NEWS_DIR / str(now.year) / f"{slugify(values['title'])}.md"
         body = "Viết nội dung tin ở đây. Bỏ dòng `draft: true` khi tin sẵn sàng đăng."
@@ -61,7 +54,7 @@ def create(kind: str, root: Path, values: dict[str, str]) -> Path:
         issuer = _department(values["department"], registry)
         doc_type = _choice(values.get("type") or "Kế hoạch", {t: t for t in vocab.DOCUMENT_TYPES}, "loại văn bản")
         area = _choice(values.get("area") or "thu-tuc-hanh-chinh", vocab.CCHC_AREAS, "lĩnh vực")
-        data = {"doc_type": doc_type, "issuer": issuer["code"], "place": issuer.get("province", ""),
+        data = {"doc_type": doc_type, "issuer": issuer.code, "place": issuer.province,
                 "issued": now.date().isoformat(), "title": values["title"], "period": str(now.year), "areas": [area]}
         title = values["title"]
         named = title if slugify(title).startswith(slugify(doc_type)) else f"{doc_type} {title}"
@@ -69,7 +62,7 @@ def create(kind: str, root: Path, values: dict[str, str]) -> Path:
         body = "Dán toàn văn ở đây, hoặc nhập từ tệp Word: scripts/import_plans.py."
     elif kind == "thu-tuc":
         department = _department(values["department"], registry)
-        data = {"code": values["code"], "name": values["title"], "department": department["code"],
+        data = {"code": values["code"], "name": values["title"], "department": department.code,
                 "field": values.get("field") or "Chưa phân loại", "levels": ["cap-tinh"]}
         path = root / "docs" / PROCEDURES_DIR / f"{slugify(values['code'])}.md"
         body = ""
@@ -77,9 +70,9 @@ def create(kind: str, root: Path, values: dict[str, str]) -> Path:
         parent = _department(values["department"], registry) if values.get("department") else None
         level = _choice(values.get("level") or "so-nganh", vocab.DEPARTMENT_LEVELS, "cấp")
         data = {"code": values["code"], "name": values["title"], "level": level,
-                "province": values.get("province") or (parent or {}).get("province", "")}
+                "province": values.get("province") or (parent.province if parent else "")}
         if parent:
-            data["parent"] = parent["code"]
+            data["parent"] = parent.code
         path = root / "docs" / DEPARTMENTS_DIR / f"{slugify(values['code'])}.md"
         body = "Giới thiệu chức năng, nhiệm vụ của cơ quan."
     else:
@@ -108,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     needs = {"tin-tuc": ["department"], "van-ban": ["department"], "thu-tuc": ["department", "code"], "co-quan": ["code"]}
     missing = [f"--{n}" for n in needs[args.kind] if not getattr(args, n)]
     if missing:
-        registry = departments(args.root)
-        parser.error(f"thiếu {', '.join(missing)}" + (f"; mã cơ quan: {', '.join(registry)}" if "--department" in missing else ""))
+        codes = [d.code for d in Registry.load(args.root / "docs" / DEPARTMENTS_DIR).departments]
+        parser.error(f"thiếu {', '.join(missing)}" + (f"; mã cơ quan: {', '.join(codes)}" if "--department" in missing else ""))
     try:
         path = create(args.kind, args.root, {k: v for k, v in vars(args).items() if isinstance(v, str)})
     except (Refused, clock.ClockError) as error:

@@ -123,6 +123,11 @@ class DocDateField(Text):
         super().__init__(description="ngày (YYYY-MM-DD" + (", YYYY-MM hoặc YYYY" if partial else "") + ")")
         self.partial = partial
 
+    @property
+    def form(self) -> str:
+        """The written form as a regular expression, for editors' tools (JSON Schema, the CMS)."""
+        return r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$" if self.partial else r"^\d{4}-\d{1,2}-\d{1,2}$"
+
     def coerce(self, value, ctx, path):
         try:
             return parse_doc_date(self.text(value), partial=self.partial)
@@ -131,6 +136,8 @@ class DocDateField(Text):
 
 
 class DateTimeField(Text):
+    form = r"^\d{4}-\d{1,2}-\d{1,2}([T ]\d{1,2}:\d{2}(:\d{2})?)?$"
+
     def __init__(self):
         super().__init__(description="ngày, có thể kèm giờ (YYYY-MM-DD hoặc YYYY-MM-DD HH:MM)")
 
@@ -145,6 +152,7 @@ class Period(Text):
     """A year (`2024`) or a range of years (`2021-2025`)."""
 
     _PATTERN = re.compile(r"(\d{4})(?:\s*[-–—]\s*(\d{4}))?")
+    form = f"^{_PATTERN.pattern}$"
 
     def __init__(self):
         super().__init__(description="năm hoặc giai đoạn (2024 hoặc 2021-2025)")

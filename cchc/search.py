@@ -18,6 +18,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .content import url_of
+from .dates import display_date
 from .text import fold, nfc
 
 DIR = "search"
@@ -153,9 +155,6 @@ def documents(site, rendered: dict[str, tuple[str, str]]) -> list[SearchDoc]:
     """One search document per content page that was rendered (drafts and scheduled news never are).
 
     `rendered` maps a page's source path to its title and HTML; generated listings are left out."""
-    from .content import url_of  # noqa: PLC0415 - content imports nothing from here
-    from .dates import display_date  # noqa: PLC0415
-
     docs = []
     for uri, entry in site.pages.items():
         if uri not in rendered or uri == PAGE_URI:

@@ -21,6 +21,7 @@ from cchc.render import departments, home, news, plans, procedures
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 FEED_LIMIT = 20
+PAGE_SCRIPTS = {procedures.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js"}  # from overrides/
 
 
 class _Build:
@@ -110,9 +111,8 @@ def on_page_markdown(markdown, page, config, files):
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
     page.update_date = (entry and content_date(entry)) or _Build.newest
-    scripts = {procedures.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js"}  # from overrides/
-    if uri in scripts:
-        page.meta["scripts"] = [scripts[uri]]
+    if uri in PAGE_SCRIPTS:
+        page.meta["scripts"] = [PAGE_SCRIPTS[uri]]
     if entry is None:
         return markdown  # generated: already written from checked content
     if entry.kind is PLAN:

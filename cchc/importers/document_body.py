@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document_layout import is_footnote, is_upper
+from .document_layout import SUPERSCRIPT_DIGITS, is_footnote, is_upper
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPTS = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_MARKERS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _ROMAN = re.compile(r"^([IVXLC]+)\.\s+(.+)$")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(.+)$")
 _ARTICLE = re.compile(r"^(Điều \d+[a-z]?\.)\s*(.*)$")
@@ -45,7 +46,7 @@ def _paragraphs(lines: list[str]) -> tuple[list[str], dict[str, str]]:
         if not line:
             continue
         if is_footnote(line):
-            marker = re.match(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹]+", line)[0]
+            marker = _MARKERS.match(line)[0]
             last_footnote = marker.translate(_SUPERSCRIPTS)
             footnotes[last_footnote] = line[len(marker):].strip()
             after_footnotes = True
@@ -101,7 +102,7 @@ def _inline(text: str, footnotes: dict[str, str]) -> str:
         number = match[0].translate(_SUPERSCRIPTS)
         return f"[^{number}]" if number in footnotes else match[0]
 
-    return re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", note, text)
+    return _MARKERS.sub(note, text)
 
 
 def markdown(body: Body, shift: int = 0) -> list[str]:

@@ -26,7 +26,7 @@ _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành )?kèm theo", re.I)
 _AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q|PHỤ TRÁCH)\.?\s+(.+)$")
 _POSITIONS = ("CHỦ TỊCH", "GIÁM ĐỐC", "TRƯỞNG", "CHÁNH", "BỘ TRƯỞNG", "THỦ TRƯỞNG", "BÍ THƯ", "CỤC TRƯỞNG",
               "TỔNG GIÁM ĐỐC", "HIỆU TRƯỞNG", "PHÓ")
-_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"  # footnote markers as a copy from Word or a PDF prints them
 
 
 def is_upper(line: str) -> bool:
@@ -49,7 +49,7 @@ def is_motto(line: str) -> bool:
 
 
 def is_footnote(line: str) -> bool:
-    return bool(line) and line[0] in _SUPERSCRIPT
+    return bool(line) and line[0] in SUPERSCRIPT_DIGITS
 
 
 @dataclass
@@ -211,7 +211,7 @@ def _read_header(layout: Layout, header: list[str]) -> None:
 
 
 # What opens a body: a section number, `Căn cứ …`, an article, the issuing authority in capitals, a list.
-_BODY_START = re.compile(r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|Căn cứ\b|Thực hiện\b|Xét\b|Điều \d|Nhằm\b|[-+•]|[⁰¹²³⁴⁵⁶⁷⁸⁹])")
+_BODY_START = re.compile(r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|Căn cứ\b|Thực hiện\b|Xét\b|Điều \d|Nhằm\b|[-+•]|[%s])" % SUPERSCRIPT_DIGITS)
 
 
 def _read_title(part: Part, lines: list[str], index: int, first: str) -> int:

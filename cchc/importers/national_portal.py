@@ -14,6 +14,7 @@ from typing import Any
 
 from .. import vocab
 from ..text import fold, nfc
+from .coverage import missing_in_order
 
 NO_INFO = "Không có thông tin"
 CHANNEL_HEADER = "Hình thức nộpThời gianPhí, lệ phíMô tả"
@@ -377,12 +378,6 @@ def lost_words(record: dict[str, Any], values: dict[str, Any]) -> list[str]:
         text = CHROME.sub("", clean(record.get(source, "") or ""))
         for label in _BOILERPLATE:
             text = text.replace(label, " ")
-        output, cursor = _letters(" ".join(_flatten(values.get(key, "")))), 0
-        for word in _words(text):
-            letters = _letters(word)
-            found = output.find(letters, cursor)
-            if found < 0:
-                missing.append(f"{source}: {word}")
-            else:
-                cursor = found + len(letters)
+        output = _letters(" ".join(_flatten(values.get(key, ""))))
+        missing += [f"{source}: {word}" for word in missing_in_order(_words(text), output, _letters)]
     return missing

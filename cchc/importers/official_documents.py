@@ -15,9 +15,11 @@ from typing import Any
 
 from .. import citations, frontmatter, vocab
 from ..dates import DocDate
+from ..registry import Registry, name_key
 from ..text import fold, lcfirst, nfc, slugify
 from . import document_body, document_layout
-from .document_layout import Layout, Part
+from .coverage import missing_in_order
+from .document_layout import SUPERSCRIPT_DIGITS, Layout, Part
 
 # Words that show which CCHC areas a document covers (Nghị quyết 76/NQ-CP), matched without diacritics.
 AREA_KEYWORDS = {
@@ -37,56 +39,6 @@ _BODY_NAMES = ("Sở", "Ban", "Ủy ban", "UBND", "Văn phòng", "Phòng", "Các
                "Công đoàn", "Ủy ban")
 _ACTS = re.compile(r"\s(?:có trách nhiệm|chịu trách nhiệm|chủ trì|căn cứ|tham mưu|phối hợp|chỉ đạo|thực hiện|triển khai)\b")
 _OCR_CONFUSABLE = {("H", "4"), ("O", "0"), ("o", "0"), ("l", "1"), ("I", "1"), ("S", "5"), ("B", "8"), ("Z", "2"), ("G", "6")}
-
-
-@dataclass
-class Department:
-    code: str
-    name: str
-    short_name: str
-    province: str
-
-
-class Registry:
-    """The portal's departments, to name an issuer or an assignee by code."""
-
-    def __init__(self, departments: list[Department]):
-        self.departments = departments
-
-    @classmethod
-    def load(cls, folder: Path) -> "Registry":
-        departments = []
-        for path in sorted(folder.glob("*.md")):
-            data = frontmatter.parse(path.read_text(encoding="utf-8")).data
-            if data.get("code") and data.get("name"):
-                departments.append(Department(str(data["code"]), str(data["name"]),
-                                              str(data.get("short_name") or data["name"]), str(data.get("province", ""))))
-        return cls(departments)
-
-    @property
-    def provinces(self) -> list[str]:
-        return sorted({d.province for d in self.departments if d.province})
-
-    def by_symbol(self, suffix: str, province: str) -> Department | None:
-        found = [d for d in self.departments if d.code.split("-")[0].lower() == suffix.lower()]
-        same = [d for d in found if fold(d.province) == fold(province)]
-        return (same or found)[0] if len(same or found) == 1 else None
-
-    def by_name(self, name: str, province: str = "") -> Department | None:
-        wanted = _name_key(name)
-        if not wanted:
-            return None
-        local = [d for d in self.departments if not province or fold(d.province) == fold(province)]
-        exact = [d for d in local if wanted in (_name_key(d.name), _name_key(d.short_name))]
-        if len(exact) == 1:
-            return exact[0]
-        within = [d for d in local if (len(wanted) >= 4 and wanted in _name_key(d.name)) or _name_key(d.short_name) in wanted]
-        return within[0] if len(within) == 1 else None
-
-
-def _name_key(name: str) -> str:
-    folded = fold(name).replace("ubnd", "uy ban nhan dan").replace("–", "-").replace("—", "-")
-    return " ".join(re.findall(r"[a-z0-9]+|-", folded))
 
 
 @dataclass
@@ -112,7 +64,7 @@ def read_docx(path: Path) -> str:
     from docx.oxml.ns import qn  # noqa: PLC0415
 
     document = docx.Document(str(path))
-    superscript = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    superscript = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
     lines = []
     for paragraph in document.paragraphs:
         parts = []
@@ -346,7 +298,7 @@ def _departments(assignee: str, issuer, province: str, registry: Registry) -> li
     codes = []
     for name in _names(assignee):
         if issuer and (re.search(r"(?:thuộc|trực thuộc) Sở\b|\bSở$|^Văn phòng Sở\b", name)
-                       or _name_key(issuer.short_name) in _name_key(name)):
+                       or name_key(issuer.short_name) in name_key(name)):
             codes.append(issuer.code)  # the issuing Sở's own units
             continue
         found = registry.by_name(name, province) if name[:1].isupper() else None  # a name, not `viên chức`
@@ -446,7 +398,7 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", fold(nfc(text)).translate(_NO_SUPERSCRIPTS))
 
 
-_NO_SUPERSCRIPTS = str.maketrans({c: " " for c in "⁰¹²³⁴⁵⁶⁷⁸⁹"})
+_NO_SUPERSCRIPTS = str.maketrans({c: " " for c in SUPERSCRIPT_DIGITS})
 
 
 def _check_coverage(result: Imported, layout: Layout, body_of: dict) -> None:
@@ -455,18 +407,9 @@ def _check_coverage(result: Imported, layout: Layout, body_of: dict) -> None:
     markdown = result.body
     notes_at = markdown.find("\n[^")
     main_text = " ".join(_words(markdown[:notes_at] if notes_at >= 0 else markdown))
-    cursor, missing, total = 0, [], 0
-    for part in layout.parts:
-        for line in part.body:
-            if not line or document_layout.is_footnote(line):
-                continue
-            for word in _words(line):
-                total += 1
-                found = main_text.find(word, cursor)
-                if found < 0:
-                    missing.append(word)
-                else:
-                    cursor = found + len(word)
+    body = [word for part in layout.parts for line in part.body if line and not document_layout.is_footnote(line)
+            for word in _words(line)]
+    missing, total = missing_in_order(body, main_text), len(body)
     everything = " ".join(_words(frontmatter.dump(result.values) + markdown))
     # The place-and-date line is checked by its parse (place, issued), not word by word.
     loose = [*layout.issuer_lines, *layout.header_unplaced, layout.number or "", layout.place]
