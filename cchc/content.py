@@ -200,6 +200,7 @@ def load_site(layout: Layout) -> Site:
         site.plans.append(entry)
 
     _check_references(checker, site)
+    _check_roles(checker, site)
     _check_duplicate_numbers(checker, site.plans)
     _index(site)
     related.index(site)
@@ -226,6 +227,19 @@ def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path)
         checker.problem(entry.source, entry.lines.get("code", 1), "code", f"mã cơ quan {code} đã dùng ở {twin.source}", "mỗi cơ quan một mã riêng")
         return
     site.departments[code] = entry
+
+
+def _check_roles(checker: _FileChecker, site: Site) -> None:
+    """Each role (`vocab.AGENCY_ROLES`) is played by one department: the procedure importer must know which."""
+    players: dict[str, Entry] = {}
+    for entry in site.departments.values():
+        for role in entry.get("roles", []):
+            if role in players:
+                checker.problem(entry.source, entry.lines.get("roles", 1), "roles",
+                                f"vai trò {role} đã do {players[role]['code']} ({players[role].source}) nhận",
+                                "mỗi vai trò chỉ một cơ quan nhận; bỏ vai trò ở một trong hai tệp")
+            else:
+                players[role] = entry
 
 
 def _add_procedure(checker: _FileChecker, site: Site, entry: Entry, path: Path) -> None:

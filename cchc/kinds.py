@@ -5,11 +5,13 @@ The validator, the editors' reference page and the page renderers all read these
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from . import procedure_shapes as shapes
 from . import vocab
 from .schema import (Bool, Choice, Context, DateTimeField, DocDateField, Field, Invalid, ListOf, Period, Ref,
-                     SitePath, Struct, Text)
+                     Shaped, SitePath, Struct, Text)
 
 CODE_PATTERN = r"[A-Za-zĐđ][A-Za-z0-9Đđ]*(?:-[A-Za-z0-9Đđ]+)*"
 SLUG = Text(r"[a-z0-9]+(?:-[a-z0-9]+)*", "chỉ chữ thường không dấu, số và gạch ngang, ví dụ ke-hoach-cchc-2024", "đường dẫn")
@@ -73,6 +75,9 @@ DEPARTMENT = Kind(
               "Thư điện tử", example="stp@khanhhoa.gov.vn"),
         Field("website", Text(r"https?://\S+", "viết đủ https://, ví dụ https://stp.khanhhoa.gov.vn", "địa chỉ web"),
               "Trang thông tin điện tử", example="https://stp.khanhhoa.gov.vn"),
+        Field("roles", ListOf(Choice(vocab.AGENCY_ROLES, "vai trò")), "Vai trò",
+              "Cơ quan này làm vai trò nào khi nhập thủ tục từ Cổng DVC quốc gia; mỗi vai trò một cơ quan. "
+              f"Mã trong: {', '.join(vocab.AGENCY_ROLES)}.", example="[so-tu-phap]"),
         Field("head", Struct([
             Field("name", Text(), "Họ và tên", required=True, example="Nguyễn Văn A"),
             Field("position", Text(), "Chức vụ", required=True, example="Giám đốc"),
@@ -142,6 +147,17 @@ NEWS = Kind(
 )
 
 _URL = Text(r"https?://\S+", "viết đủ địa chỉ, bắt đầu bằng https://", "địa chỉ web")
+# A row the importer could not split into columns: the portal's text as it is, reported at import.
+_VERBATIM = Field("verbatim", Bool(), "Giữ nguyên văn", "true: dòng chép nguyên văn từ Cổng DVC quốc gia vì không tách "
+                  "được thành cột; sửa tay rồi bỏ dòng này.", example="true")
+
+
+def _one_row(field_name: str, wrong: re.Pattern, what: str, hint: str):
+    """A row check: `field_name` must not hold what belongs to another column (unless kept verbatim)."""
+    def check(values: dict, ctx: Context, path: tuple) -> None:
+        if not values.get("verbatim") and wrong.search(values.get(field_name, "")):
+            ctx.errors.append(Invalid(f"{field_name} {what}: {values[field_name][:80]!r}", hint, path + (field_name,)))
+    return check
 
 PROCEDURE = Kind(
     "procedure", "Thủ tục hành chính", "docs/thu-tuc/<mã>.md",
@@ -170,28 +186,40 @@ PROCEDURE = Kind(
         Field("channels", ListOf(Struct([
             Field("method", Choice(vocab.CHANNELS, "cách nộp"), "Cách nộp", f"Mã trong: {', '.join(vocab.CHANNELS)}.",
                   example="truc-tiep"),
-            Field("time", Text(), "Thời hạn giải quyết", example='"5 Ngày làm việc"'),
-            Field("fee", Text(), "Phí, lệ phí", example='"Miễn phí"'),
+            Field("time", Shaped(shapes.duration, "thời hạn", shapes.DURATION_HINT), "Thời hạn giải quyết",
+                  example='"5 ngày làm việc"'),
+            Field("time_raw", Text(), "Thời hạn như Cổng DVC quốc gia ghi (không có đơn vị)",
+                  "Con số Cổng DVC quốc gia ghi mà không kèm đơn vị; khi biết đơn vị, chuyển sang time.", example='"7"'),
+            Field("fee", Shaped(shapes.fee, "phí, lệ phí", shapes.FEE_HINT), "Phí, lệ phí", example='"120.000 đồng"'),
             Field("fee_note", Text(), "Ghi chú về phí, lệ phí"),
             Field("note", Text(), "Mô tả"),
+            _VERBATIM,
         ], shorthand="note")), "Cách thức thực hiện", "Mỗi cách nộp một mục.",
             example='\n  - method: truc-tiep\n    time: "5 Ngày làm việc"\n    fee: "Miễn phí"'),
         Field("documents", ListOf(Struct([
             Field("group", Text(), "Nhóm giấy tờ", example='"Giấy tờ phải nộp"'),
             Field("name", Text(), "Tên giấy tờ", required=True, example='"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"'),
-            Field("forms", ListOf(Text()), "Mẫu đơn, tờ khai", example="[Mẫu số 03.docx]"),
+            Field("forms", ListOf(Shaped(shapes.form_file, "tên tệp mẫu", shapes.FORM_HINT)), "Mẫu đơn, tờ khai",
+                  example="[Mẫu số 03.docx]"),
             Field("quantity", Text(), "Số lượng", example='"1 bản chính"'),
-        ], shorthand="name")), "Thành phần hồ sơ",
+            _VERBATIM,
+        ], shorthand="name", check=_one_row("name", shapes.FORM_IN_TEXT, "có tên tệp mẫu",
+                                            "chuyển tên tệp mẫu sang forms"))), "Thành phần hồ sơ",
             example='\n  - name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"\n    quantity: "1 bản chính"'),
         Field("results", ListOf(Struct([
             Field("name", Text(), "Kết quả", required=True, example='"Phiếu lý lịch tư pháp"'),
-            Field("code", Text(), "Mã kết quả", example="KQ.G15.000097"),
+            Field("code", Shaped(shapes.result_code, "mã kết quả", "một mã, ví dụ KQ.G15.000097"), "Mã kết quả",
+                  example="KQ.G15.000097"),
             Field("keywords", Text(), "Từ khóa"),
             Field("description", Text(), "Mô tả"),
-        ], shorthand="name")), "Kết quả thực hiện", example='\n  - name: "Phiếu lý lịch tư pháp"'),
+            _VERBATIM,
+        ], shorthand="name", check=_one_row("name", re.compile(r"Mã: ?\S"), "chứa mã của kết quả khác",
+                                            "mỗi kết quả một mục, mã ghi ở code"))), "Kết quả thực hiện", example='\n  - name: "Phiếu lý lịch tư pháp"'),
         Field("legal_bases", ListOf(Struct([
             Field("name", Text(), "Tên văn bản", required=True, example='"Luật Lý lịch tư pháp"'),
-            Field("code", Text(), "Số ký hiệu", example="28/2009/QH12"),
+            Field("code", Shaped(shapes.legal_code, "số ký hiệu văn bản", shapes.LEGAL_CODE_HINT), "Số ký hiệu",
+                  example="28/2009/QH12"),
+            _VERBATIM,
         ], shorthand="name")), "Căn cứ pháp lý", example='\n  - name: "Luật Lý lịch tư pháp"\n    code: 28/2009/QH12'),
         Field("steps", Text(), "Trình tự thực hiện", "Nhiều dòng: viết `steps: |` rồi thụt đầu các dòng.",
               example="|\n  - Bước 1: …\n  - Bước 2: …"),

@@ -19,6 +19,7 @@ class Department:
     name: str
     short_name: str
     province: str
+    roles: tuple[str, ...] = ()
 
 
 class Registry:
@@ -33,9 +34,18 @@ class Registry:
         for path in sorted(folder.glob("*.md")):
             data = frontmatter.parse(path.read_text(encoding="utf-8")).data
             if data.get("code") and data.get("name"):
+                roles = data.get("roles") or []
                 departments.append(Department(str(data["code"]), str(data["name"]),
-                                              str(data.get("short_name") or data["name"]), str(data.get("province", ""))))
+                                              str(data.get("short_name") or data["name"]), str(data.get("province", "")),
+                                              tuple(map(str, roles if isinstance(roles, list) else [roles]))))
         return cls(departments)
+
+    def by_role(self) -> dict[str, str]:
+        """Role -> department code, as the department files declare (`roles:`)."""
+        return {role: d.code for d in self.departments for role in d.roles}
+
+    def find(self, code: str) -> Department | None:
+        return next((d for d in self.departments if d.code.lower() == code.lower()), None)
 
     @property
     def provinces(self) -> list[str]:

@@ -76,6 +76,21 @@ class Text(FieldType):
         return value
 
 
+class Shaped(Text):
+    """A text of a known shape (a duration, an amount), checked and written in one form by `check`."""
+
+    def __init__(self, check: Callable[[str], str | bool | None], description: str, hint: str):
+        super().__init__(hint=hint, description=description)
+        self.check = check
+
+    def coerce(self, value, ctx, path):
+        text = self.text(value)
+        result = self.check(text)
+        if not result:
+            raise Invalid(f"{text!r} không đúng dạng {self.description}", self.hint)
+        return result if isinstance(result, str) else text
+
+
 class Choice(Text):
     """One of a fixed vocabulary; editors may write the code or the label."""
 

@@ -64,3 +64,35 @@ ONLINE_LEVELS = {
     "toan-trinh": "Toàn trình",
     "mot-phan": "Một phần",
 }
+
+# The part a provincial body plays for the procedures that ministries publish nationally. A department
+# file says which roles it plays (`roles:`); the procedure importer gives each record to the department
+# that plays the role of its executing agency or, failing that, of its publishing ministry
+# (see `national_agencies.py`).
+AGENCY_ROLES = {
+    "ubnd-tinh": "Ủy ban nhân dân tỉnh",
+    "van-phong-ubnd": "Văn phòng Ủy ban nhân dân tỉnh",
+    "so-noi-vu": "Sở Nội vụ",
+    "so-tu-phap": "Sở Tư pháp",
+    "so-tai-chinh": "Sở Tài chính",
+    "so-cong-thuong": "Sở Công Thương",
+    "so-nong-nghiep-moi-truong": "Sở Nông nghiệp và Môi trường",
+    "so-xay-dung": "Sở Xây dựng",
+    "so-khoa-hoc-cong-nghe": "Sở Khoa học và Công nghệ",
+    "so-giao-duc-dao-tao": "Sở Giáo dục và Đào tạo",
+    "so-y-te": "Sở Y tế",
+    "so-van-hoa-the-thao-du-lich": "Sở Văn hóa, Thể thao và Du lịch",
+    "so-ngoai-vu": "Sở Ngoại vụ",
+    "so-dan-toc-ton-giao": "Sở Dân tộc và Tôn giáo",
+    "thanh-tra-tinh": "Thanh tra tỉnh",
+    "ban-quan-ly-khu-kinh-te": "Ban Quản lý khu kinh tế, khu công nghiệp",
+    "cong-an-tinh": "Công an tỉnh",
+    "quan-su-tinh": "Bộ Chỉ huy Quân sự tỉnh",
+    "thi-hanh-an-dan-su": "Thi hành án dân sự tỉnh",
+    "thue": "Thuế tỉnh",
+    "hai-quan": "Hải quan",
+    "kho-bac": "Kho bạc Nhà nước",
+    "ngan-hang-nha-nuoc": "Ngân hàng Nhà nước chi nhánh, khu vực",
+    "bao-hiem-xa-hoi": "Bảo hiểm xã hội tỉnh",
+    "thong-ke": "Thống kê tỉnh",
+}

@@ -1,5 +1,6 @@
-"""The import command: mapping agencies to departments, idempotent writes, the report."""
+"""The import command: owners from the national table and the departments' roles, idempotent writes, the report."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -7,57 +8,98 @@ from cchc import frontmatter
 from cchc.importers.procedures import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
-MAPPING = """
-agencies:
-  Sở Xây dựng: SXD-KH
-publishers:
-  BTP: STP-KH
-  BXD: SXD-KH
-"""
+ROLES = {"stp-kh": "so-tu-phap", "sxd-kh": "so-xay-dung", "ca-kh": "cong-an-tinh", "thads-kh": "thi-hanh-an-dan-su"}
 
 
 def departments(root: Path) -> Path:
     folder = root / "co-quan"
     folder.mkdir(parents=True)
-    for code in ("stp-kh", "sxd-kh"):
-        (folder / f"{code}.md").write_text("---\ncode: X\n---\n", encoding="utf-8")
+    for code, role in ROLES.items():
+        (folder / f"{code}.md").write_text(f"---\ncode: {code.upper()}\nname: {code}\nroles: [{role}]\n---\n", encoding="utf-8")
     return folder
 
 
-def run(tmp_path: Path, capsys, *extra: str, mapping: str = MAPPING) -> tuple[int, str, str]:
+def run(tmp_path: Path, capsys, *extra: str, mapping: str = "", source: Path = FIXTURES / "tthc") -> tuple[int, str, str]:
     (tmp_path / "map.yml").write_text(mapping, encoding="utf-8")
     folder = tmp_path / "co-quan" if (tmp_path / "co-quan").exists() else departments(tmp_path)
-    code = main([str(FIXTURES / "tthc"), "--map", str(tmp_path / "map.yml"), "--out", str(tmp_path / "thu-tuc"),
-                 "--departments", str(folder), *extra])
+    code = main([str(source), "--map", str(tmp_path / "map.yml"), "--out", str(tmp_path / "thu-tuc"),
+                 "--departments", str(folder), "--report", str(tmp_path / "report.txt"), *extra])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
 
-def test_imports_provincial_records_with_their_owner(tmp_path, capsys):
+def owner(tmp_path: Path, name: str) -> str:
+    return frontmatter.parse((tmp_path / "thu-tuc" / name).read_text(encoding="utf-8")).data["department"]
+
+
+def test_imports_provincial_records_with_no_hand_written_mapping(tmp_path, capsys):
     code, out, _ = run(tmp_path, capsys, "--level", "cap-tinh")
     written = sorted(p.name for p in (tmp_path / "thu-tuc").glob("*.md"))
     assert "1-000080.md" not in written  # Cấp xã only
-    assert "1-000688.md" in written and "6-003638.md" in written
-    owner = lambda name: frontmatter.parse((tmp_path / "thu-tuc" / name).read_text(encoding="utf-8")).data["department"]  # noqa: E731
-    assert owner("1-004993.md") == "SXD-KH"  # by its executing agency
-    assert owner("1-000688.md") == "STP-KH"  # by the ministry that published it (…/QĐ-BTP)
-    assert "Đã nhập 6 thủ tục (6 mới, 0 cập nhật, 0 không đổi)" in out
-    # What could not be split into columns is named, per record.
-    assert "1.013466:\n    - Căn cứ pháp lý: giữ nguyên văn" in out
-    # 1.013261 was published by the former Ministry of Transport, absent from this mapping.
-    assert "1.013261.json: không xác định được cơ quan chủ trì" in out and code == 1
+    assert owner(tmp_path, "1-004993.md") == "SXD-KH"  # executing agency `Sở Xây dựng`
+    assert owner(tmp_path, "1-000688.md") == "STP-KH"  # People's Committee decides: the ministry's role (…/QĐ-BTP)
+    assert owner(tmp_path, "1-003091.md") == "THADS-KH"  # `Thi hành án dân sự tỉnh` outranks …/QĐ-BTP
+    assert "khác bộ công bố BTP (Sở Tư pháp): 1 thủ tục" in out  # the disagreement is a warning
+    # Ministries named beside the People's Committee: the publishing ministry's role (…/QĐ-BGTVT).
+    assert owner(tmp_path, "1-013261.md") == "SXD-KH"
+    report = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "1.003091: cơ quan thực hiện “Thi hành án dân sự tỉnh, thành phố”" in report  # every record in the file
+    assert "giữ nguyên văn: Thành phần hồ sơ: 2 thủ tục" in report  # by class, each record listed
+
+
+def test_a_role_no_department_plays_is_reported_once_with_the_fix(tmp_path, capsys):
+    (departments(tmp_path) / "thads-kh.md").unlink()
+    code, out, _ = run(tmp_path, capsys, "--level", "cap-tinh")
+    assert code == 1 and not (tmp_path / "thu-tuc" / "1-003091.md").exists()
+    assert ("thi-hanh-an-dan-su (Thi hành án dân sự tỉnh): 1 bản ghi, ví dụ 1.003091 → thêm `roles: [thi-hanh-an-dan-su]`"
+            in out)
+
+
+def test_the_agency_outranks_the_decision_number(tmp_path, capsys):
+    source = tmp_path / "records"
+    source.mkdir()
+    record = json.loads((FIXTURES / "tthc" / "1.004993.json").read_text(encoding="utf-8"))
+    record["co_quan_thuc_hien"] = "Phòng Cảnh sát giao thông Công an tỉnh"  # a construction decision number stays
+    (source / "1.004993.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(tmp_path, capsys, source=source)
+    assert code == 0 and owner(tmp_path, "1-004993.md") == "CA-KH"
+    assert "khác bộ công bố BXD (Sở Xây dựng)" in out
+
+
+def test_unknown_agencies_are_grouped_with_a_snippet_for_the_mapping_file(tmp_path, capsys):
+    source = tmp_path / "records"
+    source.mkdir()
+    record = json.loads((FIXTURES / "tthc" / "1.004993.json").read_text(encoding="utf-8"))
+    for n in range(3):
+        record.update(ma_thu_tuc=f"9.00000{n}", so_quyet_dinh="12/QĐ", co_quan_thuc_hien="Cảng vụ hàng hải")
+        record["raw_text"] = record["raw_text"].replace(f"Mã thủ tục{'1.004993' if n == 0 else f'9.00000{n - 1}'}",
+                                                        f"Mã thủ tục9.00000{n}")
+        (source / f"{n}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(tmp_path, capsys, source=source)
+    assert code == 1 and "“Cảng vụ hàng hải”: 3 bản ghi, ví dụ 9.000000, 9.000001, 9.000002" in out
+    assert '    "Cảng vụ hàng hải": MÃ-CƠ-QUAN  # 3 bản ghi' in out
+    # Pasting the snippet with a code imports them.
+    code, out, _ = run(tmp_path, capsys, source=source, mapping='agencies:\n  "Cảng vụ hàng hải": SXD-KH\n')
+    assert code == 0 and "Đã nhập 3 thủ tục" in out
+
+
+def test_a_record_carrying_another_procedures_page_is_not_imported(tmp_path, capsys):
+    code, out, _ = run(tmp_path, capsys)
+    assert "1.002544.json: nghi lỗi thu thập: trang gốc là của thủ tục 1.014023" in out
+    assert not (tmp_path / "thu-tuc" / "1-002544.md").exists()
 
 
 def test_running_again_changes_nothing_and_keeps_the_departments_notes(tmp_path, capsys):
     run(tmp_path, capsys)
     before = {p.name: p.read_bytes() for p in (tmp_path / "thu-tuc").glob("*.md")}
+    total = len(before)
     _, out, _ = run(tmp_path, capsys)
-    assert "(0 mới, 0 cập nhật, 7 không đổi)" in out
+    assert f"(0 mới, 0 cập nhật, {total} không đổi)" in out
     target = tmp_path / "thu-tuc" / "1-000688.md"
     notes = "Sở Tư pháp nhận hồ sơ cả sáng thứ Bảy."
     target.write_text(target.read_text(encoding="utf-8").replace("Luật sư", "Luat su") + f"\n{notes}\n", encoding="utf-8")
     _, out, _ = run(tmp_path, capsys)
-    assert "(0 mới, 1 cập nhật, 6 không đổi)" in out
+    assert f"(0 mới, 1 cập nhật, {total - 1} không đổi)" in out
     document = frontmatter.parse(target.read_text(encoding="utf-8"))
     assert document.data["field"] == "Luật sư" and document.body.strip() == notes
     before.pop("1-000688.md")
@@ -70,10 +112,8 @@ def test_progress_is_shown_for_large_batches(tmp_path, capsys):
     source = (FIXTURES / "tthc" / "1.004993.json").read_text(encoding="utf-8")
     for n in range(60):
         (many / f"{n:03}.json").write_text(source.replace("1.004993", f"9.{n:06}"), encoding="utf-8")
-    (tmp_path / "map.yml").write_text(MAPPING, encoding="utf-8")
-    assert main([str(many), "--map", str(tmp_path / "map.yml"), "--out", str(tmp_path / "out"),
-                 "--departments", str(departments(tmp_path))]) == 0
-    assert "… 50/60 bản ghi" in capsys.readouterr().err
+    code, _, err = run(tmp_path, capsys, source=many)
+    assert code == 0 and "… 50/60 bản ghi" in err
 
 
 def test_a_mapping_to_an_unknown_department_stops_before_writing(tmp_path, capsys):
@@ -86,9 +126,6 @@ def test_a_broken_record_is_reported_and_the_others_imported(tmp_path, capsys):
     source = tmp_path / "records"
     shutil.copytree(FIXTURES / "tthc", source)
     (source / "9.999999.json").write_text("{ not json", encoding="utf-8")
-    (tmp_path / "map.yml").write_text(MAPPING + "  BGTVT: SXD-KH\n", encoding="utf-8")
-    code = main([str(source), "--map", str(tmp_path / "map.yml"), "--out", str(tmp_path / "out"),
-                 "--departments", str(departments(tmp_path))])
-    out = capsys.readouterr().out
+    code, out, _ = run(tmp_path, capsys, source=source)
     assert code == 1 and "9.999999.json: không đọc được JSON" in out
-    assert len(list((tmp_path / "out").glob("*.md"))) == 8
+    assert len(list((tmp_path / "thu-tuc").glob("*.md"))) == 14  # 16 records, one broken, one a crawl error

@@ -3,7 +3,8 @@
 The crawl flattened the portal's tables into text without separators
 (`Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp5 Ngày làm việcMiễn phí`). Each parser here
 rebuilds the rows where the columns can be recognised and keeps every character of what it cannot
-place, so `covered()` can prove that no text was lost.
+place, so `lost_words()` can prove that no text was lost. Every value is checked for its shape
+(`procedure_shapes`) before it is kept; a part that fails is kept verbatim and reported.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import procedure_shapes as shapes
 from .. import vocab
 from ..text import fold, nfc
 from .coverage import missing_in_order
@@ -25,16 +27,19 @@ CHROME = re.compile(r"Chọn cơ quan thực hiện.*$", re.S)
 
 _METHODS = {label: code for code, label in vocab.CHANNELS.items()}
 _ROW = re.compile(r"(%s)(?=\d|%s)" % ("|".join(map(re.escape, _METHODS)), NO_INFO))
-_TIME = re.compile(r"%s|\d+(?:[.,]\d+)?(?: (?:Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tuần|Tháng|Năm|Phút))?" % NO_INFO)
-_FEE = re.compile(r"Miễn phí|%s|\d{1,3}(?:,\d{3})* (?:Việt Nam Đồng|VNĐ|Đồng)" % NO_INFO)
-_QUANTITY = re.compile(r"(?<!\d)\d+ bản (?:chính|sao)(?:,\d+ bản (?:chính|sao))?")
-_FORM_END = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|rar|zip)(?![\w])", re.I)
-# A legal document's code cell (`85/2019/TT-BTC`, sometimes `Thông tư số 03/2023/TT-BTP`), glued to the
-# end of its name cell and to the start of the next name (whose capital the code must not take).
-_DOC_TYPES = "Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Văn bản hợp nhất"
-_SYMBOL = r"(?:[A-ZĐ]*QH\d{1,2}|(?:[A-ZĐ](?![^\W\dA-ZĐ_]))+)"  # digits only in the National Assembly's QH13
-_LEGAL_CODE = re.compile(r"(?P<type>(?:%s)(?: số)? )?\d+(?:\.\d+)?/(?:\d{4}/)?%s(?:-%s)*" % (_DOC_TYPES, _SYMBOL, _SYMBOL))
-_RESULT_CODE = re.compile(r"Mã: (\S+?)Từ khóa(.*?)Mô tả", re.S)
+_TIME = re.compile(r"(\d+(?:[.,]\d+)?)(?: ?(?:Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tuần|Tháng|Năm|Phút))?", re.I)
+_MONEY = r"\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+"
+_FEE = re.compile(r"Miễn phí|%s|(?:%s) ?(?:Việt Nam Đồng|VNĐ|VND|Đồng)" % (NO_INFO, _MONEY), re.I)
+_LIST_MARK = re.compile(r"\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)")  # `(1)` opens a list item, not a fee note
+_QUANTITY = re.compile(r"(?<![\d(])\d+ bản (?:chính|sao)(?:,\d+ bản (?:chính|sao))?")
+_FORM_END = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|ods|rtf|rar|zip|jpe?g|png)(?![\w])", re.I)
+_RESULT_CODE = re.compile(r"[0-9A-Za-z]+(?:[.\-_][0-9A-Za-z]+)*")
+# A legal document's code cell (`85/2019/TT-BTC`), glued to the end of its name cell and to the start of
+# the next name, whose first letters the code must not take (`…/NĐ-CPLuật`, `…/QĐ-TTgQuy định`).
+_LEGAL_CANDIDATE = re.compile(r"(?<![/.\w])(?=\d)|(?<=[^\W\d_])(?=\d)")
+_LEGAL_START = re.compile(r"(?<!\d)(?P<number>\d{1,3}\.\d+|\d+[a-zđ]?)(?:/(?P<year>(?:19|20)\d\d))?/(?P<symbol>[A-ZĐ][\wĐđ]*(?:-[\wĐđ]+)*)")
+_LEGAL_GLUED = re.compile(_LEGAL_START.pattern.replace("(?<!\\d)", "", 1))
+CHROME_LINES = ("Trang chủ",)  # the portal's breadcrumb, caught in some legal-basis cells
 
 
 def clean(value: str) -> str:
@@ -44,7 +49,7 @@ def clean(value: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _given(value: str) -> str:
+def given(value: str) -> str:
     value = clean(value)
     return "" if value == NO_INFO or not re.search(r"[^\W_]", value) else value  # `--` is an empty cell
 
@@ -76,11 +81,13 @@ def _parenthesised(value: str) -> int:
 
 
 def split_list(value: str) -> list[str]:
-    """`Công dân Việt Nam, Tổ chức (không bao gồm doanh nghiệp, HTX)`: commas outside parentheses."""
+    """`Công dân Việt Nam, Cán bộ, công chức, viên chức, Tổ chức (không bao gồm doanh nghiệp, HTX)`:
+    commas outside parentheses and before a capital letter (`Cán bộ, công chức` is one item)."""
     items, depth, current = [], 0, ""
-    for char in value:
+    for index, char in enumerate(value):
         depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth == 0:
+        following = value[index + 1:].lstrip()[:1]
+        if char == "," and depth == 0 and (following.isupper() or following.isdigit()):
             items.append(current)
             current = ""
         else:
@@ -91,44 +98,80 @@ def split_list(value: str) -> list[str]:
 
 @dataclass
 class Parsed:
-    """One part of a record: its rows, and what of it could not be put in rows."""
+    """One part of a record: its rows, and what of it could not be put in rows (kept verbatim)."""
 
     rows: list[dict[str, Any]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (class, detail) for the import report
+
+    def verbatim(self, text: str, key: str = "name", **row: Any) -> None:
+        """A part whose columns cannot be told apart: one row holding the text as the portal shows it."""
+        ordered = {k: row.pop(k) for k in ("group", "method") if k in row}
+        self.rows.append({**ordered, key: text, **row, "verbatim": True})
+        self.unplaced.append(text)
+
+
+# Channels ---------------------------------------------------------------------------------------
+
+def _split_time_and_fee(digits: str) -> tuple[str, str] | None:
+    """`1200,000` before `VNĐ`: an empty-unit time `1` glued to the fee `200,000`."""
+    for cut in range(1, len(digits)):
+        money = digits[cut:]
+        if money[0] != "0" and re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", money):
+            return digits[:cut], money
+    return None
 
 
 def parse_channels(value: str) -> Parsed:
     value = clean(value)
     result = Parsed()
     if not value.startswith(CHANNEL_HEADER):
-        if _given(value):
-            result.rows.append({"note": value})
-            result.unplaced.append(value)
+        if given(value):
+            result.verbatim(value, "note")
         return result
     pieces = _ROW.split(value[len(CHANNEL_HEADER):])
     if pieces[0].strip():
-        result.rows.append({"note": pieces[0].strip()})
-        result.unplaced.append(pieces[0].strip())
+        result.verbatim(pieces[0].strip(), "note")
     for label, cell in zip(pieces[1::2], pieces[2::2]):
-        row: dict[str, Any] = {"method": _METHODS[label]}
-        time = _TIME.match(cell)
-        cell = cell[time.end():]
-        if time[0] != NO_INFO:
-            row["time"] = time[0]
-        fee = _FEE.match(cell)
-        if fee:
-            cell = cell[fee.end():]
-            if fee[0] != NO_INFO:
-                row["fee"] = fee[0]
-        note = _parenthesised(cell)
-        if note:
-            row["fee_note"] = _strip_parens(cell[:note])
-            cell = cell[note:]
-        if _given(cell):
-            row["note"] = cell.strip()
+        row = _channel(_METHODS[label], cell, result)
         result.rows.append(row)
     return result
 
+
+def _channel(method: str, cell: str, result: Parsed) -> dict[str, Any]:
+    row: dict[str, Any] = {"method": method}
+    if cell.startswith(NO_INFO):
+        cell = cell[len(NO_INFO):]
+    elif not _FEE.match(cell):  # a cell that opens with money has no time
+        time = _TIME.match(cell)
+        if time:
+            cell = cell[time.end():]
+            written = time[0]
+            glued = re.match(r" ?(?:Việt Nam Đồng|VNĐ|VND|Đồng)", cell, re.I)
+            if glued and time[0] == time[1]:
+                split = _split_time_and_fee(time[1])
+                if split:
+                    written, cell = split[0], split[1] + cell
+            if shapes.duration(written):
+                row["time"] = shapes.duration(written)
+            else:
+                row["time_raw"] = written
+                result.notes.append(("thời hạn không ghi đơn vị", written))
+    fee = _FEE.match(cell)
+    if fee:
+        cell = cell[fee.end():]
+        if fee[0] != NO_INFO:
+            row["fee"] = shapes.fee(fee[0])
+    note = 0 if _LIST_MARK.match(cell) else _parenthesised(cell)
+    if note:
+        row["fee_note"] = _strip_parens(cell[:note])
+        cell = cell[note:]
+    if given(cell):
+        row["note"] = cell.strip()
+    return row
+
+
+# Documents --------------------------------------------------------------------------------------
 
 def _split_forms(name: str) -> tuple[str, list[str]]:
     """`…theo mẫuTK 1.002847.docx` -> (`…theo mẫu`, [`TK 1.002847.docx`]): the form file names a cell ends with."""
@@ -137,13 +180,15 @@ def _split_forms(name: str) -> tuple[str, list[str]]:
         return name, []
     first_end = ends[0]
     # Cells were glued without a space: the form's name starts where a word runs into a capital
-    # letter, or right after a full stop.
+    # letter, or right after the punctuation that ends the document's name.
     start = -1
     for index in range(first_end - 5, 0, -1):
         before, char = name[index - 1], name[index]
         if before.isspace() or char.isspace():
             continue
-        if (before.islower() and (char.isupper() or char.isdigit())) or (before in ".);:" and char.isalpha()):
+        if (before.islower() and char.isupper()) or (before in ";:" and char.isalnum()) \
+                or (before.islower() and char.isdigit() and not re.search(r"[^\W\d_]+$", name[:index]).group().isascii()) \
+                or (before in ".)" and char.isalnum() and not name[index - 2:index - 1].isdigit()):
             start = index
             break
     if start <= 0:
@@ -161,39 +206,93 @@ def _group_title(value: str) -> str:
     return re.sub(r"^\*\s*", "", title).rstrip(":").strip()
 
 
+def _quantities(segment: str):
+    """The quantity cells of a table segment, not a quantity written inside a name's parentheses."""
+    position = 0
+    for quantity in _QUANTITY.finditer(segment):
+        cell = segment[position:quantity.start()]
+        if cell.count("(") > cell.count(")"):
+            continue  # `(01 bản sao công chứng)` belongs to the name
+        yield cell, quantity
+        position = quantity.end()
+
+
 def parse_documents(value: str) -> Parsed:
     value = clean(value)
     result = Parsed()
     if DOCUMENT_HEADER not in value:
-        if _given(value):
-            result.rows.append({"name": value})
-            result.unplaced.append(value)
+        if given(value):
+            result.verbatim(value)
         return result
     segments = value.split(DOCUMENT_HEADER)
     group = _group_title(segments[0])
     for number, segment in enumerate(segments[1:], start=1):
         last = number == len(segments) - 1
         position = 0
-        for quantity in _QUANTITY.finditer(segment):
-            cell = segment[position:quantity.start()]
+        for cell, quantity in _quantities(segment):
             position = quantity.end()
             name, forms = _split_forms(cell.strip())
-            row: dict[str, Any] = {}
-            if group:
-                row["group"] = group
-            row["name"] = re.sub(r"^[-+•]\s*", "", name) or "(không ghi tên)"
+            grouped = {"group": group} if group else {}
+            name = re.sub(r"^[-+•]\s*", "", name) or "(không ghi tên)"
+            if _FORM_END.search(name) or not all(shapes.form_file(f) for f in forms):
+                result.verbatim(cell.strip(), **grouped, quantity=quantity[0].replace(",", ", "))
+                result.notes.append(("tên mẫu đơn không tách được", _excerpt(cell)))
+                continue
+            row: dict[str, Any] = {**grouped, "name": name}
             if forms:
                 row["forms"] = forms
             row["quantity"] = quantity[0].replace(",", ", ")
             result.rows.append(row)
         tail = segment[position:]
         if last:
-            if _given(tail):
-                result.rows.append({**({"group": group} if group else {}), "name": tail.strip()})
-                result.unplaced.append(tail.strip())
+            if given(tail):
+                result.verbatim(tail.strip(), **({"group": group} if group else {}))
         else:
             group = _group_title(tail)
     return result
+
+
+# Legal bases ------------------------------------------------------------------------------------
+
+def _trim_symbol(symbol: str) -> str | None:
+    """The part of a glued symbol that is a code: `NĐ-CPLuật` -> `NĐ-CP`, `QH15106` -> `QH15`."""
+    legislature = re.match(r"(?:UBTVQH|QH)(?:1\d|[1-9])", symbol)
+    if legislature:
+        return legislature[0]
+    parts = symbol.split("-")
+    if parts[0] not in shapes.TYPES:
+        return None
+    kept = [parts[0]]
+    for part in parts[1:]:
+        known = next((part[:n] for n in range(len(part), 0, -1) if shapes.issuer(part[:n])), None)
+        if not known:
+            break
+        kept.append(known)
+        if known != part:
+            break
+    return "-".join(kept) if len(kept) > 1 else None
+
+
+def _legal_code_at(body: str, match: re.Match) -> tuple[int, int] | None:
+    """Where the code found by `match` starts and ends, its number freed of a year glued before it."""
+    start, number = match.start(), match["number"]
+    if len(number) > 4 and re.match(r"(?:19|20)\d\d", number) and (
+            (match["year"] and number.startswith(match["year"])) or body[:start].rstrip().endswith("năm")):
+        start += 4  # `Luật … năm 201213/2012/QH13`
+    symbol = _trim_symbol(match["symbol"])
+    if symbol is None:
+        return None
+    end = match.start("symbol") + len(symbol)
+    return (start, end) if shapes.legal_code(body[start:end]) else None
+
+
+def _is_code_cell(body: str, start: int, end: int) -> bool:
+    before, after = body[start - 1:start], body[end:end + 1]
+    if after.isdigit() or after in ("/", "-"):
+        return False  # the name's code, followed by the code cell (`… số 106/2025/QH15106/2025/QH15`)
+    if before == "/" or (before == "." and re.search(r"(?<!\d)\d{1,3}\.$", body[:start])) or (before.isspace() or before in ":(“\"") and after not in ("", "\n") and not after.isalpha():
+        return False  # `Thông tư số 04/2023/TT-BTP của …`: a code inside a name
+    return True
 
 
 def parse_legal_bases(value: str) -> Parsed:
@@ -201,36 +300,35 @@ def parse_legal_bases(value: str) -> Parsed:
     result = Parsed()
     body = value[len(LEGAL_HEADER):] if value.startswith(LEGAL_HEADER) else None
     if body is None:
-        if _given(value):
-            result.rows.append({"name": value})
-            result.unplaced.append(value)
+        if given(value):
+            result.verbatim(value)
         return result
-    position = search_from = 0
-    while code := _LEGAL_CODE.search(body, search_from):
-        search_from = code.start() + 1
-        name = body[position:code.start()].strip()
-        if name and _is_code_cell(body, code, name):
-            result.rows.append({"name": name, "code": code[0]})
-            position = search_from = code.end()
-    tail = body[position:].strip()
-    if tail:
+    name_start = position = 0
+    # A code cell may follow the name's own copy of the code with no space (`QH15106/2025/QH15`).
+    while match := (_LEGAL_GLUED.match(body, position) if position else None) or _LEGAL_START.search(body, position):
+        found = _legal_code_at(body, match)
+        if found is None:
+            position = match.start() + 1
+            continue
+        start, end = found
+        name = _legal_name(body[name_start:start])
+        if name and _is_code_cell(body, start, end):
+            result.rows.append({"name": name, "code": body[start:end]})
+            name_start = end
+        position = end
+    tail = _legal_name(body[name_start:])
+    if tail and _LEGAL_START.search(tail):
+        result.verbatim(tail)  # a code was there but its cell could not be told from the names
+    elif tail:
         result.rows.append({"name": tail})
-        result.unplaced.append(tail)
     return result
 
 
-def _is_code_cell(body: str, code: re.Match, name: str) -> bool:
-    before, after = body[code.start() - 1:code.start()], body[code.end():code.end() + 1]
-    if name.endswith("QH"):
-        return False  # the digits belong to the name's `QH13`
-    if before == "/" or (before.isdigit() and not (re.search(r"năm \d{4}$", name) or name.endswith(code[0]))):
-        return False  # inside a number, unless after `… năm 2012` or repeating the name `Luật 60/2014/QH13`
-    if before.isspace():  # `… hoà giải thương mại 22/2017/NĐ-CP` only as the last cell or glued to the next name
-        return not after or after.isupper()
-    if before == "." and body[code.start() - 2:code.start() - 1].isdigit():
-        return False  # `Nghị quyết số 66.7/2025/NQ-CP`
-    return not after or after.isalpha() or after.isspace() or bool(re.match(r"\d+(?:\.\d+)?/", body[code.end():]))
+def _legal_name(text: str) -> str:
+    return "\n".join(line for line in text.strip().split("\n") if line.strip() not in CHROME_LINES).strip()
 
+
+# Results ----------------------------------------------------------------------------------------
 
 def parse_results(value: str) -> tuple[Parsed, bool]:
     """The results, and whether the portal offered online submission (its picker and button)."""
@@ -238,50 +336,135 @@ def parse_results(value: str) -> tuple[Parsed, bool]:
     submit = bool(CHROME.search(value))
     value = CHROME.sub("", value).strip()
     result = Parsed()
-    position, pending = 0, None
-    for match in _RESULT_CODE.finditer(value):
-        before = value[position:match.start()]
-        if pending is not None:
-            before = _close_result(result, pending, before)
-        keywords = _given(match[2])
-        pending = {"name": before.strip() or "(không ghi tên)", "code": match[1]}
+    # `NameMã: CODENameMã: CODETừ khóa…Mô tả…`: the keywords and description close the last result.
+    closing = re.search(r"Từ khóa(.*?)Mô tả(.*)$", value, re.S)
+    head = value[:closing.start()] if closing else value
+    pieces = head.split("Mã: ")
+    name = pieces[0].strip()
+    for index, piece in enumerate(pieces[1:], start=1):
+        last = index == len(pieces) - 1
+        code = piece.strip() if last else _result_code(piece)
+        if code is None or not shapes.result_code(code):
+            result.verbatim(f"{name}Mã: {piece}" if name else f"Mã: {piece}")
+            result.notes.append(("mã kết quả không tách được", _excerpt(piece)))
+            name = ""
+            continue
+        result.rows.append({"name": name or "(không ghi tên)", "code": code})
+        name = piece[len(code):].strip()
+    if name:
+        result.verbatim(name) if len(pieces) > 1 else result.rows.append({"name": name})
+    if closing and result.rows:
+        keywords, description = given(closing[1]), given(closing[2])
         if keywords:
-            pending["keywords"] = keywords
-        position = match.end()
-    tail = value[position:]
-    if pending is not None:
-        tail = _close_result(result, pending, tail)
-    elif _given(tail):
-        result.rows.append({"name": tail.strip()})
-        tail = ""
-    if tail.strip():
-        result.rows.append({"name": tail.strip()})
+            result.rows[-1]["keywords"] = keywords
+        if description:
+            result.rows[-1]["description"] = description
+    elif closing and (given(closing[1]) or given(closing[2])):
+        result.verbatim(closing[0])
     return result, submit
 
 
-def _close_result(result: Parsed, pending: dict, description: str) -> str:
-    """Finish a result with its description; return the start of the next result's name."""
-    if description.startswith(NO_INFO):
-        result.rows.append(pending)
-        return description[len(NO_INFO):]
-    # A real description glued to the next name cannot be cut: keep it whole as the description.
-    if description.strip():
-        pending["description"] = description.strip()
-        result.unplaced.append(description.strip())
-    result.rows.append(pending)
-    return ""
+def _result_code(piece: str) -> str | None:
+    """`KQ.G15.000327Thông báo …` -> `KQ.G15.000327`: the code ends at a digit where the next name begins."""
+    run = _RESULT_CODE.match(piece)
+    if not run:
+        return None
+    for end in range(1, run.end() + 1):
+        rest = piece[end:]
+        if piece[end - 1].isdigit() and (rest[:1].isupper() or re.match(r"\s*(?:[-+•]\s|$)", rest)):
+            return piece[:end]
+    return None
 
+
+# The record's full page text ----------------------------------------------------------------------
+
+# The labels of the portal's page, in order; `raw_text` is the page with its labels glued to the values.
+PAGE_LABELS = [("Tên thủ tục", "ten_thu_tuc"), ("Mã thủ tục", "ma_thu_tuc"), ("Số quyết định", "so_quyet_dinh"),
+               ("Cấp thực hiện", "cap_thuc_hien"), ("Loại thủ tục", "loai_thu_tuc"), ("Lĩnh vực", "linh_vuc"),
+               ("Đối tượng thực hiện", "doi_tuong_thuc_hien"), ("Cơ quan có thẩm quyền", "co_quan_co_tham_quyen"),
+               ("Địa chỉ tiếp nhận HS", "dia_chi_tiep_nhan"), ("Cơ quan được ủy quyền", "co_quan_duoc_uy_quyen"),
+               ("Cơ quan phối hợp", "co_quan_phoi_hop"), ("Thủ tục hành chính liên quan", "thu_tuc_lien_quan"),
+               ("Trình Tự Thực Hiện", "trinh_tu_thuc_hien"), ("Cách Thức Thực Hiện", "cach_thuc_thuc_hien"),
+               ("Thành phần hồ sơ", "thanh_phan_ho_so"), ("Căn cứ pháp lý", "can_cu_phap_ly"),
+               ("Cơ quan thực hiện", "co_quan_thuc_hien"), ("Yêu cầu, điều kiện thực hiện", "yeu_cau_dieu_kien"),
+               ("Kết quả xử lý", "ket_qua_xu_ly")]
+
+
+def page_sections(record: dict[str, Any]) -> dict[str, str]:
+    """Each field as `raw_text` shows it, read label by label in page order.
+
+    A label's section ends at the next label found after the structured value, so a label word
+    inside a value does not cut it."""
+    raw = clean(record.get("raw_text") or "")
+    sections: dict[str, str] = {}
+    position = raw.find(PAGE_LABELS[0][0])
+    if position < 0:
+        return sections
+    for index, (label, key) in enumerate(PAGE_LABELS):
+        start = raw.find(label, position)
+        if start < 0:
+            continue
+        start += len(label)
+        known = clean(record.get(key) or "")
+        end = len(raw)
+        skip = start + len(known) if raw.startswith(known, start) else start
+        for next_label, _ in PAGE_LABELS[index + 1:]:
+            found = raw.find(next_label, skip)
+            if found >= 0:
+                end = found
+                break
+        sections[key] = raw[start:end].strip()
+        position = end
+    return sections
+
+
+def crawl_error(record: dict[str, Any]) -> str | None:
+    """Why a record carries another procedure's page, or None: its code and name against its page text."""
+    sections = page_sections(record)
+    code = clean(record.get("ma_thu_tuc") or "")
+    on_page = sections.get("ma_thu_tuc", "")
+    if on_page and code and on_page != code:
+        return f"trang gốc là của thủ tục {on_page}, không phải {code}"
+    return None
+
+
+def _completed(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The record with each empty or cut field filled from its page text, and what was filled."""
+    sections = page_sections(record)
+    filled, notes = dict(record), []
+    for _label, key in PAGE_LABELS:
+        written, page = clean(record.get(key) or ""), sections.get(key, "")
+        if not given(page) or page == written:
+            continue
+        if not given(written) or (page.startswith(written) and len(page) > len(written)):
+            filled[key] = page
+            added = page[len(written):] if given(written) else page
+            notes.append(("bổ sung từ raw_text", f"{FIELD_MAP.get(key, key)}: {_excerpt(added)}"))
+    return filled, notes
+
+
+# The record as procedure values ---------------------------------------------------------------------
 
 @dataclass
 class Imported:
     code: str
     values: dict[str, Any]
-    unstructured: list[str]  # what could not be put in rows, per part, for the report
+    notes: list[tuple[str, str]]  # (class, detail): what the report lists for this record
+    source: dict[str, Any]  # the record as imported, page text filled in
+
+    @property
+    def unstructured(self) -> list[str]:
+        return [detail for kind, detail in self.notes if kind.startswith("giữ nguyên văn")]
+
+
+LABELS = {"channels": "Cách thức thực hiện", "documents": "Thành phần hồ sơ", "results": "Kết quả",
+          "legal_bases": "Căn cứ pháp lý"}
 
 
 def record_values(record: dict[str, Any], department: str) -> Imported:
     """A portal record as the values of a procedure file (see `kinds.PROCEDURE`)."""
-    get = lambda key: _given(record.get(key, "") or "")  # noqa: E731
+    record, notes = _completed(record)
+    get = lambda key: given(record.get(key, "") or "")  # noqa: E731
     values: dict[str, Any] = {"code": get("ma_thu_tuc"), "name": get("ten_thu_tuc"), "department": department,
                               "field": get("linh_vuc")}
     codes = {fold(label): code for code, label in vocab.PROCEDURE_LEVELS.items()}
@@ -310,20 +493,17 @@ def record_values(record: dict[str, Any], department: str) -> Imported:
         values["portal_url"] = url
         if online and submit:
             values["online_url"] = url
-    for key, parsed in [("channels", channels), ("documents", documents), ("results", results), ("legal_bases", legal)]:
+    parts = {"channels": channels, "documents": documents, "results": results, "legal_bases": legal}
+    for key, parsed in parts.items():
         if parsed.rows:
             values[key] = parsed.rows
+        notes += [(f"giữ nguyên văn: {LABELS[key]}", _excerpt(text)) for text in parsed.unplaced]
+        notes += [(f"{kind} ({LABELS[key]})", detail) for kind, detail in parsed.notes]
     for key, source in [("steps", "trinh_tu_thuc_hien"), ("conditions", "yeu_cau_dieu_kien"),
                         ("related", "thu_tuc_lien_quan")]:
         if get(source):
             values[key] = get(source)
-
-    labels = {"channels": "Cách thức thực hiện", "documents": "Thành phần hồ sơ", "results": "Kết quả",
-              "legal_bases": "Căn cứ pháp lý"}
-    unstructured = [f"{labels[key]}: giữ nguyên văn, chưa tách được cột: {_excerpt(text)}"
-                    for key, parsed in [("channels", channels), ("documents", documents), ("results", results),
-                                        ("legal_bases", legal)] for text in parsed.unplaced]
-    return Imported(values["code"], values, unstructured)
+    return Imported(values["code"], values, notes, record)
 
 
 def _excerpt(value: str, length: int = 70) -> str:
@@ -339,8 +519,9 @@ FIELD_MAP = {"ten_thu_tuc": "name", "ma_thu_tuc": "code", "so_quyet_dinh": "deci
              "dia_chi_tiep_nhan": "address", "thu_tuc_lien_quan": "related", "trinh_tu_thuc_hien": "steps",
              "cach_thuc_thuc_hien": "channels", "thanh_phan_ho_so": "documents", "can_cu_phap_ly": "legal_bases",
              "yeu_cau_dieu_kien": "conditions", "ket_qua_xu_ly": "results"}
-_BOILERPLATE = (CHANNEL_HEADER, DOCUMENT_HEADER, LEGAL_HEADER, NO_INFO, "Từ khóa", "Mô tả", "Mã:")
+_BOILERPLATE = (CHANNEL_HEADER, DOCUMENT_HEADER, LEGAL_HEADER, NO_INFO, "Từ khóa", "Mô tả", "Mã:") + CHROME_LINES
 _LABELS = vocab.CHANNELS | vocab.PROCEDURE_LEVELS
+_SOURCE_FEE = re.compile(r"(?:%s) ?(?:Việt Nam Đồng|VNĐ|VND|Đồng)" % _MONEY, re.I)
 
 
 def _words(text: str) -> list[str]:
@@ -354,7 +535,6 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", "".join(out))
 
 
-
 def _letters(value: str) -> str:
     return "".join(re.findall(r"\w", fold(value)))
 
@@ -364,6 +544,8 @@ def _flatten(value: Any) -> list[str]:
         return [text for item in value.values() for text in _flatten(item)]
     if isinstance(value, list):
         return [text for item in value for text in _flatten(item)]
+    if isinstance(value, bool):
+        return []
     return [_LABELS.get(value, value)]
 
 
@@ -371,13 +553,15 @@ def lost_words(record: dict[str, Any], values: dict[str, Any]) -> list[str]:
     """The words of a record missing from its imported values: empty when nothing is lost.
 
     Field by field, each word must appear after the previous one in what the field became,
-    ignoring spaces, punctuation, case and tone marks.
+    ignoring spaces, punctuation, case and tone marks; an amount counts in the form it is published in
+    (`120,000 VNĐ` as `120.000 đồng`).
     """
     missing = []
     for source, key in FIELD_MAP.items():
         text = CHROME.sub("", clean(record.get(source, "") or ""))
         for label in _BOILERPLATE:
             text = text.replace(label, " ")
+        text = _SOURCE_FEE.sub(lambda m: f" {shapes.fee(m[0]) or m[0]} ", text)
         output = _letters(" ".join(_flatten(values.get(key, ""))))
         missing += [f"{source}: {word}" for word in missing_in_order(_words(text), output, _letters)]
     return missing

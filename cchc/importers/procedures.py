@@ -8,14 +8,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .. import frontmatter, vocab
+from .. import frontmatter, national_agencies, vocab
+from ..registry import Registry
 from ..text import fold, slugify
-from .national_portal import Imported, lost_words, record_values, split_list
+from ..vocab import AGENCY_ROLES
+from .national_portal import Imported, given, clean, crawl_error, lost_words, record_values, split_list
 
 
 class MappingError(ValueError):
@@ -23,40 +26,96 @@ class MappingError(ValueError):
 
 
 @dataclass
+class Assignment:
+    """The department a record goes to, or why it goes nowhere."""
+
+    code: str | None
+    warning: str = ""
+    missing_role: str = ""  # a role no department of the portal plays
+    unknown: str = ""  # the agencies nobody knows, for the mapping file
+
+
+@dataclass
 class Owners:
-    """Which department of the portal owns a procedure: by executing agency, else by publishing ministry."""
+    """Which department of the portal owns a procedure.
+
+    In order: the portal's own mapping file (an agency name, or a ministry symbol -> a department
+    code), the role of a provincial executing agency (`national_agencies`), the role of the publishing
+    ministry where the People's Committee decides, a ministry named as executing agency, the publishing
+    ministry, then the People's Committee itself. Where the agency and the ministry disagree, the agency
+    wins and the report says so.
+    """
 
     agencies: dict[str, str]
     publishers: dict[str, str]
+    roles: dict[str, str]
 
     @classmethod
-    def load(cls, path: Path, departments_dir: Path) -> "Owners":
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
-            raise MappingError(f"{path}: không đọc được tệp ánh xạ: {error}") from None
+    def load(cls, path: Path | None, departments_dir: Path) -> "Owners":
+        data: dict = {}
+        if path is not None and path.is_file():
+            try:
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except (OSError, yaml.YAMLError) as error:
+                raise MappingError(f"{path}: không đọc được tệp ánh xạ: {error}") from None
         agencies = {fold(k): str(v) for k, v in (data.get("agencies") or {}).items()}
-        publishers = {str(k).upper(): str(v) for k, v in (data.get("publishers") or {}).items()}
-        unknown = sorted({c for c in [*agencies.values(), *publishers.values()]
-                          if not (departments_dir / f"{slugify(c)}.md").is_file()})
+        publishers = {national_agencies.ministry(f"/X-{k}") or str(k).upper(): str(v)
+                      for k, v in (data.get("publishers") or {}).items()}
+        registry = Registry.load(departments_dir)
+        unknown = sorted({c for c in [*agencies.values(), *publishers.values()] if registry.find(c) is None})
         if unknown:
             raise MappingError(f"{path}: không có cơ quan mã {', '.join(unknown)} trong {departments_dir}: "
                                "thêm tệp cơ quan hoặc sửa mã trong tệp ánh xạ")
-        return cls(agencies, publishers)
+        return cls(agencies, publishers, registry.by_role())
 
-    def owner(self, record: dict) -> str | None:
-        for agency in split_list(record.get("co_quan_thuc_hien") or ""):
-            if fold(agency) in self.agencies:
-                return self.agencies[fold(agency)]
-        publisher = (record.get("so_quyet_dinh") or "").strip().rsplit("-", 1)[-1].upper()
-        return self.publishers.get(publisher)
+    def owner(self, record: dict) -> Assignment:
+        names = split_list(clean(record.get("co_quan_thuc_hien") or ""))
+        for name in names:
+            if fold(name) in self.agencies:
+                return Assignment(self.agencies[fold(name)])
+        agencies = [national_agencies.agency(name) for name in names if given(name)]
+        symbol = national_agencies.ministry(record.get("so_quyet_dinh") or "")
+        ministry_role = national_agencies.MINISTRIES[symbol][1] if symbol else None
+        provincial = [a for a in agencies if a.role and not (a.generic or a.central)]
+        central = [a for a in agencies if a.central]
+        generic = any(a.generic for a in agencies)
+        if symbol in self.publishers and not provincial:
+            return Assignment(self.publishers[symbol])
+        warning = ""
+        # A provincial agency first; beside the People's Committee, the ministry names the advising
+        # department; a ministry named alone says what its provincial side is.
+        named = provincial or ([] if generic and ministry_role else central)
+        if named:
+            chosen = next((a for a in named if a.role == ministry_role), named[0])
+            role = chosen.role
+            if ministry_role and role != ministry_role:
+                warning = (f"cơ quan thực hiện “{chosen.name}” ({AGENCY_ROLES[role]}) khác bộ công bố {symbol} "
+                           f"({AGENCY_ROLES[ministry_role]}): giao theo cơ quan thực hiện")
+        elif ministry_role:
+            role = ministry_role
+        elif generic:
+            role = national_agencies.GENERIC_ROLE
+        else:
+            unknown = ", ".join(a.name for a in agencies if not a.role) or "(không ghi cơ quan thực hiện)"
+            return Assignment(None, unknown=unknown)
+        if role not in self.roles:
+            return Assignment(None, missing_role=role)
+        return Assignment(self.roles[role], warning)
 
 
 @dataclass
 class Outcome:
     written: dict[str, list[str]] = field(default_factory=lambda: {"mới": [], "cập nhật": [], "không đổi": []})
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, why)
-    notes: dict[str, list[str]] = field(default_factory=dict)  # code -> what could not be structured
+    unknown: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # agencies -> codes
+    missing_roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # role -> codes
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (code, what)
+    notes: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # code -> (class, detail)
+    lost: dict[str, list[str]] = field(default_factory=dict)  # code -> words not kept
+
+    @property
+    def refused(self) -> int:
+        return len(self.skipped) + sum(map(len, self.unknown.values())) + sum(map(len, self.missing_roles.values()))
 
 
 def records(sources: list[Path]) -> list[Path]:
@@ -70,6 +129,7 @@ def import_records(files: list[Path], owners: Owners, out_dir: Path, level: str 
                    progress=None) -> Outcome:
     outcome = Outcome()
     out_dir.mkdir(parents=True, exist_ok=True)
+    contents: dict[tuple, list[str]] = defaultdict(list)
     for index, path in enumerate(files, start=1):
         if progress:
             progress(index, len(files))
@@ -83,18 +143,34 @@ def import_records(files: list[Path], owners: Owners, out_dir: Path, level: str 
             continue
         if level and level not in [fold(x) for x in split_list(record.get("cap_thuc_hien") or "")]:
             continue
-        owner = owners.owner(record)
-        if owner is None:
-            outcome.skipped.append((str(path), f"không xác định được cơ quan chủ trì cho “{record.get('co_quan_thuc_hien')}” "
-                                               f"(quyết định {record.get('so_quyet_dinh')}): thêm vào tệp ánh xạ"))
+        code = clean(record["ma_thu_tuc"])
+        crawl = crawl_error(record)
+        if crawl:
+            outcome.skipped.append((str(path), f"nghi lỗi thu thập: {crawl}; không nhập"))
             continue
-        imported = record_values(record, owner)
-        lost = lost_words(record, imported.values)
-        notes = imported.unstructured + [f"CHƯA GIỮ ĐƯỢC: {word}" for word in lost]
-        if notes:
-            outcome.notes[imported.code] = notes
+        assignment = owners.owner(record)
+        if assignment.unknown:
+            outcome.unknown[assignment.unknown].append(code)
+            continue
+        if assignment.missing_role:
+            outcome.missing_roles[assignment.missing_role].append(code)
+            continue
+        if assignment.warning:
+            outcome.warnings.append((code, assignment.warning))
+        imported = record_values(record, assignment.code)
+        lost = lost_words(imported.source, imported.values)
+        if lost:
+            outcome.lost[imported.code] = lost
+        if imported.notes:
+            outcome.notes[imported.code] = imported.notes
+        contents[(fold(imported.values["name"]), fold(imported.values.get("steps", "")),
+                  fold(str(imported.values.get("documents", ""))))].append(imported.code)
         status = _write(out_dir / f"{slugify(imported.code)}.md", imported)
         outcome.written[status].append(imported.code)
+    for codes in contents.values():
+        if len(codes) > 1:
+            outcome.warnings += [(code, f"nghi lỗi thu thập: cùng tên và nội dung với {', '.join(c for c in codes if c != code)}")
+                                 for code in codes]
     return outcome
 
 
@@ -115,19 +191,51 @@ def _write(target: Path, imported: Imported) -> str:
     return "cập nhật"
 
 
-def report(outcome: Outcome) -> str:
-    lines = []
-    if outcome.notes:
-        lines.append("Phần chưa tách được thành bảng (đã giữ nguyên văn trong tệp):")
-        for code, notes in sorted(outcome.notes.items()):
-            lines += [f"  {code}:"] + [f"    - {note}" for note in notes]
-    if outcome.skipped:
-        lines.append("Bản ghi không nhập:")
-        lines += [f"  {source}: {why}" for source, why in outcome.skipped]
-    counts = ", ".join(f"{len(codes)} {status}" for status, codes in outcome.written.items())
+def _examples(codes: list[str], n: int = 3) -> str:
+    return ", ".join(codes[:n]) + (", …" if len(codes) > n else "")
+
+
+def report(outcome: Outcome, mapping: Path, departments: Path, detailed: bool = False) -> str:
+    """The import's report: refused records grouped by cause, warnings, what was kept verbatim by class.
+
+    `detailed` (the file written beside the output) lists every record; the terminal gets the groups."""
     total = sum(len(codes) for codes in outcome.written.values())
-    lines.append(f"Đã nhập {total} thủ tục ({counts}); {len(outcome.notes)} thủ tục có phần giữ nguyên văn; "
-                 f"{len(outcome.skipped)} bản ghi không nhập.")
+    counts = ", ".join(f"{len(codes)} {status}" for status, codes in outcome.written.items())
+    lines = [f"Đã nhập {total} thủ tục ({counts}); {outcome.refused} bản ghi không nhập; "
+             f"{len(outcome.notes)} thủ tục có phần giữ nguyên văn hoặc cần xem lại; {len(outcome.warnings)} cảnh báo."]
+    if outcome.unknown:
+        lines += ["", f"Không nhập, chưa biết cơ quan chủ trì ({sum(map(len, outcome.unknown.values()))} bản ghi):"]
+        groups = sorted(outcome.unknown.items(), key=lambda item: (-len(item[1]), item[0]))
+        lines += [f"  “{agency}”: {len(codes)} bản ghi, ví dụ {_examples(codes)}" for agency, codes in groups]
+        lines += [f"  Dán vào {mapping} (thay MÃ-CƠ-QUAN bằng mã cơ quan trên cổng) rồi chạy lại:", "  agencies:"]
+        lines += [f"    {json.dumps(agency, ensure_ascii=False)}: MÃ-CƠ-QUAN  # {len(codes)} bản ghi" for agency, codes in groups]
+    if outcome.missing_roles:
+        lines += ["", "Không nhập, chưa có cơ quan nào trên cổng nhận vai trò:"]
+        lines += [f"  {role} ({AGENCY_ROLES[role]}): {len(codes)} bản ghi, ví dụ {_examples(codes)} "
+                  f"→ thêm `roles: [{role}]` vào tệp cơ quan đó trong {departments}/"
+                  for role, codes in sorted(outcome.missing_roles.items())]
+    if outcome.skipped:
+        lines += ["", "Không nhập, bản ghi lỗi:"] + [f"  {source}: {why}" for source, why in outcome.skipped]
+    if outcome.lost:
+        lines += ["", "CHỮ CHƯA GIỮ ĐƯỢC (báo lỗi cho người phát triển):"]
+        lines += [f"  {code}: {', '.join(words[:10])}" for code, words in sorted(outcome.lost.items())]
+    if outcome.warnings:
+        lines += ["", "Cảnh báo:"]
+        kinds = Counter(what.split(":")[0] for _code, what in outcome.warnings)
+        if detailed:
+            lines += [f"  {code}: {what}" for code, what in sorted(outcome.warnings)]
+        else:
+            lines += [f"  {kind}: {n} thủ tục" for kind, n in kinds.most_common()]
+    by_class: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for code, notes in sorted(outcome.notes.items()):
+        for kind, detail in notes:
+            by_class[kind].append((code, detail))
+    if by_class:
+        lines += ["", "Giữ nguyên văn hoặc chưa đủ dạng (đã ghi vào tệp, không hiện như giá trị đúng), theo loại:"]
+        for kind, items in sorted(by_class.items(), key=lambda item: -len(item[1])):
+            codes = list(dict.fromkeys(code for code, _ in items))
+            lines.append(f"  {kind}: {len(codes)} thủ tục, ví dụ {_examples(codes, 5)}")
+            lines += [f"    {code}: {detail}" for code, detail in (items if detailed else items[:2])]
     return "\n".join(lines)
 
 
@@ -141,7 +249,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Nhập thủ tục hành chính từ bản ghi JSON của Cổng Dịch vụ công quốc gia thành tệp docs/thu-tuc/<mã>.md")
     parser.add_argument("sources", nargs="+", type=Path, help="tệp .json hoặc thư mục chứa chúng")
     parser.add_argument("--map", type=Path, default=Path("scripts/thu-tuc-co-quan.yml"),
-                        help="tệp ánh xạ cơ quan -> mã cơ quan (mặc định: %(default)s)")
+                        help="tệp ánh xạ riêng của cổng, cơ quan -> mã cơ quan, khi bảng quốc gia chưa đủ (mặc định: %(default)s)")
+    parser.add_argument("--report", type=Path, default=Path("bao-cao-nhap-thu-tuc.txt"),
+                        help="tệp ghi báo cáo đầy đủ, từng bản ghi (mặc định: %(default)s)")
     parser.add_argument("--level", help=f"chỉ nhập thủ tục có cấp này: {', '.join(vocab.PROCEDURE_LEVELS.values())}")
     parser.add_argument("--out", type=Path, default=Path("docs/thu-tuc"), help="thư mục ghi tệp (mặc định: %(default)s)")
     parser.add_argument("--departments", type=Path, default=Path("docs/co-quan"), help="thư mục cơ quan (mặc định: %(default)s)")
@@ -161,5 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lỗi: không có {', '.join(missing)}", file=sys.stderr)
         return 2
     outcome = import_records(records(args.sources), owners, args.out, level, _progress)
-    print(report(outcome))
-    return 1 if outcome.skipped else 0
+    print(report(outcome, args.map, args.departments))
+    args.report.write_text(report(outcome, args.map, args.departments, detailed=True) + "\n", encoding="utf-8")
+    print(f"Báo cáo đầy đủ: {args.report}")
+    return 1 if outcome.refused or outcome.lost else 0

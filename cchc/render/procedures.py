@@ -62,16 +62,32 @@ def prose(value: str) -> list[str]:
     return ['<div class="cchc-prose">', *out, "</div>", ""]
 
 
+VERBATIM_NOTE = '<small class="cchc-verbatim">(chép nguyên văn từ Cổng Dịch vụ công quốc gia)</small>'
+
+
+def _time(channel: dict) -> str:
+    if channel.get("time"):
+        return _html(channel["time"])
+    if channel.get("time_raw"):
+        return f"{_html(channel['time_raw'])} <small>(Cổng Dịch vụ công quốc gia không ghi đơn vị)</small>"
+    return "Không ghi"
+
+
 def _channel_table(channels: list[dict]) -> list[str]:
-    rows = ["<table>", "<thead><tr><th>Cách nộp hồ sơ</th><th>Thời hạn giải quyết</th><th>Phí, lệ phí</th><th>Ghi chú</th></tr></thead>",
-            "<tbody>"]
+    """Columns for what some row has: a fee-note or description column only where one is written."""
+    fee_notes = any(c.get("fee_note") for c in channels)
+    notes = any(c.get("note") for c in channels)
+    head = ["Cách nộp hồ sơ", "Thời hạn giải quyết", "Phí, lệ phí"] + ["Ghi chú về phí"] * fee_notes + ["Mô tả"] * notes
+    rows = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>", "<tbody>"]
     for channel in channels:
         method = CHANNELS.get(channel.get("method", ""), "Khác")
-        fee = _html(channel.get("fee", "Không ghi"))
-        if channel.get("fee_note"):
-            fee += f"<br><small>{_html(channel['fee_note'])}</small>"
-        rows.append(f"<tr><td><strong>{method}</strong></td><td>{_html(channel.get('time', 'Không ghi'))}</td>"
-                    f"<td>{fee}</td><td>{_html(channel.get('note', ''))}</td></tr>")
+        if channel.get("verbatim"):
+            rows.append(f'<tr><td><strong>{method}</strong></td><td colspan="{len(head) - 1}">'
+                        f"{_html(channel.get('note', ''))} {VERBATIM_NOTE}</td></tr>")
+            continue
+        cells = [f"<strong>{method}</strong>", _time(channel), _html(channel.get("fee", "Không ghi"))]
+        cells += [_html(channel.get("fee_note", ""))] * fee_notes + [_html(channel.get("note", ""))] * notes
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return [*rows, "</tbody>", "</table>", ""]
 
 
@@ -84,10 +100,16 @@ def _document_tables(documents: list[dict]) -> list[str]:
                   "<th>Số lượng</th></tr></thead>", "<tbody>"]
         for number, document in enumerate(rows, start=1):
             forms = "<br>".join(_html(f) for f in document.get("forms", []))
-            lines.append(f'<tr><td class="cchc-number">{number}</td><td>{_html(document["name"])}</td><td>{forms}</td>'
-                         f"<td>{_html(document.get('quantity', ''))}</td></tr>")
+            name = _html(document["name"])
+            cells = (f'<td colspan="2">{name} {VERBATIM_NOTE}</td>' if document.get("verbatim")
+                     else f"<td>{name}</td><td>{forms}</td>")
+            lines.append(f'<tr><td class="cchc-number">{number}</td>{cells}<td>{_html(document.get("quantity", ""))}</td></tr>')
         lines += ["</tbody>", "</table>", ""]
     return lines
+
+
+def _verbatim(row: dict) -> str:
+    return f" {VERBATIM_NOTE}" if row.get("verbatim") else ""
 
 
 def _list(items: list[str]) -> list[str]:
@@ -136,11 +158,13 @@ def procedure_page(procedure: Entry, site: Site) -> str:
     parts += prose(procedure["steps"]) if procedure.get("steps") else ["Không ghi trình tự thực hiện.", ""]
     parts += ["## Kết quả thực hiện", ""]
     parts += _list([_html(r["name"]) + (f" (mã {_html(r['code'])})" if r.get("code") else "")
-                    + (f": {_html(r['description'])}" if r.get("description") else "") for r in results]) if results else \
+                    + (f": {_html(r['description'])}" if r.get("description") else "") + _verbatim(r) for r in results]) \
+        if results else \
         ["Không ghi kết quả.", ""]
     parts += ["## Căn cứ pháp lý", ""]
     bases = procedure.get("legal_bases", [])
-    parts += _list([_html(b["name"]) + (f" (<strong>{_html(b['code'])}</strong>)" if b.get("code") else "") for b in bases]) \
+    parts += _list([_html(b["name"]) + (f" (<strong>{_html(b['code'])}</strong>)" if b.get("code") else "") + _verbatim(b)
+                    for b in bases]) \
         if bases else ["Không ghi căn cứ pháp lý.", ""]
     parts += ["## Yêu cầu, điều kiện", ""]
     parts += prose(procedure["conditions"]) if procedure.get("conditions") else ["Không có yêu cầu, điều kiện riêng.", ""]
