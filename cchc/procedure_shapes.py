@@ -79,8 +79,11 @@ def legal_code(value: str) -> bool:
         issuers = match["issuers"][1:].split("-")
         if match["type"] not in TYPES or not all(issuer(i) for i in issuers):
             return False
-    # `201213/2012/QH13`: the year of the name glued to the number
-    return not (match["year"] and len(match["number"]) > 4 and match["number"].startswith(match["year"]))
+    # `201213/2012/QH13`, `20223510/QĐ-BHXH`: the year of the name glued to the number
+    number = match["number"]
+    glued = (match["year"] and len(number) > 4 and number.startswith(match["year"])) or \
+        (len(number) >= 6 and re.match(r"(?:19|20)\d\d", number))
+    return not glued
 
 
 def form_file(value: str) -> bool:

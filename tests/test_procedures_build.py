@@ -42,7 +42,7 @@ def test_procedure_page_in_the_order_a_citizen_needs(small_site):
     assert headings == ["Ai thực hiện", "Nộp hồ sơ ở đâu", "Cách thức thực hiện, thời hạn và phí", "Thành phần hồ sơ",
                         "Trình tự thực hiện", "Kết quả thực hiện", "Căn cứ pháp lý", "Yêu cầu, điều kiện"]
     assert f'class="md-button md-button--primary cchc-submit" href="{values["online_url"]}"' in html
-    assert "<td><strong>Trực tuyến</strong></td><td>15 Ngày làm việc</td>" in html
+    assert "<td><strong>Trực tuyến</strong></td><td>15 ngày làm việc</td>" in html
     assert "Mẫu số 01-PLIII-LS.docx" in html
     assert "Luật 65/2006/QH11 (<strong>65/2006/QH11</strong>)" in html
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])
@@ -67,7 +67,7 @@ def test_finder_lists_every_procedure_and_exports_open_data(small_site):
     assert [r["Mã thủ tục"] for r in rows] == ["1.013222", "1.000688"]  # by field: Hoạt động xây dựng, Luật sư
     assert rows[1]["Cơ quan chủ trì"] == "Sở Tư pháp tỉnh Khánh Hòa"
     assert rows[1]["Địa chỉ trang"] == "https://cchc.example.gov.vn/thu-tuc/1-000688/"
-    assert rows[1]["Cách thức, thời hạn, phí"].startswith("Trực tuyến: 15 Ngày làm việc, 800,000 Việt Nam Đồng")
+    assert rows[1]["Cách thức, thời hạn, phí"].startswith("Trực tuyến: 15 ngày làm việc, 800.000 đồng")
     data = json.loads((site / "thu-tuc/procedures.json").read_text(encoding="utf-8"))
     assert data["count"] == 2 and data["procedures"][1]["legal_bases"][-1]["code"] == "65/2006/QH11"
 
@@ -91,6 +91,15 @@ levels: [cap-huyen]
 channels:
   - method: qua-mang
     time: 5 Ngày
+  - method: truc-tiep
+    time: "120,000"
+    fee: VNĐ
+legal_bases:
+  - name: Quyết định của Thủ tướng Chính phủ
+    code: 53/2013/QĐ-T
+results:
+  - name: "Quyết định thi hành án dân sựMã: KQ.G15.000327Thông báo"
+    code: KQ.G15.000328
 ---
 """)
     write(small_site, "docs/thu-tuc/thu-tuc-moi.md", "---\ncode: \"1.000002\"\nname: A\ndepartment: STP-KH\nfield: B\nlevels: [cap-tinh]\n---\n")
@@ -101,4 +110,9 @@ channels:
     assert "docs/thu-tuc/1-000001.md:3: lỗi: [department] không có cơ quan mã 'STP-XX'" in out
     assert "docs/thu-tuc/1-000001.md:5: lỗi: [levels[0]] 'cap-huyen' không có trong danh mục" in out
     assert "docs/thu-tuc/1-000001.md:7: lỗi: [channels[0].method] 'qua-mang' không có trong danh mục" in out
+    # Values of the wrong shape: a time that is no duration, a fee that is no amount, a cut legal code, two results in one.
+    assert "1-000001.md:10: lỗi: [channels[1].time] '120,000' không đúng dạng thời hạn" in out
+    assert "1-000001.md:11: lỗi: [channels[1].fee] 'VNĐ' không đúng dạng phí, lệ phí" in out
+    assert "1-000001.md:14: lỗi: [legal_bases[0].code] '53/2013/QĐ-T' không đúng dạng số ký hiệu văn bản" in out
+    assert "[results[0].name] name chứa mã của kết quả khác" in out
     assert "docs/thu-tuc/thu-tuc-moi.md:2: lỗi: [code] tệp của thủ tục mã 1.000002 phải tên là 1-000002.md" in out

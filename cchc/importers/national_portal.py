@@ -276,7 +276,7 @@ def _trim_symbol(symbol: str) -> str | None:
 def _legal_code_at(body: str, match: re.Match) -> tuple[int, int] | None:
     """Where the code found by `match` starts and ends, its number freed of a year glued before it."""
     start, number = match.start(), match["number"]
-    if len(number) > 4 and re.match(r"(?:19|20)\d\d", number) and (
+    if len(number) > 4 and re.match(r"(?:19|20)\d\d", number) and (len(number) >= 6 or
             (match["year"] and number.startswith(match["year"])) or body[:start].rstrip().endswith("năm")):
         start += 4  # `Luật … năm 201213/2012/QH13`
     symbol = _trim_symbol(match["symbol"])
