@@ -11,7 +11,7 @@ from __future__ import annotations
 import yaml
 
 from .kinds import DEPARTMENT, NEWS, PLAN, PROCEDURE, Kind
-from .schema import Bool, Choice, DateTimeField, DocDateField, Field, FieldType, ListOf, Period, Ref, SitePath, Struct, Text
+from .schema import Bool, Choice, DateTimeField, DocDateField, Field, FieldType, ListOf, Period, Ref, Shaped, SitePath, Struct, Text
 
 # Where each kind lives in the repository, and how the CMS names a new file.
 COLLECTIONS = [
@@ -41,6 +41,8 @@ def _widget(name: str, kind: FieldType) -> dict:
             return {**_relation(), "multiple": True, **_min(kind)}
         if isinstance(item, Choice):
             return {**_select(item), "multiple": True, **_min(kind)}
+        if isinstance(item, Shaped):  # one string per item, each of its form
+            return {"widget": "list", "field": {"label": "", "name": name, **_widget(name, item)}, **_min(kind)}
         return {"widget": "list", **_min(kind)}
     if isinstance(kind, Bool):
         return {"widget": "boolean", "default": False}
@@ -52,8 +54,8 @@ def _widget(name: str, kind: FieldType) -> dict:
         return {"widget": "datetime", "format": DATE_FORMAT, "date_format": "DD/MM/YYYY", "time_format": False}
     if isinstance(kind, DateTimeField):
         return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "date_format": "DD/MM/YYYY", "time_format": "HH:mm"}
-    if isinstance(kind, (DocDateField, Period)):
-        return {"widget": "string", "pattern": [kind.form, kind.description]}
+    if isinstance(kind, (DocDateField, Period, Shaped)):
+        return {"widget": "string", "pattern": [kind.form, kind.hint or kind.description]}
     if isinstance(kind, SitePath):
         return {"widget": "string"}
     if isinstance(kind, Text):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .kinds import KINDS, Kind
-from .schema import Bool, Choice, DateTimeField, DocDateField, FieldType, ListOf, Period, SitePath, Struct, Text
+from .schema import Bool, Choice, DateTimeField, DocDateField, FieldType, ListOf, Period, Shaped, SitePath, Struct, Text
 
 
 def field_schema(kind: FieldType) -> dict:
@@ -31,7 +31,7 @@ def field_schema(kind: FieldType) -> dict:
     if isinstance(kind, DocDateField):
         # A year alone is a number to YAML 1.2 readers (the editor's extension); the portal reads it as text.
         return {"type": ["string", "integer"] if kind.partial else "string", "pattern": kind.form}
-    if isinstance(kind, DateTimeField):
+    if isinstance(kind, (DateTimeField, Shaped)):
         return {"type": "string", "pattern": kind.form}
     if isinstance(kind, Period):
         return {"type": ["string", "integer"], "pattern": kind.form}

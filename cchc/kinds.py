@@ -186,11 +186,11 @@ PROCEDURE = Kind(
         Field("channels", ListOf(Struct([
             Field("method", Choice(vocab.CHANNELS, "cách nộp"), "Cách nộp", f"Mã trong: {', '.join(vocab.CHANNELS)}.",
                   example="truc-tiep"),
-            Field("time", Shaped(shapes.duration, "thời hạn", shapes.DURATION_HINT), "Thời hạn giải quyết",
+            Field("time", Shaped(shapes.duration, shapes.DURATION_FORM, "thời hạn", shapes.DURATION_HINT), "Thời hạn giải quyết",
                   example='"5 ngày làm việc"'),
             Field("time_raw", Text(), "Thời hạn như Cổng DVC quốc gia ghi (không có đơn vị)",
                   "Con số Cổng DVC quốc gia ghi mà không kèm đơn vị; khi biết đơn vị, chuyển sang time.", example='"7"'),
-            Field("fee", Shaped(shapes.fee, "phí, lệ phí", shapes.FEE_HINT), "Phí, lệ phí", example='"120.000 đồng"'),
+            Field("fee", Shaped(shapes.fee, shapes.FEE_FORM, "phí, lệ phí", shapes.FEE_HINT), "Phí, lệ phí", example='"120.000 đồng"'),
             Field("fee_note", Text(), "Ghi chú về phí, lệ phí"),
             Field("note", Text(), "Mô tả"),
             _VERBATIM,
@@ -199,7 +199,7 @@ PROCEDURE = Kind(
         Field("documents", ListOf(Struct([
             Field("group", Text(), "Nhóm giấy tờ", example='"Giấy tờ phải nộp"'),
             Field("name", Text(), "Tên giấy tờ", required=True, example='"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"'),
-            Field("forms", ListOf(Shaped(shapes.form_file, "tên tệp mẫu", shapes.FORM_HINT)), "Mẫu đơn, tờ khai",
+            Field("forms", ListOf(Shaped(shapes.form_file, shapes.FORM_FILE_FORM, "tên tệp mẫu", shapes.FORM_HINT)), "Mẫu đơn, tờ khai",
                   example="[Mẫu số 03.docx]"),
             Field("quantity", Text(), "Số lượng", example='"1 bản chính"'),
             _VERBATIM,
@@ -208,7 +208,7 @@ PROCEDURE = Kind(
             example='\n  - name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"\n    quantity: "1 bản chính"'),
         Field("results", ListOf(Struct([
             Field("name", Text(), "Kết quả", required=True, example='"Phiếu lý lịch tư pháp"'),
-            Field("code", Shaped(shapes.result_code, "mã kết quả", "một mã, ví dụ KQ.G15.000097"), "Mã kết quả",
+            Field("code", Text(shapes.RESULT_CODE_FORM, shapes.RESULT_CODE_HINT, "mã kết quả"), "Mã kết quả",
                   example="KQ.G15.000097"),
             Field("keywords", Text(), "Từ khóa"),
             Field("description", Text(), "Mô tả"),
@@ -217,7 +217,7 @@ PROCEDURE = Kind(
                                             "mỗi kết quả một mục, mã ghi ở code"))), "Kết quả thực hiện", example='\n  - name: "Phiếu lý lịch tư pháp"'),
         Field("legal_bases", ListOf(Struct([
             Field("name", Text(), "Tên văn bản", required=True, example='"Luật Lý lịch tư pháp"'),
-            Field("code", Shaped(shapes.legal_code, "số ký hiệu văn bản", shapes.LEGAL_CODE_HINT), "Số ký hiệu",
+            Field("code", Shaped(shapes.legal_code, shapes.LEGAL_CODE_FORM, "số ký hiệu văn bản", shapes.LEGAL_CODE_HINT), "Số ký hiệu",
                   example="28/2009/QH12"),
             _VERBATIM,
         ], shorthand="name")), "Căn cứ pháp lý", example='\n  - name: "Luật Lý lịch tư pháp"\n    code: 28/2009/QH12'),

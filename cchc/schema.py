@@ -77,11 +77,13 @@ class Text(FieldType):
 
 
 class Shaped(Text):
-    """A text of a known shape (a duration, an amount), checked and written in one form by `check`."""
+    """A text of a known shape (a duration, an amount): `form` is the pattern editors' tools read, `check`
+    the full test, which may also write the value in one form (`120,000 VNĐ` -> `120.000 đồng`)."""
 
-    def __init__(self, check: Callable[[str], str | bool | None], description: str, hint: str):
+    def __init__(self, check: Callable[[str], str | bool | None], form: str, description: str, hint: str):
         super().__init__(hint=hint, description=description)
         self.check = check
+        self.form = f"^(?:{form})$"
 
     def coerce(self, value, ctx, path):
         text = self.text(value)

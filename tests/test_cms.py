@@ -16,7 +16,7 @@ def saved_value(widget: dict, example: str):
     kind = widget["widget"]
     if kind == "object":  # an editor fills what is required, and what needs no particular form
         return {w["name"]: saved_value(w, "") for w in widget["fields"]
-                if w["required"] or not (w["widget"] == "string" and "pattern" in w)}
+                if w["required"] or not ("pattern" in w or "pattern" in w.get("field", {}))}
     if kind == "list" and "fields" in widget:
         return [saved_value({**widget, "widget": "object"}, "")]
     if kind == "list":

@@ -27,17 +27,16 @@ CHROME = re.compile(r"Chọn cơ quan thực hiện.*$", re.S)
 
 _METHODS = {label: code for code, label in vocab.CHANNELS.items()}
 _ROW = re.compile(r"(%s)(?=\d|%s)" % ("|".join(map(re.escape, _METHODS)), NO_INFO))
-_TIME = re.compile(r"(\d+(?:[.,]\d+)?)(?: ?(?:Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tuần|Tháng|Năm|Phút))?", re.I)
-_MONEY = r"\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+"
-_FEE = re.compile(r"Miễn phí|%s|(?:%s) ?(?:Việt Nam Đồng|VNĐ|VND|Đồng)" % (NO_INFO, _MONEY), re.I)
+# Cells open with their values; the shapes (`procedure_shapes`) say where each value ends.
+_TIME = re.compile(rf"({shapes.NUMBER})(?: ?(?:{shapes.UNIT}))?")
+_FEE = re.compile(rf"{shapes.FEE_FORM}|{NO_INFO}")
 _LIST_MARK = re.compile(r"\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)")  # `(1)` opens a list item, not a fee note
 _QUANTITY = re.compile(r"(?<![\d(])\d+ bản (?:chính|sao)(?:,\d+ bản (?:chính|sao))?")
-_FORM_END = re.compile(r"\.(?:docx?|pdf|xlsx?|odt|ods|rtf|rar|zip|jpe?g|png)(?![\w])", re.I)
-_RESULT_CODE = re.compile(r"[0-9A-Za-z]+(?:[.\-_][0-9A-Za-z]+)*")
 # A legal document's code cell (`85/2019/TT-BTC`), glued to the end of its name cell and to the start of
 # the next name, whose first letters the code must not take (`…/NĐ-CPLuật`, `…/QĐ-TTgQuy định`).
 _LEGAL_CANDIDATE = re.compile(r"(?<![/.\w])(?=\d)|(?<=[^\W\d_])(?=\d)")
-_LEGAL_START = re.compile(r"(?<!\d)(?P<number>\d{1,3}\.\d+|\d+[a-zđ]?)(?:/(?P<year>(?:19|20)\d\d))?/(?P<symbol>[A-ZĐ][\wĐđ]*(?:-[\wĐđ]+)*)")
+_LEGAL_START = re.compile(rf"(?<!\d)(?P<number>{shapes.LEGAL_NUMBER})(?:/(?P<year>{shapes.LEGAL_YEAR}))?/"
+                          r"(?P<symbol>[A-ZĐ][\wĐđ]*(?:-[\wĐđ]+)*)")
 _LEGAL_GLUED = re.compile(_LEGAL_START.pattern.replace("(?<!\\d)", "", 1))
 CHROME_LINES = ("Trang chủ",)  # the portal's breadcrumb, caught in some legal-basis cells
 
@@ -147,7 +146,7 @@ def _channel(method: str, cell: str, result: Parsed) -> dict[str, Any]:
         if time:
             cell = cell[time.end():]
             written = time[0]
-            glued = re.match(r" ?(?:Việt Nam Đồng|VNĐ|VND|Đồng)", cell, re.I)
+            glued = re.match(rf" ?(?:{shapes.CURRENCY})", cell)
             if glued and time[0] == time[1]:
                 split = _split_time_and_fee(time[1])
                 if split:
@@ -175,7 +174,7 @@ def _channel(method: str, cell: str, result: Parsed) -> dict[str, Any]:
 
 def _split_forms(name: str) -> tuple[str, list[str]]:
     """`…theo mẫuTK 1.002847.docx` -> (`…theo mẫu`, [`TK 1.002847.docx`]): the form file names a cell ends with."""
-    ends = [m.end() for m in _FORM_END.finditer(name)]
+    ends = [m.end() for m in shapes.FORM_IN_TEXT.finditer(name)]
     if not ends or ends[-1] != len(name.rstrip()):
         return name, []
     first_end = ends[0]
@@ -234,7 +233,7 @@ def parse_documents(value: str) -> Parsed:
             name, forms = _split_forms(cell.strip())
             grouped = {"group": group} if group else {}
             name = re.sub(r"^[-+•]\s*", "", name) or "(không ghi tên)"
-            if _FORM_END.search(name) or not all(shapes.form_file(f) for f in forms):
+            if shapes.FORM_IN_TEXT.search(name) or not all(shapes.form_file(f) for f in forms):
                 result.verbatim(cell.strip(), **grouped, quantity=quantity[0].replace(",", ", "))
                 result.notes.append(("tên mẫu đơn không tách được", _excerpt(cell)))
                 continue
@@ -276,8 +275,7 @@ def _trim_symbol(symbol: str) -> str | None:
 def _legal_code_at(body: str, match: re.Match) -> tuple[int, int] | None:
     """Where the code found by `match` starts and ends, its number freed of a year glued before it."""
     start, number = match.start(), match["number"]
-    if len(number) > 4 and re.match(r"(?:19|20)\d\d", number) and (len(number) >= 6 or
-            (match["year"] and number.startswith(match["year"])) or body[:start].rstrip().endswith("năm")):
+    if shapes.year_glued(number, match["year"], body[:start].rstrip().endswith("năm")):
         start += 4  # `Luật … năm 201213/2012/QH13`
     symbol = _trim_symbol(match["symbol"])
     if symbol is None:
@@ -366,7 +364,7 @@ def parse_results(value: str) -> tuple[Parsed, bool]:
 
 def _result_code(piece: str) -> str | None:
     """`KQ.G15.000327Thông báo …` -> `KQ.G15.000327`: the code ends at a digit where the next name begins."""
-    run = _RESULT_CODE.match(piece)
+    run = re.match(shapes.RESULT_CODE_FORM, piece)
     if not run:
         return None
     for end in range(1, run.end() + 1):
@@ -521,7 +519,7 @@ FIELD_MAP = {"ten_thu_tuc": "name", "ma_thu_tuc": "code", "so_quyet_dinh": "deci
              "yeu_cau_dieu_kien": "conditions", "ket_qua_xu_ly": "results"}
 _BOILERPLATE = (CHANNEL_HEADER, DOCUMENT_HEADER, LEGAL_HEADER, NO_INFO, "Từ khóa", "Mô tả", "Mã:") + CHROME_LINES
 _LABELS = vocab.CHANNELS | vocab.PROCEDURE_LEVELS
-_SOURCE_FEE = re.compile(r"(?:%s) ?(?:Việt Nam Đồng|VNĐ|VND|Đồng)" % _MONEY, re.I)
+_SOURCE_FEE = re.compile(shapes.AMOUNT)
 
 
 def _words(text: str) -> list[str]:
@@ -549,6 +547,10 @@ def _flatten(value: Any) -> list[str]:
     return [_LABELS.get(value, value)]
 
 
+def _amounts_as_written(text: str) -> str:
+    return _SOURCE_FEE.sub(lambda m: f" {shapes.fee(m[0]) or m[0]} ", text)
+
+
 def lost_words(record: dict[str, Any], values: dict[str, Any]) -> list[str]:
     """The words of a record missing from its imported values: empty when nothing is lost.
 
@@ -561,7 +563,9 @@ def lost_words(record: dict[str, Any], values: dict[str, Any]) -> list[str]:
         text = CHROME.sub("", clean(record.get(source, "") or ""))
         for label in _BOILERPLATE:
             text = text.replace(label, " ")
-        text = _SOURCE_FEE.sub(lambda m: f" {shapes.fee(m[0]) or m[0]} ", text)
-        output = _letters(" ".join(_flatten(values.get(key, ""))))
+        output = " ".join(_flatten(values.get(key, "")))
+        if key == "channels":  # a fee is written as a reader reads it: amounts compared in that one form
+            text, output = _amounts_as_written(text), _amounts_as_written(output)
+        output = _letters(output)
         missing += [f"{source}: {word}" for word in missing_in_order(_words(text), output, _letters)]
     return missing
