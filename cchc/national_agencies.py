@@ -56,7 +56,7 @@ _RULES: list[tuple[str, str]] = [
     (r"van phong (?:uy ban nhan dan|hoi dong nhan dan)", "van-phong-ubnd"),
     (r"^(?:cuc |chi cuc |co quan )?thi hanh an dan su", "thi-hanh-an-dan-su"),
     (r"so tu phap|tro giup phap ly|phong cong chung", "so-tu-phap"),
-    (r"cong an|canh sat|xuat nhap canh|phong chay chua chay", "cong-an-tinh"),
+    (r"cong an|canh sat|xuat nhap canh|phong chay chua chay|\bqlxnc\b|\bpc\d\d\b|^ca (?:cap|tinh)\b", "cong-an-tinh"),
     (r"(?:bo chi huy|co quan) quan su|quan su tinh|bien phong", "quan-su-tinh"),
     (r"so xay dung|so giao thong|thanh tra giao thong", "so-xay-dung"),
     (r"so tai chinh|so ke hoach va dau tu|phong dang ky kinh doanh|phong tai chinh ke hoach", "so-tai-chinh"),

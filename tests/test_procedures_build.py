@@ -42,7 +42,7 @@ def test_procedure_page_in_the_order_a_citizen_needs(small_site):
     assert headings == ["Ai thực hiện", "Nộp hồ sơ ở đâu", "Cách thức thực hiện, thời hạn và phí", "Thành phần hồ sơ",
                         "Trình tự thực hiện", "Kết quả thực hiện", "Căn cứ pháp lý", "Yêu cầu, điều kiện"]
     assert f'class="md-button md-button--primary cchc-submit" href="{values["online_url"]}"' in html
-    assert "<td><strong>Trực tuyến</strong></td><td>15 ngày làm việc</td>" in html
+    assert '<td data-label="Cách nộp hồ sơ"><strong>Trực tuyến</strong></td><td data-label="Thời hạn giải quyết">15 ngày làm việc</td>' in html
     assert "Mẫu số 01-PLIII-LS.docx" in html
     assert "Luật 65/2006/QH11 (<strong>65/2006/QH11</strong>)" in html
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1])

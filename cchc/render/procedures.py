@@ -69,8 +69,23 @@ def _time(channel: dict) -> str:
     if channel.get("time"):
         return _html(channel["time"])
     if channel.get("time_raw"):
-        return f"{_html(channel['time_raw'])} <small>(Cổng Dịch vụ công quốc gia không ghi đơn vị)</small>"
+        return f"{_html(channel['time_raw'])} <small>(không ghi đơn vị)</small>"
     return "Không ghi"
+
+
+def _rows_table(head: list[str], rows: list[list[tuple[str, int]]]) -> list[str]:
+    """A table whose rows a phone shows stacked, each cell under its column's name (`cchc.css`), where a
+    table wider than the screen would scroll sideways out of reach. A cell is (HTML, columns it spans)."""
+    lines = ['<div class="cchc-rows"><table>', "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>",
+             "<tbody>"]
+    for row in rows:
+        cells, column = [], 0
+        for html, span in row:
+            label = " / ".join(head[column:column + span])
+            cells.append(f'<td data-label="{attr(label)}"' + (f' colspan="{span}"' if span > 1 else "") + f">{html}</td>")
+            column += span
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    return [*lines, "</tbody>", "</table></div>", ""]
 
 
 def _channel_table(channels: list[dict]) -> list[str]:
@@ -78,17 +93,16 @@ def _channel_table(channels: list[dict]) -> list[str]:
     fee_notes = any(c.get("fee_note") for c in channels)
     notes = any(c.get("note") for c in channels)
     head = ["Cách nộp hồ sơ", "Thời hạn giải quyết", "Phí, lệ phí"] + ["Ghi chú về phí"] * fee_notes + ["Mô tả"] * notes
-    rows = ["<table>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+    rows = []
     for channel in channels:
-        method = CHANNELS.get(channel.get("method", ""), "Khác")
+        method = (f"<strong>{CHANNELS.get(channel.get('method', ''), 'Khác')}</strong>", 1)
         if channel.get("verbatim"):
-            rows.append(f'<tr><td><strong>{method}</strong></td><td colspan="{len(head) - 1}">'
-                        f"{_html(channel.get('note', ''))} {VERBATIM_NOTE}</td></tr>")
+            rows.append([method, (f"{_html(channel.get('note', ''))} {VERBATIM_NOTE}", len(head) - 1)])
             continue
-        cells = [f"<strong>{method}</strong>", _time(channel), _html(channel.get("fee", "Không ghi"))]
+        cells = [_time(channel), _html(channel.get("fee", "Không ghi")).replace(" đồng", "&nbsp;đồng")]
         cells += [_html(channel.get("fee_note", ""))] * fee_notes + [_html(channel.get("note", ""))] * notes
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return [*rows, "</tbody>", "</table>", ""]
+        rows.append([method, *((cell, 1) for cell in cells)])
+    return _rows_table(head, rows)
 
 
 def _document_tables(documents: list[dict]) -> list[str]:
@@ -96,15 +110,13 @@ def _document_tables(documents: list[dict]) -> list[str]:
     for group, rows in groupby(documents, key=lambda d: d.get("group", "")):
         if group:
             lines += [f"### {text(group)}", ""]
-        lines += ["<table>", '<thead><tr><th class="cchc-number">STT</th><th>Tên giấy tờ</th><th>Mẫu đơn, tờ khai</th>'
-                  "<th>Số lượng</th></tr></thead>", "<tbody>"]
+        table = []
         for number, document in enumerate(rows, start=1):
-            forms = "<br>".join(_html(f) for f in document.get("forms", []))
             name = _html(document["name"])
-            cells = (f'<td colspan="2">{name} {VERBATIM_NOTE}</td>' if document.get("verbatim")
-                     else f"<td>{name}</td><td>{forms}</td>")
-            lines.append(f'<tr><td class="cchc-number">{number}</td>{cells}<td>{_html(document.get("quantity", ""))}</td></tr>')
-        lines += ["</tbody>", "</table>", ""]
+            middle = [(f"{name} {VERBATIM_NOTE}", 2)] if document.get("verbatim") else \
+                [(name, 1), ("<br>".join(_html(f) for f in document.get("forms", [])), 1)]
+            table.append([(str(number), 1), *middle, (_html(document.get("quantity", "")), 1)])
+        lines += _rows_table(["STT", "Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"], table)
     return lines
 
 
