@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from .content import Site, url_of
+from .procedure_shapes import NO_UNIT
 from .vocab import CHANNELS, ONLINE_LEVELS, PROCEDURE_LEVELS
 
 CSV_COLUMNS = ["Mã thủ tục", "Tên thủ tục", "Lĩnh vực", "Cấp thực hiện", "Mã cơ quan chủ trì", "Cơ quan chủ trì",
@@ -26,9 +27,14 @@ def to_json(site: Site, site_url: str) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def _raw_time(channel: dict) -> str:
+    return f"{channel['time_raw']} ({NO_UNIT})" if channel.get("time_raw") else ""
+
+
 def _channels(channels: list[dict]) -> str:
     return "; ".join(
-        ": ".join(filter(None, [CHANNELS.get(c.get("method", ""), ""), ", ".join(filter(None, [c.get("time"), c.get("fee")]))]))
+        ": ".join(filter(None, [CHANNELS.get(c.get("method", ""), ""),
+                                ", ".join(filter(None, [c.get("time") or _raw_time(c), c.get("fee")]))]))
         for c in channels)
 
 

@@ -195,7 +195,7 @@ PROCEDURE = Kind(
             Field("note", Text(), "Mô tả"),
             _VERBATIM,
         ], shorthand="note")), "Cách thức thực hiện", "Mỗi cách nộp một mục.",
-            example='\n  - method: truc-tiep\n    time: "5 Ngày làm việc"\n    fee: "Miễn phí"'),
+            example='\n  - method: truc-tiep\n    time: "5 ngày làm việc"\n    fee: "Miễn phí"'),
         Field("documents", ListOf(Struct([
             Field("group", Text(), "Nhóm giấy tờ", example='"Giấy tờ phải nộp"'),
             Field("name", Text(), "Tên giấy tờ", required=True, example='"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"'),

@@ -52,7 +52,7 @@ _POLICE_UNIT = re.compile(r"[ACHKX]\d{2}")  # C06, A08, …: units of Bộ Công
 
 # Executing agencies, as words of their folded name (see `registry.name_key`). The first rule that
 # matches gives the role; `UBND cấp tỉnh` is generic: the advising department is the publishing ministry's.
-_RULES: list[tuple[str, str]] = [
+_RULES: list[tuple[re.Pattern, str]] = [(re.compile(pattern), role) for pattern, role in [
     (r"van phong (?:uy ban nhan dan|hoi dong nhan dan)", "van-phong-ubnd"),
     (r"^(?:cuc |chi cuc |co quan )?thi hanh an dan su", "thi-hanh-an-dan-su"),
     (r"so tu phap|tro giup phap ly|phong cong chung", "so-tu-phap"),
@@ -79,8 +79,7 @@ _RULES: list[tuple[str, str]] = [
     (r"so dan toc|ban dan toc|ban ton giao", "so-dan-toc-ton-giao"),
     (r"^thanh tra(?: tinh| thanh pho| cap tinh)?$|thanh tra (?:tinh|cap tinh)", "thanh-tra-tinh"),
     (r"ban quan ly (?:cac )?khu (?:kinh te|cong nghiep|che xuat|cong nghe cao)", "ban-quan-ly-khu-kinh-te"),
-]
-_RULES_COMPILED = [(re.compile(pattern), role) for pattern, role in _RULES]
+]]
 # A ministry named as the executing agency: the procedure's central part, whose provincial side is its role.
 _CENTRAL = {name_key(name): role for name, role in MINISTRIES.values()}
 GENERIC_ROLE = "ubnd-tinh"
@@ -94,17 +93,22 @@ def _symbol_key(symbol: str) -> str:
 _BY_KEY = {_symbol_key(code): code for code in MINISTRIES} | {_symbol_key(a): code for a, code in ALIASES.items()}
 
 
+def symbol(written: str) -> str | None:
+    """A ministry's symbol as `MINISTRIES` has it, however written (`bgddt`, `BNNNMT`, `QLXNC`), or None."""
+    key = _symbol_key(written)
+    return _BY_KEY.get(key) or ("BCA" if _POLICE_UNIT.fullmatch(key) else None)
+
+
 def ministry(decision: str) -> str | None:
     """The symbol of the ministry that signed a decision (`1234/QĐ-BCA-C06` -> `BCA`), or None."""
     for number in re.split(r"[;,]|\bvà\b", decision or ""):
         if "/" not in number:
             continue
-        parts = [_symbol_key(p) for p in re.split(r"[-\s]+", number.rsplit("/", 1)[-1]) if p]
-        for part in parts[1:] + parts[:1]:
-            if part in _BY_KEY:
-                return _BY_KEY[part]
-        if any(_POLICE_UNIT.fullmatch(p) for p in parts[1:]):
-            return "BCA"
+        parts = [p for p in re.split(r"[-\s]+", number.rsplit("/", 1)[-1]) if p]
+        # The type comes first (`QĐ`); a ministry after it, maybe with a unit that signs for it (`BCA-C06`).
+        found = next(filter(None, map(symbol, parts[1:] + parts[:1])), None)
+        if found:
+            return found
     return None
 
 
@@ -120,7 +124,7 @@ def agency(name: str) -> Agency:
     key = name_key(name)
     if key in _CENTRAL:
         return Agency(name, _CENTRAL[key], central=True)
-    for pattern, role in _RULES_COMPILED:
+    for pattern, role in _RULES:
         if pattern.search(key):
             return Agency(name, role)
     if _GENERIC.search(key) or key in ("chu tich uy ban nhan dan tinh", "ubnd tinh"):

@@ -14,7 +14,6 @@ from .national_agencies import ALIASES, MINISTRIES
 from .vocab import DOCUMENT_TYPES
 
 
-
 def any_case(word: str) -> str:
     """`ngày` -> `[nN][gG][àÀ][yY]`: a case-blind pattern that reads the same in Python and in the browser."""
     return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else re.escape(c) for c in word)
@@ -41,6 +40,7 @@ FORM_IN_TEXT = re.compile(rf"\.(?:{_EXTENSION})(?!\w)")
 FORM_HINT = "tên tệp mẫu kèm đuôi, ví dụ \"Mẫu số 03.docx\""
 RESULT_CODE_FORM = r"[0-9A-Za-z]+(?:[.\-_][0-9A-Za-z]+)*"
 RESULT_CODE_HINT = "một mã, ví dụ KQ.G15.000097"
+NO_UNIT = "không ghi đơn vị"  # said of a time the national portal gives as a bare number
 
 # The national symbol grammar (Nghị định 30/2020/NĐ-CP, Luật Ban hành văn bản quy phạm pháp luật):
 # number[/year]/TYPE-ISSUER[-ISSUER…], or number/year/QH13 for laws of the National Assembly.

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cchc import frontmatter
-from cchc.importers.national_portal import (crawl_error, lost_words, parse_channels, parse_documents,
+from cchc.importers.national_portal import (crawl_error, lost_words, page_sections, parse_channels, parse_documents,
                                             parse_legal_bases, parse_results, record_values)
 from cchc.kinds import PROCEDURE
 from cchc.schema import Context
@@ -163,5 +163,5 @@ def test_page_text_fills_a_field_the_crawl_cut():
 
 
 def test_a_record_carrying_another_procedures_page_is_a_crawl_error():
-    assert "1.014023" in crawl_error(record("1.002544"))
-    assert crawl_error(record("1.000688")) is None
+    assert "1.014023" in crawl_error(record("1.002544"), page_sections(record("1.002544")))
+    assert crawl_error(record("1.000688"), page_sections(record("1.000688"))) is None

@@ -129,3 +129,15 @@ def test_a_broken_record_is_reported_and_the_others_imported(tmp_path, capsys):
     code, out, _ = run(tmp_path, capsys, source=source)
     assert code == 1 and "9.999999.json: không đọc được JSON" in out
     assert len(list((tmp_path / "thu-tuc").glob("*.md"))) == 14  # 16 records, one broken, one a crawl error
+
+
+def test_the_same_procedure_under_two_codes_is_warned_as_a_crawl_error(tmp_path, capsys):
+    source = tmp_path / "records"
+    source.mkdir()
+    text = (FIXTURES / "tthc" / "1.004993.json").read_text(encoding="utf-8")
+    for code in ("9.000001", "9.000002"):
+        (source / f"{code}.json").write_text(text.replace("1.004993", code), encoding="utf-8")
+    code, out, _ = run(tmp_path, capsys, source=source)
+    report = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert code == 0 and "9.000001: nghi lỗi thu thập: cùng tên với 9.000002" in report
+    assert "9.000002: nghi lỗi thu thập: cùng nội dung với 9.000001" in report

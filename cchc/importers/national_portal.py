@@ -34,7 +34,6 @@ _LIST_MARK = re.compile(r"\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)")  # `(1)` opens a 
 _QUANTITY = re.compile(r"(?<![\d(])\d+ bản (?:chính|sao)(?:,\d+ bản (?:chính|sao))?")
 # A legal document's code cell (`85/2019/TT-BTC`), glued to the end of its name cell and to the start of
 # the next name, whose first letters the code must not take (`…/NĐ-CPLuật`, `…/QĐ-TTgQuy định`).
-_LEGAL_CANDIDATE = re.compile(r"(?<![/.\w])(?=\d)|(?<=[^\W\d_])(?=\d)")
 _LEGAL_START = re.compile(rf"(?<!\d)(?P<number>{shapes.LEGAL_NUMBER})(?:/(?P<year>{shapes.LEGAL_YEAR}))?/"
                           r"(?P<symbol>[A-ZĐ][\wĐđ]*(?:-[\wĐđ]+)*)")
 _LEGAL_GLUED = re.compile(_LEGAL_START.pattern.replace("(?<!\\d)", "", 1))
@@ -416,9 +415,8 @@ def page_sections(record: dict[str, Any]) -> dict[str, str]:
     return sections
 
 
-def crawl_error(record: dict[str, Any]) -> str | None:
-    """Why a record carries another procedure's page, or None: its code and name against its page text."""
-    sections = page_sections(record)
+def crawl_error(record: dict[str, Any], sections: dict[str, str]) -> str | None:
+    """Why a record carries another procedure's page, or None: its code against its page text (`page_sections`)."""
     code = clean(record.get("ma_thu_tuc") or "")
     on_page = sections.get("ma_thu_tuc", "")
     if on_page and code and on_page != code:
@@ -426,9 +424,8 @@ def crawl_error(record: dict[str, Any]) -> str | None:
     return None
 
 
-def _completed(record: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def _completed(record: dict[str, Any], sections: dict[str, str]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """The record with each empty or cut field filled from its page text, and what was filled."""
-    sections = page_sections(record)
     filled, notes = dict(record), []
     for _label, key in PAGE_LABELS:
         written, page = clean(record.get(key) or ""), sections.get(key, "")
@@ -450,18 +447,15 @@ class Imported:
     notes: list[tuple[str, str]]  # (class, detail): what the report lists for this record
     source: dict[str, Any]  # the record as imported, page text filled in
 
-    @property
-    def unstructured(self) -> list[str]:
-        return [detail for kind, detail in self.notes if kind.startswith("giữ nguyên văn")]
-
 
 LABELS = {"channels": "Cách thức thực hiện", "documents": "Thành phần hồ sơ", "results": "Kết quả",
           "legal_bases": "Căn cứ pháp lý"}
 
 
-def record_values(record: dict[str, Any], department: str) -> Imported:
-    """A portal record as the values of a procedure file (see `kinds.PROCEDURE`)."""
-    record, notes = _completed(record)
+def record_values(record: dict[str, Any], department: str, sections: dict[str, str] | None = None) -> Imported:
+    """A portal record as the values of a procedure file (see `kinds.PROCEDURE`); `sections` are its
+    `page_sections`, where the caller has them already."""
+    record, notes = _completed(record, page_sections(record) if sections is None else sections)
     get = lambda key: given(record.get(key, "") or "")  # noqa: E731
     values: dict[str, Any] = {"code": get("ma_thu_tuc"), "name": get("ten_thu_tuc"), "department": department,
                               "field": get("linh_vuc")}

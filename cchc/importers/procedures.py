@@ -18,7 +18,8 @@ from .. import frontmatter, national_agencies, vocab
 from ..registry import Registry
 from ..text import fold, slugify
 from ..vocab import AGENCY_ROLES
-from .national_portal import Imported, given, clean, crawl_error, lost_words, record_values, split_list
+from .national_portal import (Imported, clean, crawl_error, given, lost_words, page_sections, record_values,
+                              split_list)
 
 
 class MappingError(ValueError):
@@ -51,15 +52,13 @@ class Owners:
     roles: dict[str, str]
 
     @classmethod
-    def load(cls, path: Path | None, departments_dir: Path) -> "Owners":
-        data: dict = {}
-        if path is not None and path.is_file():
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            except (OSError, yaml.YAMLError) as error:
-                raise MappingError(f"{path}: không đọc được tệp ánh xạ: {error}") from None
+    def load(cls, path: Path, departments_dir: Path) -> "Owners":
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            raise MappingError(f"{path}: không đọc được tệp ánh xạ: {error}") from None
         agencies = {fold(k): str(v) for k, v in (data.get("agencies") or {}).items()}
-        publishers = {national_agencies.ministry(f"/X-{k}") or str(k).upper(): str(v)
+        publishers = {national_agencies.symbol(str(k)) or str(k).upper(): str(v)
                       for k, v in (data.get("publishers") or {}).items()}
         registry = Registry.load(departments_dir)
         unknown = sorted({c for c in [*agencies.values(), *publishers.values()] if registry.find(c) is None})
@@ -144,7 +143,8 @@ def import_records(files: list[Path], owners: Owners, out_dir: Path, level: str 
         if level and level not in [fold(x) for x in split_list(record.get("cap_thuc_hien") or "")]:
             continue
         code = clean(record["ma_thu_tuc"])
-        crawl = crawl_error(record)
+        sections = page_sections(record)
+        crawl = crawl_error(record, sections)
         if crawl:
             outcome.skipped.append((str(path), f"nghi lỗi thu thập: {crawl}; không nhập"))
             continue
@@ -157,19 +157,23 @@ def import_records(files: list[Path], owners: Owners, out_dir: Path, level: str 
             continue
         if assignment.warning:
             outcome.warnings.append((code, assignment.warning))
-        imported = record_values(record, assignment.code)
+        imported = record_values(record, assignment.code, sections)
         lost = lost_words(imported.source, imported.values)
         if lost:
             outcome.lost[imported.code] = lost
         if imported.notes:
             outcome.notes[imported.code] = imported.notes
-        contents[(fold(imported.values["name"]), fold(imported.values.get("steps", "")),
-                  fold(str(imported.values.get("documents", ""))))].append(imported.code)
+        values = imported.values
+        contents[("tên", fold(values["name"]))].append(imported.code)
+        if values.get("steps") or values.get("documents"):
+            contents[("nội dung", fold(values.get("steps", "")), fold(str(values.get("documents", ""))))].append(imported.code)
         status = _write(out_dir / f"{slugify(imported.code)}.md", imported)
         outcome.written[status].append(imported.code)
-    for codes in contents.values():
+    # A crawl that saved one procedure's page under another's code: the same name, or the same steps and
+    # documents, under two codes.
+    for (what, *_), codes in contents.items():
         if len(codes) > 1:
-            outcome.warnings += [(code, f"nghi lỗi thu thập: cùng tên và nội dung với {', '.join(c for c in codes if c != code)}")
+            outcome.warnings += [(code, f"nghi lỗi thu thập: cùng {what} với {', '.join(c for c in codes if c != code)}")
                                  for code in codes]
     return outcome
 

@@ -8,6 +8,7 @@ import re
 from itertools import groupby
 
 from ..content import PROCEDURES_DIR, Entry, Site, url_of
+from ..procedure_shapes import NO_UNIT
 from ..text import fold, slugify
 from ..vocab import CHANNELS, ONLINE_LEVELS, PROCEDURE_LEVELS
 from .markdown import attr, link, meta_panel, text
@@ -69,7 +70,7 @@ def _time(channel: dict) -> str:
     if channel.get("time"):
         return _html(channel["time"])
     if channel.get("time_raw"):
-        return f"{_html(channel['time_raw'])} <small>(không ghi đơn vị)</small>"
+        return f"{_html(channel['time_raw'])} <small>({NO_UNIT})</small>"
     return "Không ghi"
 
 
