@@ -36,7 +36,8 @@ FEE_HINT = "\"Miễn phí\" hoặc số tiền bằng đồng, ví dụ \"120.00
 FORM_EXTENSIONS = ("docx", "doc", "pdf", "xlsx", "xls", "odt", "ods", "rtf", "rar", "zip", "jpg", "png")
 _EXTENSION = "|".join(map(any_case, FORM_EXTENSIONS))
 FORM_FILE_FORM = rf"(.*[^\s.]) ?\.(?:{_EXTENSION})"  # group: the name before the extension
-FORM_IN_TEXT = re.compile(rf"\.(?:{_EXTENSION})(?!\w)")
+# `….docxMẫu 02.docx`, `….docx1.004480.docx`: the next form may follow with no space.
+FORM_IN_TEXT = re.compile(rf"\.(?:{_EXTENSION})(?![a-z])")
 FORM_HINT = "tên tệp mẫu kèm đuôi, ví dụ \"Mẫu số 03.docx\""
 RESULT_CODE_FORM = r"[0-9A-Za-z]+(?:[.\-_][0-9A-Za-z]+)*"
 RESULT_CODE_HINT = "một mã, ví dụ KQ.G15.000097"

@@ -165,3 +165,29 @@ def test_page_text_fills_a_field_the_crawl_cut():
 def test_a_record_carrying_another_procedures_page_is_a_crawl_error():
     assert "1.014023" in crawl_error(record("1.002544"), page_sections(record("1.002544")))
     assert crawl_error(record("1.000688"), page_sections(record("1.000688"))) is None
+
+
+@pytest.mark.parametrize("code, name_ends, forms", [
+    # two forms glued, the second named by digits
+    ("1.004480", "Văn bản đề nghị theo mẫu;", ["Vanbandenghi.docx", "1.004480.docx"]),
+    # a legal code the name ends with stays whole; the form begins where a word runs on from it
+    ("1.004077", "Nghị định 58/2017/NĐ-CP", ["mẫu đơn đề nghị_6 (1).docx"]),
+    # two Vietnamese syllables glued with no capital between (`địnhvăn`)
+    ("1.000314", "theo quy định", ["văn bản đề nghị.docx"]),
+    # an ASCII file name in CamelCase starts at the word's first seam, not its last (`tếMauBankhai…`)
+    ("1.002349", "hoạt động tuyến quốc tế", ["MauBankhaianninhtaubien.docx"]),
+    # `…quy định1.2. Don de nghi….docx` twice: each form whole, none left in the name
+    ("1.004681", "gia hạn của chủ đầu tư theo mẫu quy định",
+     ["1.2. Don de nghi bai bo ket noi ray.docx", "1.2. Don de nghi gia han ket noi ray.docx"]),
+])
+def test_form_file_names_are_cut_where_the_crawl_glued_them(code, name_ends, forms):
+    rows = parse_documents(record(code)["thanh_phan_ho_so"]).rows
+    assert any(r["name"].endswith(name_ends) and r.get("forms") == forms for r in rows), \
+        [(r["name"][-50:], r.get("forms")) for r in rows]
+
+
+def test_a_quantity_written_inside_a_name_does_not_split_the_row():
+    source = record("1.004993")["thanh_phan_ho_so"]
+    cell = "Bản sao Giấy chứng nhận đăng ký kinh doanh (01 bản sao công chứng)"
+    parsed = parse_documents(source.replace("Tên giấy tờMẫu đơn, tờ khaiSố lượng", f"Tên giấy tờMẫu đơn, tờ khaiSố lượng{cell}1 bản chính", 1))
+    assert parsed.rows[0]["name"] == cell and parsed.rows[0]["quantity"] == "1 bản chính"

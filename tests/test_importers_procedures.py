@@ -8,7 +8,8 @@ from cchc import frontmatter
 from cchc.importers.procedures import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
-ROLES = {"stp-kh": "so-tu-phap", "sxd-kh": "so-xay-dung", "ca-kh": "cong-an-tinh", "thads-kh": "thi-hanh-an-dan-su"}
+ROLES = {"stp-kh": "so-tu-phap", "sxd-kh": "so-xay-dung", "ca-kh": "cong-an-tinh", "thads-kh": "thi-hanh-an-dan-su",
+         "bchqs-kh": "quan-su-tinh"}
 
 
 def departments(root: Path) -> Path:
@@ -44,7 +45,13 @@ def test_imports_provincial_records_with_no_hand_written_mapping(tmp_path, capsy
     assert owner(tmp_path, "1-013261.md") == "SXD-KH"
     report = (tmp_path / "report.txt").read_text(encoding="utf-8")
     assert "1.003091: cơ quan thực hiện “Thi hành án dân sự tỉnh, thành phố”" in report  # every record in the file
-    assert "giữ nguyên văn: Thành phần hồ sơ: 2 thủ tục" in report  # by class, each record listed
+
+
+def test_what_was_kept_as_written_is_reported_by_class_with_its_records(tmp_path, capsys):
+    _, out, _ = run(tmp_path, capsys)
+    assert "thời hạn không ghi đơn vị (Cách thức thực hiện): 2 thủ tục, ví dụ 1.000080, 1.002349" in out
+    report = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "    1.000080: 7\n" in report  # each record and value in the file
 
 
 def test_a_role_no_department_plays_is_reported_once_with_the_fix(tmp_path, capsys):
@@ -128,7 +135,8 @@ def test_a_broken_record_is_reported_and_the_others_imported(tmp_path, capsys):
     (source / "9.999999.json").write_text("{ not json", encoding="utf-8")
     code, out, _ = run(tmp_path, capsys, source=source)
     assert code == 1 and "9.999999.json: không đọc được JSON" in out
-    assert len(list((tmp_path / "thu-tuc").glob("*.md"))) == 14  # 16 records, one broken, one a crawl error
+    # every fixture record but the one carrying another procedure's page
+    assert len(list((tmp_path / "thu-tuc").glob("*.md"))) == len(list((FIXTURES / "tthc").glob("*.json"))) - 1
 
 
 def test_the_same_procedure_under_two_codes_is_warned_as_a_crawl_error(tmp_path, capsys):

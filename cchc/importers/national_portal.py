@@ -176,20 +176,8 @@ def _split_forms(name: str) -> tuple[str, list[str]]:
     ends = [m.end() for m in shapes.FORM_IN_TEXT.finditer(name)]
     if not ends or ends[-1] != len(name.rstrip()):
         return name, []
-    first_end = ends[0]
-    # Cells were glued without a space: the form's name starts where a word runs into a capital
-    # letter, or right after the punctuation that ends the document's name.
-    start = -1
-    for index in range(first_end - 5, 0, -1):
-        before, char = name[index - 1], name[index]
-        if before.isspace() or char.isspace():
-            continue
-        if (before.islower() and char.isupper()) or (before in ";:" and char.isalnum()) \
-                or (before.islower() and char.isdigit() and not re.search(r"[^\W\d_]+$", name[:index]).group().isascii()) \
-                or (before in ".)" and char.isalnum() and not name[index - 2:index - 1].isdigit()):
-            start = index
-            break
-    if start <= 0:
+    start = _form_start(name, ends[0])
+    if start is None:
         return name, []
     forms, position = [], start
     for end in ends:
@@ -197,6 +185,59 @@ def _split_forms(name: str) -> tuple[str, list[str]]:
             forms.append(name[position:end].strip())
             position = end
     return name[:start].strip(), [f for f in forms if f]
+
+
+def _form_start(name: str, first_end: int) -> int | None:
+    """Where the first form's file name starts: cells were glued without a space, so in the last word
+    before the extension that holds a seam, at its first seam (`tếMauBankhai.docx` -> `MauBankhai.docx`)."""
+    # A legal code the name ends with is not cut, and where a word runs on from it a form begins
+    # (`Nghị định 58/2017/NĐ-CPmẫu đơn.docx`).
+    codes = [span for match in _LEGAL_START.finditer(name) if (span := _legal_code_at(name, match))]
+    inside = {i for start, end in codes for i in range(start + 1, end)}
+    after = {end for _, end in codes if name[end:end + 1].isalpha()}
+    words = list(re.finditer(r"\S+", name[:first_end - 4]))
+    for word in reversed(words):
+        seams = [i for i in range(word.start() + 1, word.end())
+                 if i in after or (i not in inside and _seam(name, i))]
+        if seams:
+            return seams[0]
+        glued = _second_syllable(word[0])
+        if glued:
+            return word.start() + glued
+    return None
+
+
+def _seam(text: str, index: int) -> bool:
+    """Whether a document's name ends and a form's name begins at `index` (the crawl glued them)."""
+    before, char, after = text[index - 1], text[index], text[index + 1:index + 2]
+    return ((before.islower() and char.isupper())  # `theo mẫuTK 1.docx`
+            or (before.isupper() and char.isupper() and after.islower())  # `…/NĐ-CPMẫu số 01.docx`
+            or (before.isdigit() and char.isupper() and after.islower())  # `Mẫu TP-QTV-02Mẫu TP-QTV-02.docx`
+            or (before in ";:" and char.isalnum())
+            or (before.islower() and char.isdigit() and not re.search(r"[^\W\d_]+$", text[:index])[0].isascii())
+            or (before in ".)" and char.isalnum() and not text[index - 2:index - 1].isdigit()))
+
+
+_FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "")  # how a Vietnamese syllable may end, longest first
+_INITIALS = {"", "b", "c", "ch", "d", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "q",
+             "r", "s", "t", "th", "tr", "v", "x"}
+
+
+def _second_syllable(word: str) -> int:
+    """In a lower-case word of two Vietnamese syllables glued (`địnhvăn`), where the second begins; else 0.
+
+    A syllable has one vowel group; two groups in one word of Vietnamese letters are two syllables."""
+    if not word.isalpha() or not word.islower() or word.isascii():
+        return 0
+    folded = fold(word)
+    groups = [m.span() for m in re.finditer(r"[aeiouy]+", folded)]
+    if len(groups) != 2:
+        return 0
+    between = folded[groups[0][1]:groups[1][0]]
+    for final in _FINALS:
+        if between.startswith(final) and between[len(final):] in _INITIALS:
+            return groups[0][1] + len(final)
+    return 0
 
 
 def _group_title(value: str) -> str:
@@ -209,8 +250,8 @@ def _quantities(segment: str):
     position = 0
     for quantity in _QUANTITY.finditer(segment):
         cell = segment[position:quantity.start()]
-        if cell.count("(") > cell.count(")"):
-            continue  # `(01 bản sao công chứng)` belongs to the name
+        if cell.count("(") > cell.count(")") and re.match(r"[^()]{0,40}\)", segment[quantity.end():]):
+            continue  # `(bản chính hoặc 01 bản sao công chứng)` belongs to the name
         yield cell, quantity
         position = quantity.end()
 
@@ -314,8 +355,8 @@ def parse_legal_bases(value: str) -> Parsed:
             name_start = end
         position = end
     tail = _legal_name(body[name_start:])
-    if tail and _LEGAL_START.search(tail):
-        result.verbatim(tail)  # a code was there but its cell could not be told from the names
+    if tail and re.search(r"\d/\S*$", tail):
+        result.verbatim(tail)  # it ends in a code whose cell could not be told from the name
     elif tail:
         result.rows.append({"name": tail})
     return result
@@ -362,13 +403,15 @@ def parse_results(value: str) -> tuple[Parsed, bool]:
 
 
 def _result_code(piece: str) -> str | None:
-    """`KQ.G15.000327Thông báo …` -> `KQ.G15.000327`: the code ends at a digit where the next name begins."""
+    """`KQ.G15.000327Thông báo …` -> `KQ.G15.000327`: the code ends at a digit where the next name begins
+    (a capital, a Vietnamese word, a list dash)."""
     run = re.match(shapes.RESULT_CODE_FORM, piece)
     if not run:
         return None
     for end in range(1, run.end() + 1):
         rest = piece[end:]
-        if piece[end - 1].isdigit() and (rest[:1].isupper() or re.match(r"\s*(?:[-+•]\s|$)", rest)):
+        word = re.match(r"[^\W\d_]*", rest)[0]
+        if piece[end - 1].isdigit() and (rest[:1].isupper() or not word.isascii() or re.match(r"\s*(?:[-+•]\s|$)", rest)):
             return piece[:end]
     return None
 

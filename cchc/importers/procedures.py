@@ -237,6 +237,7 @@ def report(outcome: Outcome, mapping: Path, departments: Path, detailed: bool = 
     if by_class:
         lines += ["", "Giữ nguyên văn hoặc chưa đủ dạng (đã ghi vào tệp, không hiện như giá trị đúng), theo loại:"]
         for kind, items in sorted(by_class.items(), key=lambda item: -len(item[1])):
+            items = list(dict.fromkeys(items))  # a value repeated in a record's rows is listed once
             codes = list(dict.fromkeys(code for code, _ in items))
             lines.append(f"  {kind}: {len(codes)} thủ tục, ví dụ {_examples(codes, 5)}")
             lines += [f"    {code}: {detail}" for code, detail in (items if detailed else items[:2])]
