@@ -59,14 +59,15 @@ _RULES: list[tuple[re.Pattern, str]] = [(re.compile(pattern), role) for pattern,
     (r"cong an|canh sat|xuat nhap canh|phong chay chua chay|\bqlxnc\b|\bpc\d\d\b|^ca (?:cap|tinh)\b", "cong-an-tinh"),
     (r"(?:bo chi huy|co quan) quan su|quan su tinh|bien phong", "quan-su-tinh"),
     (r"so xay dung|so giao thong|thanh tra giao thong", "so-xay-dung"),
-    (r"so tai chinh|so ke hoach va dau tu|phong dang ky kinh doanh|phong tai chinh ke hoach", "so-tai-chinh"),
+    (r"so tai chinh|so ke hoach va dau tu|dang ky kinh doanh|dang ky dau tu|phong tai chinh ke hoach", "so-tai-chinh"),
     (r"(?:^|\b(?:cuc|chi cuc|co quan|doi)\s)thue(?:\s|$)|^thue (?:tinh|thanh pho|co so|khu vuc)", "thue"),
     (r"hai quan", "hai-quan"),
     (r"kho bac", "kho-bac"),
     (r"ngan hang nha nuoc", "ngan-hang-nha-nuoc"),
     (r"bao hiem xa hoi", "bao-hiem-xa-hoi"),
     (r"(?:^|\b(?:cuc|chi cuc)\s)thong ke(?:\s|$)", "thong-ke"),
-    (r"so nong nghiep|so tai nguyen|dang ky dat dai|kiem lam|chi cuc (?:thu y|chan nuoi|trong trot|bao ve thuc vat"
+    (r"so nong nghiep|so tai nguyen|tai nguyen va moi truong|dang ky dat dai|quan ly dat dai|kiem lam"
+     r"|co quan (?:chuyen mon|quan ly nha nuoc) (?:ve )?nong nghiep|chi cuc (?:thu y|chan nuoi|trong trot|bao ve thuc vat"
      r"|thuy san|thuy loi|bien|bao ve moi truong|moi truong|phat trien nong thon|quan ly chat luong|de dieu)",
      "so-nong-nghiep-moi-truong"),
     (r"so noi vu|so lao dong", "so-noi-vu"),

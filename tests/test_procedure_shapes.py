@@ -43,7 +43,8 @@ def test_forms_and_result_codes():
 
 
 @pytest.mark.parametrize("decision, ministry", [("630/QĐ-BTP", "BTP"), ("1234/QĐ-BCA-C06", "BCA"), ("55/QĐ-BNNNMT", "BNNMT"),
-                                                ("12/QĐ-C06", "BCA"), ("5551/QĐ-BCA-V19", "BCA"), ("99/QĐ-BGDĐT", "BGDĐT"), ("12/QĐ", None), ("", None)])
+                                                ("12/QĐ-C06", "BCA"), ("5551/QĐ-BCA-V19", "BCA"), ("99/QĐ-BGDĐT", "BGDĐT"), ("12/QĐ", None), ("", None),
+                                                ("2345/QĐ-NHNN", "NHNN"), ("10/QĐ-BTC", "BTC"), ("7/QĐ-bnnmt", "BNNMT")])
 def test_the_publishing_ministry_from_the_decision_number(decision, ministry):
     assert national_agencies.ministry(decision) == ministry
 
@@ -54,6 +55,13 @@ def test_the_publishing_ministry_from_the_decision_number(decision, ministry):
                                         ("Ngân hàng Nhà nước Khu vực 10", "ngan-hang-nha-nuoc"),
                                         ("Văn phòng Đăng ký đất đai", "so-nong-nghiep-moi-truong"),
                                         ("Văn phòng Ủy ban nhân dân tỉnh", "van-phong-ubnd"),
+                                        ("Phòng Đăng ký kinh doanh thuộc Sở Tài chính", "so-tai-chinh"),
+                                        ("Cơ quan đăng ký kinh doanh cấp tỉnh", "so-tai-chinh"),
+                                        ("Chi nhánh Văn phòng đăng ký đất đai", "so-nong-nghiep-moi-truong"),
+                                        ("Cơ quan quản lý đất đai cấp tỉnh", "so-nong-nghiep-moi-truong"),
+                                        ("Chi cục Kiểm lâm", "so-nong-nghiep-moi-truong"),
+                                        ("Kho bạc Nhà nước khu vực", "kho-bac"), ("Cơ quan thuế quản lý trực tiếp", "thue"),
+                                        ("Bảo hiểm xã hội cấp tỉnh", "bao-hiem-xa-hoi"),
                                         ("Đơn vị cho thuê nhà ở", None), ("Cục Đường sắt Việt Nam", None)])
 def test_executing_agencies_as_provincial_roles(name, role):
     assert national_agencies.agency(name).role == role
