@@ -42,7 +42,7 @@ def _widget(name: str, kind: FieldType) -> dict:
         if isinstance(item, Choice):
             return {**_select(item), "multiple": True, **_min(kind)}
         if isinstance(item, Shaped):  # one string per item, each of its form
-            return {"widget": "list", "field": {"label": "", "name": name, **_widget(name, item)}, **_min(kind)}
+            return {"widget": "list", "field": {"label": item.description, "name": name, **_widget(name, item)}, **_min(kind)}
         return {"widget": "list", **_min(kind)}
     if isinstance(kind, Bool):
         return {"widget": "boolean", "default": False}
