@@ -8,6 +8,7 @@ author goes to `dc:creator` because RSS drops an author that has no e-mail.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ def _generator(feed: Feed, site_url: str, self_url: str, items: list[FeedItem]) 
         entry.updated(item.published)
         entry.author({"name": item.author})
         entry.dc.dc_creator(item.author)
-        entry.description(item.summary or item.title)
+        entry.description(html.escape(item.summary or item.title))  # RSS readers take a description as HTML
         entry.content(item.html, type="CDATA")
         entry.summary(item.summary or item.title)  # after content(): description() also set Atom's content
         for category in item.categories:

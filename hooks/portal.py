@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+from html import unescape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import catalogue, clock, cms, feeds, json_schema, search, site_check, subscriptions
+from cchc import catalogue, clock, cms, feeds, json_schema, safety, search, site_check, subscriptions
 from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
 from cchc.reference import URI as REFERENCE_URI, reference_page
 from cchc.render import departments, home, news, plans, procedures
@@ -60,6 +62,13 @@ def on_pre_build(config) -> None:
     _Build.titles_rendered = {}
     _Build.sources = {}
     _Build.writing = True
+
+
+def on_env(env, config, files):
+    # MkDocs' Jinja does not escape: a title or description would reach the page as HTML.
+    env.autoescape = True
+    env.globals["content_security_policy"] = safety.CONTENT_SECURITY_POLICY
+    return env
 
 
 def on_files(files, config):
@@ -122,7 +131,7 @@ def on_page_markdown(markdown, page, config, files):
         return departments.department_page(entry, site) + "\n" + news.latest_news(
             site, uri, [n for n in site.news if n["department"] == code])
     if entry.kind is PROCEDURE:
-        page.meta["jsonld"] = procedures.json_ld(entry, site, config.site_url or "")
+        page.meta["jsonld"] = Markup(procedures.json_ld(entry, site, config.site_url or ""))  # "<" escaped
         return procedures.procedure_page(entry, site)
     if entry.kind is NEWS:
         newer, older = _Build.neighbours[uri]
@@ -132,12 +141,22 @@ def on_page_markdown(markdown, page, config, files):
     return entry.body  # our parse: NFC, front matter checked and removed
 
 
+def _mark_html(items) -> None:
+    for item in items:  # the toc extension gives titles as escaped HTML
+        item.title = Markup(item.title)
+        _mark_html(item.children)
+
+
 def on_page_content(html, page, config, files):
+    html = safety.sanitize(html)
     _Build.html[page.file.src_uri] = html
+    if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
+        page.meta["title"] = unescape(page.title or "")
+    _mark_html(page.toc)
     _Build.titles_rendered[page.file.src_uri] = page.title or ""
     entry = _Build.site.pages.get(page.file.src_uri)
     _Build.sources[page.file.dest_uri] = entry.source if entry else f"trang sinh tự động ({page.file.src_uri})"
-    return html
+    return Markup(html)
 
 
 def on_post_build(config) -> None:

@@ -133,7 +133,7 @@ def test_html_that_can_run_script(small_site):
     write(small_site, "plans/a.md", PLAN + "\n<script>alert(1)</script>\n")
     found = problems(small_site)
     assert any(p.startswith("docs/gioi-thieu.md:3: lỗi: thuộc tính onerror=") for p in found)
-    assert any(p.startswith("docs/gioi-thieu.md:5: lỗi: liên kết `javascript:alert(1` chạy mã") for p in found)
+    assert any(p.startswith("docs/gioi-thieu.md:5: lỗi: liên kết `javascript:alert(1` không phải địa chỉ trang web") for p in found)
     assert any(p.startswith("plans/a.md:16: lỗi: thẻ HTML <script>") for p in found)
 
 

@@ -239,7 +239,7 @@ def finder_page(site: Site) -> str:
                    for code in site.procedures_by_department}
     fields = dict(sorted({slugify(p["field"]): p["field"] for p in procedures}.items(), key=lambda kv: fold(kv[1])))
     online = {**ONLINE_LEVELS, NO_ONLINE: "Không trực tuyến"}
-    parts += ['<form class="cchc-finder" role="search" hidden onsubmit="return false">',
+    parts += ['<form class="cchc-finder" role="search" hidden>',
               '<label class="cchc-finder__text"><span>Tìm thủ tục</span>'
               '<input type="search" name="tim" autocomplete="off" placeholder="Ví dụ: ly lich tu phap, 1.000688"></label>',
               options("co-quan", departments), options("linh-vuc", fields), options("cap", PROCEDURE_LEVELS),

@@ -110,6 +110,8 @@
     update(push);
     typing = setTimeout(function () { typing = null; }, 1000);
   });
+  // The results update as one types: Enter has nothing to send.
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
   window.addEventListener("popstate", function () { apply(read()); });
   form.hidden = false;
   apply(read());
