@@ -38,18 +38,23 @@ def _channels(channels: list[dict]) -> str:
         for c in channels)
 
 
+def _cell(value: str) -> str:
+    """A value Excel shows as text: one starting with = + - @ (or a tab or return) would run as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def to_csv(site: Site, site_url: str) -> bytes:
     """UTF-8 with a byte order mark and CRLF lines: what Excel needs to show Vietnamese."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for record in records(site, site_url):
-        writer.writerow([
+        writer.writerow([_cell(value) for value in [
             record["code"], record["name"], record["field"],
             ", ".join(PROCEDURE_LEVELS[level] for level in record["levels"]),
             record["department"], record["department_name"], record.get("executing_agency", ""),
             ", ".join(record.get("applicants", [])),
             ONLINE_LEVELS.get(record.get("online", ""), "Không"), _channels(record.get("channels", [])),
             record.get("decision", ""), record["url"], record.get("portal_url", ""),
-        ])
+        ]])
     return out.getvalue().encode("utf-8-sig")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter, related
+from . import frontmatter, related, source_files
 from .kinds import DEPARTMENT, NEWS, PAGE, PLAN, PROCEDURE, Kind
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
@@ -134,7 +134,11 @@ class _FileChecker:
         for unsafe in find_unsafe(document.body):
             self.problem(source, document.body_line + unsafe.line - 1, "", unsafe.message, unsafe.hint)
         for site_path, field_path in ctx.paths:
-            if not (self.layout.docs_dir / site_path).is_file():
+            target = (self.layout.docs_dir / site_path).resolve()
+            if self.layout.docs_dir not in target.parents:  # `..` or a link out of docs/
+                self.problem(source, document.line_of(field_path), _dotted(field_path),
+                             f"docs/{site_path} nằm ngoài thư mục docs/", "chép tệp vào thư mục docs/ rồi ghi đường dẫn tính từ docs/")
+            elif not target.is_file():
                 self.problem(source, document.line_of(field_path), _dotted(field_path),
                              f"không có tệp docs/{site_path}", "chép tệp vào thư mục docs/ hoặc sửa lại đường dẫn")
         entry = Entry(kind, source, src_uri, values, document.body,
@@ -155,10 +159,11 @@ def _check_file_name(checker: _FileChecker, path: Path, stem: str) -> None:
                         f"đổi tên thành {slugify(stem) or 'trang'}{path.suffix}: chữ thường không dấu, nối bằng gạch ngang")
 
 
-def _sources(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*.md") if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+def _sources(checker: _FileChecker, folder: Path) -> list[Path]:
+    found = source_files.find(folder, checker.layout.root)
+    for problem in found.problems:
+        checker.report.add(problem)
+    return found.markdown
 
 
 def load_site(layout: Layout) -> Site:
@@ -166,7 +171,7 @@ def load_site(layout: Layout) -> Site:
     checker = _FileChecker(layout, site.report)
     urls: dict[str, str] = {}
 
-    for path in _sources(layout.docs_dir):
+    for path in _sources(checker, layout.docs_dir):
         src_uri = path.relative_to(layout.docs_dir).as_posix()
         _check_file_name(checker, path, path.stem)
         kind = _kind_of(src_uri)
@@ -182,7 +187,7 @@ def load_site(layout: Layout) -> Site:
         elif kind is PROCEDURE:
             _add_procedure(checker, site, entry, path)
 
-    for path in _sources(layout.plans_dir):
+    for path in _sources(checker, layout.plans_dir):
         entry = checker.read(path, PLAN, "")
         if entry is None:
             continue

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from . import clock
-from .site_check import SOURCES, check
+from .site_check import RECORD, check
 
 KEEP = 5
 
@@ -56,7 +56,7 @@ def deploy(site: Path, root: Path, keep: int = KEEP) -> Path:
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(site, partial, symlinks=False)
     report = check(partial)
-    (partial / SOURCES).unlink(missing_ok=True)  # the build's map of sources is for checks, not for readers
+    (partial / RECORD).unlink(missing_ok=True)  # the build's record is for checks, not for readers
     if report.problems:
         shutil.rmtree(partial)
         raise DeployError("trang chưa đạt kiểm tra, không triển khai:\n" + "\n".join(report.problems[:50]))

@@ -21,7 +21,8 @@ NUMBER = Text(
     "viết như trên văn bản, không có chữ `Số:`, ví dụ 489/QĐ-UBND; nếu văn bản chưa có số, viết /KH-SNgV hoặc bỏ trường này",
     "số ký hiệu",
 )
-PAGE_KEYS = ("hide", "template", "search", "icon", "status")  # MkDocs and Material page settings
+# Material page settings an editor may use. Not `template` or `icon`: they name files of the theme.
+PAGE_KEYS = ("hide", "search", "status")
 
 
 @dataclass(frozen=True)

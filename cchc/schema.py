@@ -199,6 +199,8 @@ class SitePath(Text):
                 return text
             raise Invalid(f"{text!r} không được dùng ở đây", "viết đường dẫn tệp tính từ thư mục docs/, ví dụ files/ke-hoach-02.pdf")
         text = text.lstrip("/")
+        if ".." in text.replace("\\", "/").split("/"):
+            raise Invalid(f"{text!r} ra ngoài thư mục docs/", "viết đường dẫn tính từ docs/, không có `..`, ví dụ files/ke-hoach-02.pdf")
         ctx.paths.append((text, path))
         return text
 

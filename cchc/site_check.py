@@ -2,7 +2,8 @@
 
 Every internal link and anchor resolves (generated pages, feeds and data files included), every
 feed parses, every page has a title and a language. A failure names the source file that produced
-the page (from `.cchc-sources.json`, written by the build). External links are listed, not fetched.
+the page (from `.cchc-sources.json`, written by the build), and every file the build wrote is there, so a
+site whose build was stopped half-way is never published. External links are listed, not fetched.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-SOURCES = ".cchc-sources.json"
+# What the build wrote: the source file behind each page, and every file, for the completeness check.
+RECORD = ".cchc-sources.json"
+
+
+def record(site: Path, sources: dict[str, str], site_url: str) -> bytes:
+    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != RECORD)
+    data = {"site_url": site_url, "sources": sources, "files": files}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
 
 
 class _Page(HTMLParser):
@@ -74,7 +82,16 @@ def _target(site: Path, page: str, link: str) -> tuple[Path | None, str]:
 
 def check(site: Path) -> Report:
     report = Report()
-    sources = json.loads((site / SOURCES).read_text(encoding="utf-8")) if (site / SOURCES).is_file() else {}
+    if not (site / RECORD).is_file():
+        report.problems.append(f"{site}: thiếu {RECORD}: trang chưa dựng xong, hoặc không do `make build` dựng; dựng lại")
+        return report
+    built = json.loads((site / RECORD).read_text(encoding="utf-8"))
+    sources, site_url = built["sources"], built["site_url"]
+    missing = [f for f in built["files"] if not (site / f).is_file()]
+    for name in missing[:20]:
+        report.problems.append(f"{name}: tệp đã dựng bị thiếu: trang không đầy đủ, dựng lại")
+    if len(missing) > 20:
+        report.problems.append(f"… và {len(missing) - 20} tệp thiếu khác")
     parsed: dict[Path, _Page] = {}
 
     def page_of(path: Path) -> _Page:
@@ -96,6 +113,8 @@ def check(site: Path) -> Report:
         if not parser.title.strip():
             report.problems.append(f"{where(page)}: trang không có tiêu đề (<title>)")
         for link in parser.links:
+            if site_url and link.startswith(site_url):  # the portal's own address, as feeds and JSON-LD write it
+                link = "/" + link[len(site_url):].lstrip("/")
             if re.match(r"^[a-z][a-z0-9+.-]*:", link, re.I) or link.startswith("//"):
                 if link.startswith(("http://", "https://", "//")):
                     report.external.add(link)

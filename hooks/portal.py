@@ -1,22 +1,23 @@
 """MkDocs hooks: the thin adapter between MkDocs and the `cchc` package.
 
 Content is read and checked once, before MkDocs cleans or writes anything, so a content mistake
-stops the build with every problem listed and the previous site untouched.
+stops the build with every problem listed. The site is built in a fresh folder that replaces `site/`
+only once the build has succeeded, strict mode included: a failed build leaves the previous site.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import shutil
 from html import unescape
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import CountHandler
 
-from cchc import catalogue, clock, cms, feeds, json_schema, safety, search, site_check, subscriptions
+from cchc import catalogue, clock, cms, feeds, json_schema, safety, search, site_check, site_swap, subscriptions
 from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
 from cchc.reference import URI as REFERENCE_URI, reference_page
 from cchc.render import departments, home, news, plans, procedures
@@ -34,21 +35,31 @@ class _Build:
     html: dict[str, str] = {}
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
-    writing = False
-    site_dir = ""
+    dirty = False
+    target: Path | None = None  # the site/ a successful build replaces
+    building: Path | None = None  # where this build writes
     newest = ""
 
 
+def on_startup(command, dirty) -> None:
+    _Build.dirty = dirty
+
+
+def on_config(config):
+    _Build.target = Path(config.site_dir)
+    _Build.building = site_swap.fresh(_Build.target, keep_previous=_Build.dirty)
+    config.site_dir = str(_Build.building)
+    return config
+
+
 def on_pre_build(config) -> None:
-    _Build.writing = False
-    _Build.site_dir = config.site_dir
     try:
         now = clock.now()
     except clock.ClockError as error:
         raise PluginError(str(error)) from None
     site = load_site(Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir)))
-    for warning in site.report.warnings:
-        log.warning(warning.format())
+    for warning in site.report.warnings:  # as `make check` does: shown, and the build goes on
+        log.info(warning.format())
     if site.report.errors:
         raise PluginError("Nội dung có lỗi, chưa dựng trang:\n" + site.report.format())
     _Build.hidden = split_published(site, now)
@@ -61,7 +72,6 @@ def on_pre_build(config) -> None:
     _Build.html = {}
     _Build.titles_rendered = {}
     _Build.sources = {}
-    _Build.writing = True
 
 
 def on_env(env, config, files):
@@ -168,15 +178,29 @@ def on_post_build(config) -> None:
     rendered = {uri: (_Build.titles_rendered[uri], html) for uri, html in _Build.html.items()}
     names = {code: d["name"] for code, d in site.departments.items()}
     outputs |= search.build(search.documents(site, rendered), names)
-    outputs[site_check.SOURCES] = json.dumps(_Build.sources, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
     for feed in subscriptions.build_feeds(site, config.site_url or "", _Build.html):
         outputs |= feeds.render(feed, config.site_url or "", limit)
     for path, data in outputs.items():
         (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / path).write_bytes(data)
+    # Written last: a site without it, or missing a file it lists, was not built to the end.
+    (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, _Build.sources, config.site_url or ""))
+    _finish()
+
+
+def _strict_warnings() -> int:
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    return sum(count for counter in counters for _level, count in counter.get_counts())
+
+
+def _finish() -> None:
+    """The new site replaces the old one, unless MkDocs is about to abort a strict build for its warnings."""
+    if not _strict_warnings():
+        site_swap.put_in_place(_Build.building, _Build.target)
+        _Build.building = None
 
 
 def on_build_error(error) -> None:
-    # Output half-written by an unexpected failure is worse than none.
-    if _Build.writing:
-        shutil.rmtree(_Build.site_dir, ignore_errors=True)
+    if _Build.building is not None:
+        site_swap.discard(_Build.building)
+        log.error(f"Dựng trang không thành công: {_Build.target} giữ nguyên bản trước.")

@@ -1,6 +1,6 @@
 """Checks of the built site: broken links and anchors are found and traced to the file to fix."""
 
-from cchc.site_check import check
+from cchc.site_check import RECORD, check
 from conftest import mkdocs_build, write
 
 
@@ -23,3 +23,23 @@ def test_a_broken_link_an_anchor_and_a_feed_are_reported_with_their_source(small
     assert any("liên kết tới mục không có “../../van-ban/489-qd-ubnd/#khong-co-muc”" in p for p in report.problems)
     assert any(p.startswith(f"{feed.relative_to(site)}: bảng tin không đọc được") for p in report.problems)
     assert "https://dichvucong.gov.vn/" in report.external
+
+
+def test_a_site_missing_a_file_the_build_wrote_is_incomplete(small_site):
+    assert mkdocs_build(small_site).returncode == 0
+    site = small_site / "site"
+    (site / "search" / "manifest.json").unlink()
+    next((site / "feeds").rglob("atom.xml")).unlink()
+    report = check(site)
+    assert "search/manifest.json: tệp đã dựng bị thiếu: trang không đầy đủ, dựng lại" in report.problems
+    assert sum("tệp đã dựng bị thiếu" in p for p in report.problems) == 2
+    (site / RECORD).unlink()  # a build killed before its end never wrote it
+    assert check(site).problems == [f"{site}: thiếu {RECORD}: trang chưa dựng xong, hoặc không do `make build` dựng; dựng lại"]
+
+
+def test_the_portals_own_absolute_links_are_checked_as_internal(small_site):
+    assert mkdocs_build(small_site).returncode == 0
+    report = check(small_site / "site")
+    assert not any(link.startswith("https://cchc.example.gov.vn/") for link in report.external)
+    feed = next((small_site / "site" / "feeds").rglob("rss.xml"))
+    assert "https://cchc.example.gov.vn/" in feed.read_text(encoding="utf-8")

@@ -1,0 +1,85 @@
+"""Which files under docs/ and plans/ the portal may publish, found without leaving the repository.
+
+MkDocs builds every Markdown file it recognises and copies every other file as it is, following symbolic
+links (into /etc, or round a loop). So each file is either one the project reads and checks (`*.md`), an
+asset that cannot run script, or refused here with what to do instead.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import ERROR, Problem
+
+# Markdown MkDocs would build with no check of ours: only `.md` is read as content.
+OTHER_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd")
+# Files a browser runs script in when opened from the site.
+ACTIVE = {
+    ".html": "trang HTML", ".htm": "trang HTML", ".xhtml": "trang HTML", ".shtml": "trang HTML",
+    ".svg": "hình SVG (có thể chứa mã)", ".xml": "tệp XML (có thể chứa mã)", ".xsl": "tệp XSL",
+    ".js": "mã JavaScript", ".mjs": "mã JavaScript", ".swf": "tệp Flash",
+}
+
+
+@dataclass
+class Sources:
+    markdown: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _problem(root: Path, path: Path, message: str, hint: str) -> Problem:
+    try:
+        shown = path.relative_to(root).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return Problem(shown, 0, "", message, hint, ERROR)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def find(folder: Path, root: Path) -> Sources:
+    """Every `.md` under `folder` (hidden folders skipped), and a problem for each file that may not be published."""
+    found = Sources()
+    if not folder.is_dir():
+        return found
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(current)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in list(dirs):
+            if (here / name).is_symlink():  # MkDocs would follow it, round a loop if it is one
+                dirs.remove(name)
+                found.problems.append(_problem(root, here / name, "thư mục là liên kết tượng trưng (symlink)",
+                                               "chép thư mục thật vào đây thay cho liên kết"))
+        for name in sorted(files):
+            path = here / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    found.problems.append(_problem(root, path, "liên kết tượng trưng (symlink) trỏ tới tệp không có",
+                                                   "xóa liên kết, chép tệp thật vào đây"))
+                    continue
+                if not _inside(target, root):
+                    found.problems.append(_problem(root, path, f"liên kết tượng trưng trỏ ra ngoài kho nội dung ({target})",
+                                                   "chỉ xuất bản tệp nằm trong kho: chép tệp cần đăng vào đây"))
+                    continue
+            suffix = path.suffix.lower()
+            if suffix == ".md" and path.suffix != ".md":
+                found.problems.append(_problem(root, path, f"phần mở rộng {path.suffix} viết hoa: MkDocs chép nguyên tệp, kể cả phần đầu YAML",
+                                               f"đổi tên thành {path.stem}.md"))
+            elif suffix in OTHER_MARKDOWN:
+                found.problems.append(_problem(root, path, f"tệp {path.suffix} không được kiểm tra như bài viết",
+                                               f"đổi tên thành {path.stem}.md"))
+            elif suffix in ACTIVE:
+                found.problems.append(_problem(root, path, f"{ACTIVE[suffix]} không được đăng lên cổng: trình duyệt có thể chạy mã trong đó",
+                                               "viết nội dung bằng Markdown (.md); hình ảnh dùng .png, .jpg hoặc .webp; tài liệu dùng .pdf"))
+            elif suffix == ".md":
+                found.markdown.append(path)
+    found.markdown.sort()
+    return found

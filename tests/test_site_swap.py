@@ -1,0 +1,62 @@
+"""A failed, stopped or killed build never leaves a half-built or empty site/ in place of the previous one."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from conftest import mkdocs_build, write
+
+
+def _previous(small_site):
+    assert mkdocs_build(small_site).returncode == 0
+    index = (small_site / "site" / "index.html").read_bytes()
+    return index
+
+
+def _no_leftovers(small_site):
+    assert sorted(p.name for p in small_site.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_a_strict_mode_warning_keeps_the_previous_site(small_site):
+    index = _previous(small_site)
+    write(small_site, "docs/index.md", "# Trang chủ\n\nXem [văn bản](khong-co.md).\n")
+    result = mkdocs_build(small_site)
+    assert result.returncode == 1
+    assert "site giữ nguyên bản trước" in result.stderr
+    assert (small_site / "site" / "index.html").read_bytes() == index
+    _no_leftovers(small_site)
+
+
+def test_a_content_error_keeps_the_previous_site(small_site):
+    index = _previous(small_site)
+    write(small_site, "docs/co-quan/snv-kh.md", "---\ncode: SNV-KH\n---\n")
+    result = mkdocs_build(small_site)
+    assert result.returncode == 1 and "giữ nguyên bản trước" in result.stderr and "Traceback" not in result.stderr
+    assert (small_site / "site" / "index.html").read_bytes() == index
+    _no_leftovers(small_site)
+
+
+def test_what_a_killed_build_left_is_removed_by_the_next(small_site):
+    _previous(small_site)
+    leftover = small_site / "site.dang-dung-99999"
+    write(leftover, "index.html", "nửa chừng")
+    assert mkdocs_build(small_site).returncode == 0
+    _no_leftovers(small_site)
+
+
+def test_a_content_warning_is_shown_and_does_not_stop_the_build(small_site):
+    text = (small_site / "docs" / "index.md").read_text(encoding="utf-8")
+    write(small_site, "docs/index.md", unicodedata.normalize("NFD", text))
+    result = mkdocs_build(small_site)
+    assert result.returncode == 0, result.stderr
+    assert "chữ chưa ở dạng Unicode dựng sẵn (NFC)" in result.stderr
+    assert "Cổng thông tin cải cách hành chính" in (small_site / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_dirty_build_starts_from_the_previous_site(small_site):
+    _previous(small_site)
+    files = {p.relative_to(small_site / "site") for p in (small_site / "site").rglob("*")}
+    result = mkdocs_build(small_site, "--dirty", "--no-strict")
+    assert result.returncode == 0, result.stderr
+    assert files <= {p.relative_to(small_site / "site") for p in (small_site / "site").rglob("*")}
+    _no_leftovers(small_site)
