@@ -3,13 +3,16 @@
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from cchc.deploy import DeployError, current, deploy, main, releases
 import shutil
+
+from cchc import safety, server_config
+from cchc.deploy import DeployError, current, deploy, main, releases
 
 from conftest import REPO, ensure_debian_package, mkdocs_build, write
 
@@ -30,7 +33,8 @@ def nginx(tmp_path):
     (run / "nginx.conf").write_text(f"""daemon off; pid {run}/nginx.pid; error_log {run}/error.log; user root;
 events {{}}
 http {{ access_log off; {temp}
-  server {{ listen 127.0.0.1:{port}; root {www}/current; location / {{ try_files $uri $uri/ =404; }} }} }}
+  server {{ listen 127.0.0.1:{port}; root {www}/current; location / {{ try_files $uri $uri/ =404; }}
+{server_config.nginx()} }} }}
 """, encoding="utf-8")
     process = subprocess.Popen([str(NGINX), "-c", str(run / "nginx.conf"), "-p", str(run)], stderr=subprocess.PIPE)
     for _ in range(100):
@@ -102,3 +106,70 @@ def test_the_sample_site_end_to_end_build_check_deploy_rollback(nginx, tmp_path)
     assert "PHIÊN BẢN THỬ" in fetch(base)
     assert main(["--rollback", str(www)]) == 0
     assert "PHIÊN BẢN THỬ" not in fetch(base) and current(www) == first.resolve()
+
+
+def test_nginx_sends_the_portals_security_headers(nginx, small_site):
+    www, base = nginx
+    deploy(built(small_site, "Bản."), www)
+    with urllib.request.urlopen(base, timeout=5) as response:
+        assert response.headers["Content-Security-Policy"] == safety.SERVER_HEADERS["Content-Security-Policy"]
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    (www / "current" / ".an.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(urllib.error.HTTPError, match="403"):
+        fetch(base + ".an.json")
+    assert "Header always set Content-Security-Policy" in server_config.apache()
+
+
+def test_concurrent_deploys_take_turns_and_all_publish(small_site, tmp_path):
+    import threading
+
+    site, www = built(small_site, "Bản."), tmp_path / "www"
+    errors: list[Exception] = []
+
+    def one():
+        try:
+            deploy(site, www)
+        except Exception as error:  # noqa: BLE001 - collected for the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=one) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(releases(www)) == 3 and current(www) == releases(www)[-1].resolve()
+
+
+def test_a_killed_deploys_copy_is_removed_by_the_next(small_site, tmp_path):
+    site, www = built(small_site, "Bản."), tmp_path / "www"
+    write(www, "releases/00007-20260101-000000.partial/index.html", "nửa chừng")
+    deploy(site, www)
+    assert not list((www / "releases").glob("*.partial"))
+
+
+def test_a_full_disk_is_one_line_and_frees_what_was_copied(small_site, tmp_path, monkeypatch, capsys):
+    import errno
+
+    site, www = built(small_site, "Bản."), tmp_path / "www"
+    deploy(site, www)
+    copied, copyfile = [], shutil.copyfile
+
+    def full(source, target, *args, **kwargs):  # the disk fills after a few files
+        if len(copied) > 5:
+            raise OSError(errno.ENOSPC, "No space left on device", target)
+        copied.append(target)
+        return copyfile(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    assert main([str(site), str(www)]) == 1
+    message = capsys.readouterr().err
+    assert message.startswith("lỗi: đĩa đầy: không chép được trang vào") and message.count("\n") == 1
+    assert "bản đang chạy vẫn giữ nguyên" in message
+    assert len(releases(www)) == 1 and not list((www / "releases").glob("*.partial"))
+
+
+def test_a_root_inside_the_site_is_refused(small_site):
+    site = built(small_site, "Bản.")
+    with pytest.raises(DeployError, match="nằm trong thư mục trang"):
+        deploy(site, site / "www")
+    assert not (site / "www").exists()
