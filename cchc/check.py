@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .content import Layout, load_site
+from .render import portal_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args[0]) if args else Path.cwd()
     site = load_site(Layout.at(root))
     report = site.report
+    if not report.errors:  # the portal's own pages are written from valid content only
+        for clash in portal_pages.clashes(site, portal_pages.portal_pages(site, "")):
+            report.add(clash)
     print(report.format())
     if not report.errors:
         print(f"Nội dung hợp lệ: {len(site.plans)} văn bản, {len(site.departments)} cơ quan, {len(site.news)} tin, "

@@ -16,7 +16,7 @@ from . import frontmatter, related, source_files
 from .kinds import DEPARTMENT, NEWS, PAGE, PLAN, PROCEDURE, Kind
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
-from .schema import Context, Invalid, nearest
+from .schema import Context, nearest
 from .text import fold, nfc, slugify
 
 DEPARTMENTS_DIR = "co-quan"

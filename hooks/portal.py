@@ -7,7 +7,6 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 
 from __future__ import annotations
 
-import json
 import logging
 from html import unescape
 from pathlib import Path
@@ -19,8 +18,7 @@ from mkdocs.utils import CountHandler
 
 from cchc import catalogue, clock, cms, feeds, json_schema, safety, search, site_check, site_swap, subscriptions
 from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
-from cchc.reference import URI as REFERENCE_URI, reference_page
-from cchc.render import departments, home, news, plans, procedures
+from cchc.render import departments, home, news, plans, portal_pages, procedures
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 FEED_LIMIT = 20
@@ -83,17 +81,12 @@ def on_env(env, config, files):
 
 def on_files(files, config):
     site = _Build.site
-    pages: dict[str, tuple[str, str]] = {}
-    for plan in site.plans:
-        pages[plan.src_uri] = (plans.heading(plan), plans.plan_page(plan, site))
-    for grouping, (uri, label) in plans.INDEX_PAGES.items():
-        pages[uri] = (f"Văn bản – {label.lower()}", plans.index_page(site, grouping))
-    pages[departments.INDEX_URI] = ("Cơ quan, đơn vị", departments.index_page(site))
-    pages[procedures.FINDER_URI] = (procedures.FINDER_TITLE, procedures.finder_page(site))
-    pages[search.PAGE_URI] = ("Tìm kiếm", search.page())
-    pages[REFERENCE_URI] = ("Các trường dữ liệu", reference_page())
-    pages[subscriptions.PAGE_URI] = ("Theo dõi", subscriptions.subscriptions_page(site, config.site_url or ""))
-    pages |= news.all_listings(site)
+    generated = portal_pages.portal_pages(site, config.site_url or "")
+    clashes = portal_pages.clashes(site, generated)
+    if clashes:
+        raise PluginError("Nội dung trùng địa chỉ trang cổng tự tạo, chưa dựng trang:\n"
+                          + "\n".join(p.format() for p in clashes))
+    pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans} | generated
     for uri, (_title, content) in pages.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     static = json_schema.files() | {"admin/config.yml": cms.config(), "admin/index.html": cms.ADMIN_PAGE}

@@ -2,6 +2,8 @@
 
 import re
 import shutil
+import subprocess
+import sys
 
 from conftest import REPO, mkdocs_build, write
 
@@ -90,3 +92,15 @@ def test_two_builds_are_identical(small_site, tmp_path):
         second = tmp_path / "b" / first.relative_to(tmp_path / "a")
         assert first.read_bytes() == second.read_bytes(), first
     shutil.rmtree(tmp_path / "a")
+
+
+def test_content_at_an_address_the_portal_writes_is_refused(small_site):
+    write(small_site, "plans/b.md", (small_site / "plans" / "489-qd-ubnd.md").read_text(encoding="utf-8")
+          .replace("number: 489/QĐ-UBND", "number: 490/QĐ-UBND").replace("---\n", "---\nslug: theo-loai\n", 1))
+    write(small_site, "docs/tim-kiem.md", "# Tìm kiếm của tôi\n")
+    result = mkdocs_build(small_site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "plans/b.md:2: lỗi: [slug] địa chỉ /van-ban/theo-loai/ là trang cổng tự tạo" in result.stderr
+    assert "docs/tim-kiem.md: lỗi: địa chỉ /tim-kiem/ là trang cổng tự tạo (tim-kiem.md)" in result.stderr
+    checked = subprocess.run([sys.executable, "-m", "cchc.check", str(small_site)], capture_output=True, text=True)
+    assert checked.returncode == 1 and "plans/b.md:2: lỗi: [slug]" in checked.stdout

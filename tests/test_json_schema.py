@@ -1,6 +1,5 @@
 """The JSON Schemas agree with the validator: the sample content passes both, a mistake fails both."""
 
-import datetime
 import json
 
 import jsonschema

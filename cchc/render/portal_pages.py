@@ -1,0 +1,35 @@
+"""The pages the portal writes itself (lists, the finder, search, feeds), at addresses no content file may take."""
+
+from __future__ import annotations
+
+from ..content import Site, url_of
+from ..problems import Problem
+from ..reference import URI as REFERENCE_URI, reference_page
+from .. import search, subscriptions
+from . import departments, news, plans, procedures
+
+
+def portal_pages(site: Site, site_url: str) -> dict[str, tuple[str, str]]:
+    """{src_uri: (title, markdown)} of every generated page but the plans' own."""
+    pages: dict[str, tuple[str, str]] = {}
+    for grouping, (uri, label) in plans.INDEX_PAGES.items():
+        pages[uri] = (f"Văn bản – {label.lower()}", plans.index_page(site, grouping))
+    pages[departments.INDEX_URI] = ("Cơ quan, đơn vị", departments.index_page(site))
+    pages[procedures.FINDER_URI] = (procedures.FINDER_TITLE, procedures.finder_page(site))
+    pages[search.PAGE_URI] = ("Tìm kiếm", search.page())
+    pages[REFERENCE_URI] = ("Các trường dữ liệu", reference_page())
+    pages[subscriptions.PAGE_URI] = ("Theo dõi", subscriptions.subscriptions_page(site, site_url))
+    return pages | news.all_listings(site)
+
+
+def clashes(site: Site, uris) -> list[Problem]:
+    """Content at an address the portal writes a page to: the portal's page would silently replace it."""
+    found = []
+    for uri in uris:
+        entry = site.pages.get(uri)
+        if entry is not None:
+            field = "slug" if entry.src_uri != entry.source.removeprefix("docs/") else ""
+            found.append(Problem(entry.source, entry.lines.get("slug", 0) if field else 0, field,
+                                 f"địa chỉ /{url_of(uri)} là trang cổng tự tạo ({uri}); nội dung này sẽ bị thay mất",
+                                 "đặt slug khác" if field else "đổi tên tệp hoặc chuyển sang thư mục khác"))
+    return found
