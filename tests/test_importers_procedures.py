@@ -96,7 +96,7 @@ def test_a_record_carrying_another_procedures_page_is_not_imported(tmp_path, cap
     assert not (tmp_path / "thu-tuc" / "1-002544.md").exists()
 
 
-def test_running_again_changes_nothing_and_keeps_the_departments_notes(tmp_path, capsys):
+def test_running_again_changes_nothing_and_keeps_the_editors_work(tmp_path, capsys):
     run(tmp_path, capsys)
     before = {p.name: p.read_bytes() for p in (tmp_path / "thu-tuc").glob("*.md")}
     total = len(before)
@@ -104,13 +104,67 @@ def test_running_again_changes_nothing_and_keeps_the_departments_notes(tmp_path,
     assert f"(0 mới, 0 cập nhật, {total} không đổi)" in out
     target = tmp_path / "thu-tuc" / "1-000688.md"
     notes = "Sở Tư pháp nhận hồ sơ cả sáng thứ Bảy."
-    target.write_text(target.read_text(encoding="utf-8").replace("Luật sư", "Luat su") + f"\n{notes}\n", encoding="utf-8")
-    _, out, _ = run(tmp_path, capsys)
-    assert f"(0 mới, 1 cập nhật, {total - 1} không đổi)" in out
+    edited = target.read_text(encoding="utf-8").replace("field: Luật sư", "field: Luật sư (đã sửa)")
+    edited = edited.replace("---\n", "---\nkeywords: lý lịch\n", 1) + f"\n{notes}\n"
+    target.write_text(edited, encoding="utf-8")
+    code, out, _ = run(tmp_path, capsys)
+    assert f"(0 mới, 0 cập nhật, {total} không đổi)" in out and code in (0, 1)
+    assert "Giữ phần biên tập viên đã sửa (1 thủ tục; --force để lấy bản của Cổng quốc gia):\n  1.000688: field" in out
+    assert target.read_text(encoding="utf-8") == edited
+    run(tmp_path, capsys, "--force")
     document = frontmatter.parse(target.read_text(encoding="utf-8"))
-    assert document.data["field"] == "Luật sư" and document.body.strip() == notes
+    assert document.data["field"] == "Luật sư" and document.data["keywords"] == "lý lịch" and document.body.strip() == notes
     before.pop("1-000688.md")
     assert {p.name: p.read_bytes() for p in (tmp_path / "thu-tuc").glob("*.md") if p.name != "1-000688.md"} == before
+
+
+def test_a_field_the_national_portal_changed_is_updated_where_the_editor_did_not_touch_it(tmp_path, capsys):
+    run(tmp_path, capsys)
+    source = tmp_path / "nguon"
+    shutil.copytree(FIXTURES / "tthc", source)
+    record = json.loads((source / "1.000688.json").read_text(encoding="utf-8"))
+    record["linh_vuc"] = "Luật sư và tư vấn"
+    (source / "1.000688.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    _, out, _ = run(tmp_path, capsys, source=source)
+    assert "1 cập nhật" in out and "Giữ phần biên tập" not in out
+    assert frontmatter.parse((tmp_path / "thu-tuc" / "1-000688.md").read_text(encoding="utf-8")).data["field"] == "Luật sư và tư vấn"
+
+
+def test_without_the_fingerprints_every_difference_is_kept_as_the_editors(tmp_path, capsys):
+    run(tmp_path, capsys)
+    (tmp_path / "thu-tuc" / ".nhap-tu-cong-quoc-gia.json").unlink()
+    target = tmp_path / "thu-tuc" / "1-000688.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("field: Luật sư", "field: Luật sư (đã sửa)"), encoding="utf-8")
+    _, out, _ = run(tmp_path, capsys)
+    assert "1.000688: field" in out and "field: Luật sư (đã sửa)" in target.read_text(encoding="utf-8")
+
+
+def test_an_unreadable_file_is_never_overwritten(tmp_path, capsys):
+    run(tmp_path, capsys)
+    target = tmp_path / "thu-tuc" / "1-000688.md"
+    broken = "---\ncode: '1.000688'\nname: [chưa đóng\n\nGhi chú quan trọng của Sở.\n"
+    target.write_text(broken, encoding="utf-8")
+    code, out, _ = run(tmp_path, capsys)
+    assert code == 1 and "không đọc được" in out and "không ghi đè: sửa tệp, hoặc xóa đi rồi nhập lại" in out
+    assert target.read_text(encoding="utf-8") == broken
+
+
+def test_records_of_the_wrong_shape_are_reported_and_the_batch_goes_on(tmp_path, capsys):
+    source = tmp_path / "nguon"
+    shutil.copytree(FIXTURES / "tthc", source)
+    good = json.loads((source / "1.000688.json").read_text(encoding="utf-8"))
+    bad = [("null-ten.json", {**good, "ma_thu_tuc": "9.000001", "ten_thu_tuc": None, "linh_vuc": None}),
+           ("so.json", {**good, "ma_thu_tuc": 1.0007}),
+           ("danh-sach.json", {**good, "ma_thu_tuc": "9.000002", "thanh_phan_ho_so": ["a"], "cap_thuc_hien": {"x": 1}}),
+           ("mang.json", [good])]
+    for name, record in bad:
+        (source / name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(tmp_path, capsys, source=source)
+    assert code == 1 and "Traceback" not in out
+    assert "so.json: trường không phải chữ: ma_thu_tuc (float)" in out
+    assert "danh-sach.json: trường không phải chữ: cap_thuc_hien (dict), thanh_phan_ho_so (list)" in out
+    assert "mang.json: bản ghi phải là một đối tượng JSON, nhận được list" in out
+    assert (tmp_path / "thu-tuc" / "1-000688.md").exists() and len(list((tmp_path / "thu-tuc").glob("*.md"))) >= 20
 
 
 def test_progress_is_shown_for_large_batches(tmp_path, capsys):

@@ -1,11 +1,15 @@
 """Importing national-portal procedure records into procedure files (`docs/thu-tuc/<mã>.md`).
 
-Run as `python scripts/import_procedures.py`. Re-running on the same records rewrites nothing.
+Run as `python scripts/import_procedures.py`. Re-running on the same records rewrites nothing, and never
+loses an editor's work: a field the editor changed since the last import (known from a fingerprint of what
+that import wrote, kept in `IMPORTED` beside the files) stays as the editor left it unless `--force`; the
+body and the editor's own fields always stay; a file that cannot be read is never overwritten.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter, defaultdict
@@ -102,9 +106,26 @@ class Owners:
         return Assignment(self.roles[role], warning)
 
 
+IMPORTED = ".nhap-tu-cong-quoc-gia.json"  # code -> field -> fingerprint of the value the last import wrote
+
+
+def _fingerprint(value) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()[:12]
+
+
+def record_shape(record) -> str:
+    """Why a record cannot be read as the national portal writes them (every field a text), or ""."""
+    if not isinstance(record, dict):
+        return f"bản ghi phải là một đối tượng JSON, nhận được {type(record).__name__}"
+    wrong = [f"{key} ({type(value).__name__})" for key, value in record.items()
+             if value is not None and not isinstance(value, str)]
+    return f"trường không phải chữ: {', '.join(wrong)}; bản ghi của Cổng quốc gia ghi mọi trường dạng chữ" if wrong else ""
+
+
 @dataclass
 class Outcome:
     written: dict[str, list[str]] = field(default_factory=lambda: {"mới": [], "cập nhật": [], "không đổi": []})
+    kept: dict[str, list[str]] = field(default_factory=dict)  # code -> fields the editor changed, left as they are
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (source, why)
     unknown: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # agencies -> codes
     missing_roles: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # role -> codes
@@ -125,9 +146,14 @@ def records(sources: list[Path]) -> list[Path]:
 
 
 def import_records(files: list[Path], owners: Owners, out_dir: Path, level: str | None = None,
-                   progress=None) -> Outcome:
+                   progress=None, force: bool = False) -> Outcome:
     outcome = Outcome()
     out_dir.mkdir(parents=True, exist_ok=True)
+    imported_file = out_dir / IMPORTED
+    try:
+        fingerprints = json.loads(imported_file.read_text(encoding="utf-8")) if imported_file.is_file() else {}
+    except (OSError, ValueError):
+        fingerprints = {}  # without them every difference counts as the editor's: nothing is lost
     contents: dict[tuple, list[str]] = defaultdict(list)
     for index, path in enumerate(files, start=1):
         if progress:
@@ -137,7 +163,12 @@ def import_records(files: list[Path], owners: Owners, out_dir: Path, level: str 
         except (OSError, ValueError) as error:
             outcome.skipped.append((str(path), f"không đọc được JSON: {error}"))
             continue
-        if not isinstance(record, dict) or not str(record.get("ma_thu_tuc") or "").strip():
+        shape = record_shape(record)
+        if shape:
+            outcome.skipped.append((str(path), shape))
+            continue
+        record = {key: value or "" for key, value in record.items()}  # null is an empty field
+        if not record.get("ma_thu_tuc", "").strip():
             outcome.skipped.append((str(path), "không có mã thủ tục (ma_thu_tuc)"))
             continue
         if level and level not in [fold(x) for x in split_list(record.get("cap_thuc_hien") or "")]:
@@ -167,32 +198,71 @@ def import_records(files: list[Path], owners: Owners, out_dir: Path, level: str 
         contents[("tên", fold(values["name"]))].append(imported.code)
         if values.get("steps") or values.get("documents"):
             contents[("nội dung", fold(values.get("steps", "")), fold(str(values.get("documents", ""))))].append(imported.code)
-        status = _write(out_dir / f"{slugify(imported.code)}.md", imported)
+        try:
+            status, kept = _write(out_dir / f"{slugify(imported.code)}.md", imported, fingerprints.get(imported.code), force)
+        except Unreadable as error:
+            outcome.skipped.append((str(path), str(error)))
+            continue
         outcome.written[status].append(imported.code)
+        if kept:
+            outcome.kept[imported.code] = kept
+        fingerprints[imported.code] = {key: _fingerprint(value) for key, value in imported.values.items()}
     # A crawl that saved one procedure's page under another's code: the same name, or the same steps and
     # documents, under two codes.
     for (what, *_), codes in contents.items():
         if len(codes) > 1:
             outcome.warnings += [(code, f"nghi lỗi thu thập: cùng {what} với {', '.join(c for c in codes if c != code)}")
                                  for code in codes]
+    imported_file.write_text(json.dumps(fingerprints, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     return outcome
 
 
-def _write(target: Path, imported: Imported) -> str:
-    """Write the record's fields; an existing file keeps its body (the department's own notes)."""
+class Unreadable(ValueError):
+    pass
+
+
+def merge(imported: dict, existing: dict, base: dict | None, force: bool) -> tuple[dict, list[str]]:
+    """The fields to write, and those kept as the editor changed them.
+
+    `base` fingerprints what the last import wrote: a field whose value still matches it was not edited
+    and takes the new value. Without a base, a field that differs from the import counts as edited."""
+    merged, kept = {}, []
+    for key in dict.fromkeys([*existing, *imported]):  # the file's order: a re-import moves nothing
+        if key not in imported:  # the editor's own field, or one the national portal no longer gives
+            if key in existing and (base is None or key not in base):
+                merged[key] = existing[key]
+            continue
+        if base is not None and key in base:
+            edited = key not in existing or _fingerprint(existing[key]) != base[key]
+        else:
+            edited = key in existing and existing[key] != imported[key]
+        if edited and not force:
+            if key in existing:
+                merged[key] = existing[key]
+            if existing.get(key) != imported[key]:
+                kept.append(key)
+        else:
+            merged[key] = imported[key]
+    return merged, kept
+
+
+def _write(target: Path, imported: Imported, base: dict | None, force: bool) -> tuple[str, list[str]]:
+    """Write the record's fields into `target`, keeping the editor's work (see `merge`) and the body."""
     if not target.is_file():
         target.write_text(frontmatter.dump(imported.values), encoding="utf-8")
-        return "mới"
-    before = target.read_text(encoding="utf-8")
+        return "mới", []
     try:
-        body = frontmatter.split(before)[2]
-    except frontmatter.FrontMatterError:
-        body = ""
-    text = frontmatter.dump(imported.values, body)
+        before = target.read_bytes().decode("utf-8")
+        document = frontmatter.parse(before)
+    except (UnicodeDecodeError, frontmatter.FrontMatterError) as error:
+        raise Unreadable(f"tệp có sẵn {target} không đọc được ({error}); không ghi đè: sửa tệp, "
+                         "hoặc xóa đi rồi nhập lại") from None
+    values, kept = merge(imported.values, document.data, base, force)
+    text = frontmatter.dump(values, document.body)
     if text == before:
-        return "không đổi"
+        return "không đổi", kept
     target.write_text(text, encoding="utf-8")
-    return "cập nhật"
+    return "cập nhật", kept
 
 
 def _examples(codes: list[str], n: int = 3) -> str:
@@ -220,6 +290,9 @@ def report(outcome: Outcome, mapping: Path, departments: Path, detailed: bool = 
                   for role, codes in sorted(outcome.missing_roles.items())]
     if outcome.skipped:
         lines += ["", "Không nhập, bản ghi lỗi:"] + [f"  {source}: {why}" for source, why in outcome.skipped]
+    if outcome.kept:
+        lines += ["", f"Giữ phần biên tập viên đã sửa ({len(outcome.kept)} thủ tục; --force để lấy bản của Cổng quốc gia):"]
+        lines += [f"  {code}: {', '.join(fields)}" for code, fields in sorted(outcome.kept.items())]
     if outcome.lost:
         lines += ["", "CHỮ CHƯA GIỮ ĐƯỢC (báo lỗi cho người phát triển):"]
         lines += [f"  {code}: {', '.join(words[:10])}" for code, words in sorted(outcome.lost.items())]
@@ -260,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--level", help=f"chỉ nhập thủ tục có cấp này: {', '.join(vocab.PROCEDURE_LEVELS.values())}")
     parser.add_argument("--out", type=Path, default=Path("docs/thu-tuc"), help="thư mục ghi tệp (mặc định: %(default)s)")
     parser.add_argument("--departments", type=Path, default=Path("docs/co-quan"), help="thư mục cơ quan (mặc định: %(default)s)")
+    parser.add_argument("--force", action="store_true",
+                        help="lấy bản của Cổng quốc gia cả ở trường biên tập viên đã sửa (phần thân và trường riêng vẫn giữ)")
     args = parser.parse_args(argv)
     level = None
     if args.level:
@@ -275,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"lỗi: không có {', '.join(missing)}", file=sys.stderr)
         return 2
-    outcome = import_records(records(args.sources), owners, args.out, level, _progress)
+    outcome = import_records(records(args.sources), owners, args.out, level, _progress, args.force)
     print(report(outcome, args.map, args.departments))
     args.report.write_text(report(outcome, args.map, args.departments, detailed=True) + "\n", encoding="utf-8")
     print(f"Báo cáo đầy đủ: {args.report}")
