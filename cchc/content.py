@@ -205,6 +205,7 @@ def load_site(layout: Layout) -> Site:
         site.plans.append(entry)
 
     _check_references(checker, site)
+    _check_parents(checker, site)
     _check_roles(checker, site)
     _check_duplicate_numbers(checker, site.plans)
     _index(site)
@@ -234,6 +235,19 @@ def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path)
     site.departments[code] = entry
 
 
+def _check_parents(checker: _FileChecker, site: Site) -> None:
+    """A department is never its own superior, directly or through others."""
+    for code, entry in site.departments.items():
+        chain, parent = [code], entry.get("parent")
+        while parent in site.departments and parent not in chain:
+            chain.append(parent)
+            parent = site.departments[parent].get("parent")
+        if parent == code:
+            loop = " → ".join([*chain, code])
+            checker.problem(entry.source, entry.lines.get("parent", 1), "parent", f"cơ quan cấp trên thành vòng lặp: {loop}",
+                            "parent là mã của cơ quan cấp trên trực tiếp; bỏ trống với cơ quan cao nhất")
+
+
 def _check_roles(checker: _FileChecker, site: Site) -> None:
     """Each role (`vocab.AGENCY_ROLES`) is played by one department: the procedure importer must know which."""
     players: dict[str, Entry] = {}
@@ -248,6 +262,8 @@ def _check_roles(checker: _FileChecker, site: Site) -> None:
 
 
 def _add_procedure(checker: _FileChecker, site: Site, entry: Entry, path: Path) -> None:
+    if not entry.get("department"):
+        return  # reported as a missing field; the catalogue groups by department
     if entry.get("code") and _named_by_code(checker, entry, path, PROCEDURES_DIR, "thủ tục"):
         site.procedures.append(entry)
 

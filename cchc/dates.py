@@ -53,7 +53,17 @@ class DocDate:
         return (self.year, self.month or 13, self.day or 32)
 
 
+YEARS = (1945, 2100)  # documents of the state, and news about them
+
+
+def _check_year(year: int, raw: str) -> None:
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise DateError(f"năm {year} trong {raw!r} nằm ngoài khoảng {YEARS[0]}–{YEARS[1]}",
+                        "kiểm tra lại năm trong văn bản gốc, viết đủ bốn chữ số, ví dụ 2024-03-05")
+
+
 def _check_day(year: int, month: int, day: int, raw: str) -> None:
+    _check_year(year, raw)
     if not 1 <= month <= 12:
         raise DateError(f"tháng {month} không tồn tại trong {raw!r}", "tháng viết từ 01 đến 12, dạng YYYY-MM-DD")
     last = calendar.monthrange(year, month)[1]
@@ -81,6 +91,7 @@ def parse_doc_date(raw: str, *, partial: bool) -> DocDate:
             hint += "; nếu văn bản để trống ngày, viết năm-tháng (2024-02) hoặc chỉ năm (2024)"
         raise DateError(f"{raw!r} không phải ngày hợp lệ", hint)
     year, month, day = int(match[1]), match[2] and int(match[2]), match[3]
+    _check_year(year, raw)
     if day is None:
         if not partial:
             raise DateError(f"{raw!r} thiếu ngày", "viết đủ năm-tháng-ngày, ví dụ 2024-03-05")

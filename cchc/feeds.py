@@ -17,6 +17,8 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
+from .clock import TZ
+
 _URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 
 
@@ -59,7 +61,7 @@ def _generator(feed: Feed, site_url: str, self_url: str, items: list[FeedItem]) 
     fg.generator("Cổng thông tin CCHC")
     fg.link(href=self_url, rel="self")
     fg.link(href=feed.home_url, rel="alternate")  # last: RSS's <link>
-    newest = items[0].published if items else datetime(2000, 1, 1).astimezone()
+    newest = items[0].published if items else datetime(2000, 1, 1, tzinfo=TZ)  # never the build machine's zone
     fg.updated(newest)
     fg.lastBuildDate(newest)
     for item in items:

@@ -112,7 +112,14 @@ def parse(text: str) -> Document:
     return Document(data, lines, body, body_line, has_front_matter=True)
 
 
-def _build(node: yaml.Node, path: Path, lines: dict[Path, int], offset: int) -> Any:
+def _build(node: yaml.Node, path: Path, lines: dict[Path, int], offset: int, seen: set[int] | None = None) -> Any:
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # an alias (*name): expanding them lets a few lines grow into gigabytes
+        line = next((lines[path[:i]] for i in range(len(path), 0, -1) if path[:i] in lines), node.start_mark.line + offset)
+        raise FrontMatterError(line, "không dùng neo và bí danh YAML (&tên, *tên)",
+                               "viết đầy đủ giá trị ở mỗi trường; nếu giá trị bắt đầu bằng * hoặc &, đặt nó trong ngoặc kép")
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        seen.add(id(node))
     lines.setdefault(path, node.start_mark.line + offset)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -124,10 +131,10 @@ def _build(node: yaml.Node, path: Path, lines: dict[Path, int], offset: int) -> 
             if key in result:
                 raise FrontMatterError(line, f"trường `{key}` được khai báo hai lần", "xóa một trong hai dòng")
             lines[path + (key,)] = line
-            result[key] = _build(value_node, path + (key,), lines, offset)
+            result[key] = _build(value_node, path + (key,), lines, offset, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (index,), lines, offset) for index, item in enumerate(node.value)]
+        return [_build(item, path + (index,), lines, offset, seen) for index, item in enumerate(node.value)]
     if node.tag == "tag:yaml.org,2002:null":
         return None
     if node.tag == "tag:yaml.org,2002:bool":

@@ -48,6 +48,9 @@ def _type_name(value: Any) -> str:
     return "chữ"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class FieldType:
     description = ""
 
@@ -67,6 +70,10 @@ class Text(FieldType):
     def text(self, value: Any) -> str:
         if isinstance(value, (bool, list, dict)):
             raise Invalid(f"cần {self.description}, nhận được {_type_name(value)}", self.hint or "viết giá trị trên cùng dòng với tên trường")
+        control = _CONTROL.search(value)
+        if control:  # invisible, and refused by feeds' XML
+            raise Invalid(f"có ký tự điều khiển không nhìn thấy (mã {ord(control.group()):#04x}) ở vị trí {control.start() + 1}",
+                          "gõ lại giá trị này, hoặc dán dưới dạng chữ thuần (Ctrl+Shift+V)")
         return " ".join(value.split()) if "\n" not in value.strip() else value.strip()
 
     def coerce(self, value, ctx, path):

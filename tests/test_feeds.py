@@ -64,3 +64,18 @@ def test_limit_and_identical_output():
     assert first == second
     assert len(feedparser.parse(first["feeds/tin-tuc/rss.xml"]).entries) == 1
     assert datetime(2024, 3, 20, tzinfo=TZ) - datetime(2024, 3, 12, tzinfo=TZ) == timedelta(days=8)
+
+
+def test_an_empty_feed_is_the_same_in_every_time_zone(monkeypatch):
+    import time
+
+    empty = Feed("trong", "Trống", "Chưa có tin", f"{SITE}trong/", [])
+    outputs = []
+    for zone in ("UTC", "Asia/Ho_Chi_Minh", "America/New_York"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        outputs.append(render(empty, SITE, 20))
+    monkeypatch.delenv("TZ")
+    time.tzset()
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert b"+07:00" in outputs[0]["feeds/trong/atom.xml"]

@@ -54,3 +54,62 @@ def test_a_file_that_is_not_an_official_document(tmp_path, capsys):
     assert run(str(note), "--plans", str(tmp_path / "plans")) == 1
     assert "lỗi: không tìm thấy tên loại văn bản" in capsys.readouterr().out
     assert not (tmp_path / "plans").exists()
+
+
+def _docx_from(tmp_path, name: str, entries: dict[str, bytes]) -> Path:
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for entry, data in entries.items():
+            archive.writestr(entry, data)
+    return path
+
+
+def test_damaged_and_inflated_docx_files_are_messages(tmp_path, capsys):
+    import docx
+
+    real = tmp_path / "that.docx"
+    document = docx.Document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.save(real)
+    truncated = tmp_path / "cut.docx"
+    truncated.write_bytes(real.read_bytes()[:2000])
+    cases = {
+        "text.docx": (tmp_path / "text.docx", "không phải tệp Word"),
+        "cut.docx": (truncated, "tệp .docx hỏng"),
+        "empty.docx": (_docx_from(tmp_path, "empty.docx", {"a.txt": b"x"}), "không có phần nội dung"),
+        "broken-xml.docx": (_docx_from(tmp_path, "broken-xml.docx", {"[Content_Types].xml": b"<Types", "word/document.xml": b"<w:document"}),
+                            "tệp .docx hỏng"),
+        "bomb.docx": (_docx_from(tmp_path, "bomb.docx", {"word/document.xml": b"<a>" + b" " * (60 * 2**20) + b"</a>"}),
+                      "giải nén ra 60 MB, quá giới hạn 50 MB"),
+    }
+    (tmp_path / "text.docx").write_text("không phải zip", encoding="utf-8")
+    for name, (path, message) in cases.items():
+        assert run(str(path), "--plans", str(tmp_path / "plans")) == 1, name
+        out = capsys.readouterr().out
+        assert f"{path}: lỗi:" in out and message in out, (name, out)
+    assert not (tmp_path / "plans").exists()
+
+
+def test_text_in_another_encoding(tmp_path, capsys):
+    seed = (SEEDS / "2020-489-qd-ubnd-khanh-hoa.txt").read_text(encoding="utf-8")
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(seed.encode("utf-16"))
+    assert run(str(utf16), "--out", str(tmp_path / "a.md")) == 0
+    assert "489/QĐ-UBND" in (tmp_path / "a.md").read_text(encoding="utf-8")
+    legacy = tmp_path / "cp1258.txt"
+    legacy.write_bytes("KẾ HOẠCH\nTuyên truyền cải cách hành chính\n".encode("cp1258", errors="replace"))
+    assert run(str(legacy), "--plans", str(tmp_path / "plans")) == 1
+    assert "không phải mã UTF-8 (dòng 2): có thể là Windows-1258 hoặc TCVN3" in capsys.readouterr().out
+
+
+def test_out_and_plans_that_name_the_wrong_thing(tmp_path, capsys):
+    import pytest
+
+    seed = str(SEEDS / "2020-489-qd-ubnd-khanh-hoa.txt")
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    for args, message in [(["--out", str(tmp_path)], "cần tên tệp .md"), (["--plans", str(tmp_path / "a-file")], "là một tệp, cần thư mục")]:
+        with pytest.raises(SystemExit):
+            run(seed, *args)
+        assert message in capsys.readouterr().err

@@ -8,6 +8,7 @@ must be in the result, in order, or the report says which are not.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,10 +102,41 @@ def _docx_footnotes(document) -> list[tuple[str, str]]:
     return []
 
 
+DOCX_LIMIT = 50 * 2**20  # unpacked: a document of hundreds of pages is a few MB
+
+
+def _check_docx(path: Path) -> None:
+    """A .docx is a zip: refuse one that is not, or that unpacks into more than any document needs."""
+    if not zipfile.is_zipfile(path):
+        raise ValueError("tệp .docx hỏng (không phải tệp Word): mở bằng Word rồi lưu lại dạng .docx, hoặc dán chữ vào tệp .txt")
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if "word/document.xml" not in names:
+        raise ValueError("tệp .docx không có phần nội dung (word/document.xml): mở bằng Word rồi lưu lại dạng .docx")
+    if unpacked > DOCX_LIMIT:
+        raise ValueError(f"tệp .docx giải nén ra {unpacked // 2**20} MB, quá giới hạn {DOCX_LIMIT // 2**20} MB của một văn bản: "
+                         "có thể là tệp hỏng; mở bằng Word, bỏ hình ảnh lớn rồi lưu lại, hoặc dán chữ vào tệp .txt")
+
+
 def read(path: Path) -> str:
+    """The text of a .docx or a .txt file; ValueError, in Vietnamese, for a file that cannot be read as one."""
     if path.suffix.lower() == ".docx":
-        return read_docx(path)
-    return path.read_bytes().decode("utf-8-sig")
+        _check_docx(path)
+        try:
+            return read_docx(path)
+        except Exception as error:  # noqa: BLE001 - a damaged file fails anywhere inside python-docx and lxml
+            raise ValueError(f"tệp .docx hỏng ({type(error).__name__}): mở bằng Word rồi lưu lại dạng .docx, "
+                             "hoặc dán chữ vào tệp .txt") from None
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ValueError(f"tệp không phải mã UTF-8 (dòng {line}): có thể là Windows-1258 hoặc TCVN3; mở bằng Notepad, "
+                         "chọn Lưu thành… với mã hóa UTF-8, hoặc chuyển mã bằng Unikey") from None
 
 
 def import_document(text: str, registry: Registry) -> Imported:

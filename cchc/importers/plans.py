@@ -61,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     files = sources(args.sources)
     if args.out and len(files) != 1:
         parser.error("--out chỉ dùng khi nhập một văn bản")
+    if args.out and (args.out.is_dir() or args.out.suffix != ".md"):
+        parser.error(f"--out {args.out}: cần tên tệp .md, ví dụ plans/489-qd-ubnd.md; để ghi vào một thư mục, dùng --plans")
+    if args.plans.exists() and not args.plans.is_dir():
+        parser.error(f"--plans {args.plans}: là một tệp, cần thư mục (mặc định: plans)")
     missing = [str(p) for p in files if not p.is_file()]
     if missing or not files:
         print(f"lỗi: không có tệp {', '.join(missing) or '.txt/.docx nào'}", file=sys.stderr)
