@@ -57,7 +57,7 @@ def _widget(name: str, kind: FieldType) -> dict:
     if isinstance(kind, (DocDateField, Period, Shaped)):
         return {"widget": "string", "pattern": [kind.form, kind.hint or kind.description]}
     if isinstance(kind, SitePath):
-        return {"widget": "string"}
+        return {"widget": "string", "pattern": [kind.form, kind.description]}
     if isinstance(kind, Text):
         base = {"widget": "text" if name in MULTILINE else "string"}
         if kind.pattern:

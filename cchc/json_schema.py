@@ -36,7 +36,7 @@ def field_schema(kind: FieldType) -> dict:
     if isinstance(kind, Period):
         return {"type": ["string", "integer"], "pattern": kind.form}
     if isinstance(kind, SitePath):
-        return {"type": "string"}
+        return {"type": "string", "pattern": kind.form}
     if isinstance(kind, Text):
         return {"type": "string", **({"pattern": f"^(?:{kind.pattern.pattern})$"} if kind.pattern else {})}
     raise TypeError(f"no JSON Schema for {type(kind).__name__}")

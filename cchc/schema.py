@@ -195,9 +195,17 @@ class Period(Text):
 class SitePath(Text):
     """A file of the site (relative to docs/), or a web address where `allow_url`."""
 
+    _PATH = r"(?![a-zA-Z][a-zA-Z0-9+.-]*:)(?!(?:.*/)?\.\.(?:/|$))[^\\]+"  # no scheme, no `..` segment
+
     def __init__(self, allow_url: bool = False):
         super().__init__(description="đường dẫn tệp trong docs/" + (" hoặc địa chỉ https://" if allow_url else ""))
         self.allow_url = allow_url
+
+    @property
+    def form(self) -> str:
+        """The written form as a regular expression, for editors' tools (JSON Schema, the CMS)."""
+        url = r"https?://\S+|" if self.allow_url else ""
+        return f"^(?:{url}/?{self._PATH})$"
 
     def coerce(self, value, ctx, path):
         text = self.text(value)
@@ -206,7 +214,9 @@ class SitePath(Text):
                 return text
             raise Invalid(f"{text!r} không được dùng ở đây", "viết đường dẫn tệp tính từ thư mục docs/, ví dụ files/ke-hoach-02.pdf")
         text = text.lstrip("/")
-        if ".." in text.replace("\\", "/").split("/"):
+        if "\\" in text:
+            raise Invalid(f"{text!r} có dấu \\", "đường dẫn trên web dùng dấu /, ví dụ files/ke-hoach-02.pdf")
+        if ".." in text.split("/"):
             raise Invalid(f"{text!r} ra ngoài thư mục docs/", "viết đường dẫn tính từ docs/, không có `..`, ví dụ files/ke-hoach-02.pdf")
         ctx.paths.append((text, path))
         return text

@@ -167,3 +167,55 @@ def test_no_dialog_in_chromium(browser, poisoned_site, size):
     context.close()
     assert dialogs == []
     assert refused == []  # nothing needed the policy to stop it, and the theme runs under it
+
+
+BODY_CONSTRUCTS = {  # each refused by the check; the sanitizer must make it inert even if the check missed it
+    "raw script": "<script>alert(1)</script>",
+    "event attribute": '<img src="x" onerror="alert(1)">',
+    "attr_list event": "![a](x.png){: onerror=alert(1) }",
+    "attr_list href": '[x](a.md){: href="javascript:alert(1)" }',
+    "heading attr_list": "## Tiêu đề {: onmouseover=alert(1) }",
+    "reference in a blockquote": "> [r1]\n>\n> [r1]: javascript:alert(1)",
+    "reference in a list": "- [r2]\n- [r2]: javascript:alert(1)",
+    "svg animate": '<svg><animate attributeName="href" values="javascript:alert(1)"/><a><text>x</text></a></svg>',
+    "style": "<style>body{display:none}</style>",
+    "stylesheet": '<link rel="stylesheet" href="https://x.vn/a.css">',
+    "iframe": '<iframe src="javascript:alert(1)"></iframe>',
+    "form action": '<form action="javascript:alert(1)"><button>Gửi</button></form>',
+    "autolink": "<javascript:alert(1)>",
+}
+
+
+def _render(markdown_text: str) -> str:
+    """As MkDocs renders a page with the portal's extensions (mkdocs.yml), then the portal's sanitizer."""
+    import markdown
+    import yaml
+
+    from cchc import safety
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    extensions = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    return safety.sanitize(markdown.markdown(markdown_text, extensions=[e for e in extensions if e != "toc"]))
+
+
+@pytest.mark.parametrize("construct", BODY_CONSTRUCTS)
+def test_each_body_construct_is_refused_by_the_check_and_inert_after_the_sanitizer(browser, construct):
+    from cchc.safety import find_unsafe
+
+    text = BODY_CONSTRUCTS[construct]
+    assert find_unsafe(f"Đoạn đầu.\n\n{text}\n"), construct
+    rendered = _render(text)
+    assert "javascript:" not in rendered.lower() and "onerror" not in rendered and "<style" not in rendered
+    tab = browser.new_page()
+    dialogs = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.set_content(f"<!doctype html><html><body>{rendered}</body></html>")  # no CSP here: the sanitizer alone
+    for link in tab.locator("a, img, h2, svg *").all():
+        link.dispatch_event("mouseover")
+        link.dispatch_event("click")
+    tab.close()
+    assert dialogs == []

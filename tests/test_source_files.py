@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import os
 from pathlib import Path
@@ -86,3 +87,15 @@ applicants: ['-Công dân']
     rows = list(csv.reader(io.StringIO(catalogue.to_csv(site, "https://a.vn/").decode("utf-8-sig"))))
     name, field, agency, applicants = rows[1][1], rows[1][2], rows[1][6], rows[1][7]
     assert (name, field, agency, applicants) == ("'=HYPERLINK(\"http://x.vn\",\"Bấm\")", "'+Lĩnh vực", "'@Sở Nội vụ", "'-Công dân")
+
+
+def test_editors_tools_refuse_the_same_paths():
+    import re
+
+    from cchc import json_schema
+    from cchc.kinds import PLAN
+
+    pattern = json.loads(json_schema.files()["schemas/plan.json"])["properties"]["attachment"]["pattern"]
+    assert pattern == PLAN.schema.fields["attachment"].type.form
+    assert [bool(re.match(pattern, p)) for p in ["files/a.pdf", "../../etc/passwd", "files/../../a", "files\\a", "javascript:x"]] == \
+        [True, False, False, False, False]
