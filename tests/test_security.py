@@ -164,6 +164,13 @@ def test_no_dialog_in_chromium(browser, poisoned_site, size):
         for path in sorted(site.rglob("index.html")):
             tab.goto(base + path.relative_to(site).parent.as_posix() + "/")
             tab.wait_for_load_state("load")
+        # Search results are written by script from the index: the payload's words find the poisoned pages.
+        tab.goto(base + "tim-kiem/")
+        tab.locator("main input[name=q]").press_sequentially("alert onerror", delay=20)
+        tab.keyboard.press("Enter")
+        tab.locator(".cchc-hit").first.wait_for()
+        hits = tab.locator(".cchc-hit a").all_inner_texts()
+        assert any("<img src=x onerror=alert(1)>" in hit for hit in hits), hits
     context.close()
     assert dialogs == []
     assert refused == []  # nothing needed the policy to stop it, and the theme runs under it
