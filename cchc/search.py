@@ -151,13 +151,16 @@ def _json(value) -> bytes:
 PAGE_URI = "tim-kiem.md"
 
 
+EDITORS_GUIDE = "huong-dan/"  # shell commands and file paths: not what readers search for
+
+
 def documents(site, rendered: dict[str, tuple[str, str]]) -> list[SearchDoc]:
     """One search document per content page that was rendered (drafts and scheduled news never are).
 
     `rendered` maps a page's source path to its title and HTML; generated listings are left out."""
     docs = []
     for uri, entry in site.pages.items():
-        if uri not in rendered or uri == PAGE_URI:
+        if uri not in rendered or uri == PAGE_URI or uri.startswith(EDITORS_GUIDE):
             continue
         title, page_html = rendered[uri]
         kind = entry.kind.name
@@ -174,7 +177,7 @@ def page() -> str:
     return "\n".join([
         "# Tìm kiếm", "",
         '<div class="cchc-search" data-cchc-search data-index="../search/" data-site="../">',
-        '<form class="cchc-search__form" role="search" action="./">',
+        '<form class="cchc-search__form" role="search" action="./" aria-label="Tìm kiếm chi tiết">',
         '<label class="cchc-search__text"><span>Tìm văn bản, tin tức, thủ tục, cơ quan</span>'
         '<input type="search" name="q" autocomplete="off" placeholder="Ví dụ: cai cach hanh chinh, 489/QĐ-UBND"></label>',
         '<label><span>Loại</span><select name="loai"><option value="">Tất cả</option></select></label>',

@@ -14,6 +14,8 @@ def nginx() -> str:
     """Lines for the portal's `server { … }` block."""
     headers = [f'add_header {name} "{value}" always;' for name, value in SERVER_HEADERS.items()]
     return "\n".join(["# Cổng CCHC: chính sách bảo mật nội dung và các tiêu đề đi kèm", *headers,
+                      "# Trang 404 tiếng Việt, có ô tìm kiếm và các mục chính",
+                      "error_page 404 /404.html;",
                       "# Tệp ẩn (.cchc-sources.json, .git…) không phục vụ người đọc",
                       r"location ~ /\. { deny all; }", ""])
 
@@ -22,6 +24,8 @@ def apache() -> str:
     """Lines for the portal's <VirtualHost> or its .htaccess (mod_headers)."""
     headers = [f'Header always set {name} "{value}"' for name, value in SERVER_HEADERS.items()]
     return "\n".join(["# Cổng CCHC: chính sách bảo mật nội dung và các tiêu đề đi kèm (cần mod_headers)", *headers,
+                      "# Trang 404 tiếng Việt, có ô tìm kiếm và các mục chính",
+                      "ErrorDocument 404 /404.html",
                       "# Tệp ẩn (.cchc-sources.json, .git…) không phục vụ người đọc",
                       'RedirectMatch 404 "/\\."', ""])
 

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from cchc import catalogue, clock, cms, feeds, json_schema, safety, search, site_check, site_swap, subscriptions
+from cchc import catalogue, clock, cms, colours, feeds, json_schema, safety, search, site_check, site_swap, subscriptions
 from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
 from cchc.render import departments, home, news, plans, portal_pages, procedures
 
@@ -34,6 +34,7 @@ class _Build:
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
     dirty = False
+    colours: dict[str, str] = {}
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
     newest = ""
@@ -43,7 +44,14 @@ def on_startup(command, dirty) -> None:
     _Build.dirty = dirty
 
 
+COLOURS_CSS = "assets/mau-sac.css"
+
+
 def on_config(config):
+    _Build.colours, problems = colours.resolve(config.extra.get("colours"))
+    if problems:
+        raise PluginError("Màu trong mkdocs.yml chưa dùng được:\n" + "\n".join(problems))
+    config.extra_css.insert(0, COLOURS_CSS)
     _Build.target = Path(config.site_dir)
     _Build.building = site_swap.fresh(_Build.target, keep_previous=_Build.dirty)
     config.site_dir = str(_Build.building)
@@ -89,7 +97,8 @@ def on_files(files, config):
     pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans} | generated
     for uri, (_title, content) in pages.items():
         files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-    static = json_schema.files() | {"admin/config.yml": cms.config(), "admin/index.html": cms.ADMIN_PAGE}
+    static = json_schema.files() | {"admin/config.yml": cms.config(), "admin/index.html": cms.ADMIN_PAGE,
+                                    COLOURS_CSS: colours.css(_Build.colours)}
     for path, content in static.items():  # files MkDocs knows, so links to them are checked
         files.append(File.generated(config, path, content=content))
     titles = {uri: title for uri, (title, _content) in pages.items()}

@@ -117,6 +117,9 @@ def test_nginx_sends_the_portals_security_headers(nginx, small_site):
     (www / "current" / ".an.json").write_text("{}", encoding="utf-8")
     with pytest.raises(urllib.error.HTTPError, match="403"):
         fetch(base + ".an.json")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        fetch(base + "van-ban/khong-co/")
+    assert missing.value.code == 404 and "Không tìm thấy trang" in missing.value.read().decode("utf-8")
     assert "Header always set Content-Security-Policy" in server_config.apache()
 
 

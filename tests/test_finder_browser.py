@@ -48,25 +48,53 @@ def test_facets_filter_and_count(page, bundled_site, catalogue):
     assert "co-quan=SXD-KH" in page.url and "linh-vuc=duong-bo" in page.url and "truc-tuyen=mot-phan" in page.url
 
 
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 900}
+
+
+def type_in(page, selector: str, text: str) -> None:
+    """Key by key, as a reader types: every keystroke fires its own input event."""
+    page.locator(selector).click()
+    page.locator(selector).press_sequentially(text, delay=15)
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("typed", ["đăng ký hoạt động", "dang ky hoat dong", "DANG KY HOAT DONG",
                                    unicodedata.normalize("NFD", "đăng ký hoạt động")], ids=["nfc", "plain", "upper", "nfd"])
-def test_text_search_with_or_without_diacritics(page, bundled_site, catalogue, typed):
+def test_text_search_with_or_without_diacritics(page, bundled_site, catalogue, typed, size):
     expected = sum(1 for p in catalogue if all(w in fold(p["name"] + " " + p["code"]) for w in "dang ky hoat dong".split()))
     assert expected > 5
+    page.set_viewport_size(size)
     page.goto(bundled_site + FINDER)
-    page.fill('input[name="tim"]', typed)
+    type_in(page, 'input[name="tim"]', typed)
+    expect(page.locator('input[name="tim"]')).to_have_value(typed)  # every space typed is still there
     expect(shown(page)).to_have_count(expected)
     for name in shown(page).all_inner_texts()[:5]:
         assert "đăng ký hoạt động" in name.lower()
 
 
 def test_search_by_code_and_by_field_words(page, bundled_site):
+    page.set_viewport_size(PHONE)
     page.goto(bundled_site + FINDER)
-    page.fill('input[name="tim"]', "1.000688")
+    type_in(page, 'input[name="tim"]', "1.000688")
     expect(shown(page)).to_have_count(1)
     expect(shown(page).first).to_contain_text("Cấp Chứng chỉ hành nghề luật sư")
-    page.fill('input[name="tim"]', "cong chung")
+    page.locator('input[name="tim"]').fill("")
+    type_in(page, 'input[name="tim"]', "cong chung")
     expect(shown(page).first).to_contain_text("công chứng")
+
+
+def test_the_placeholder_example_finds_something_and_nothing_found_gives_advice(page, bundled_site):
+    page.set_viewport_size(PHONE)
+    page.goto(bundled_site + FINDER)
+    example = page.locator('input[name="tim"]').get_attribute("placeholder").removeprefix("Ví dụ: ")
+    for part in example.split(", "):
+        page.locator('input[name="tim"]').fill("")
+        type_in(page, 'input[name="tim"]', part)
+        expect(page.locator(".cchc-finder__status")).to_contain_text("Tìm thấy")
+    page.locator('input[name="tim"]').fill("")
+    type_in(page, 'input[name="tim"]', "khong co thu tuc nay")
+    expect(page.locator(".cchc-finder__status")).to_have_text(
+        "Không có thủ tục nào khớp. Thử bớt một từ, kiểm tra chính tả (gõ có dấu hay không dấu đều được).")
 
 
 def test_state_in_the_url_survives_reload_and_back(page, bundled_site, catalogue):

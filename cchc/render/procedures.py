@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections import Counter
 from itertools import groupby
 
 from ..content import PROCEDURES_DIR, Entry, Site, url_of
@@ -218,6 +219,12 @@ def json_ld(procedure: Entry, site: Site, site_url: str) -> str:
     return json.dumps(service, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
+def _example_words(procedures: list[Entry]) -> str:
+    """The catalogue's largest field, typed as people type it (no tone marks): an example that finds something."""
+    fields = Counter(fold(p["field"]) for p in procedures)
+    return fields.most_common(1)[0][0] if fields else "cong chung"
+
+
 def finder_page(site: Site) -> str:
     """Every procedure grouped by department and field, readable without JavaScript; `finder.js` filters it."""
     here = FINDER_URI
@@ -239,9 +246,10 @@ def finder_page(site: Site) -> str:
                    for code in site.procedures_by_department}
     fields = dict(sorted({slugify(p["field"]): p["field"] for p in procedures}.items(), key=lambda kv: fold(kv[1])))
     online = {**ONLINE_LEVELS, NO_ONLINE: "Không trực tuyến"}
-    parts += ['<form class="cchc-finder" role="search" hidden>',
+    parts += ['<form class="cchc-finder" role="search" aria-label="Lọc thủ tục" hidden>',
               '<label class="cchc-finder__text"><span>Tìm thủ tục</span>'
-              '<input type="search" name="tim" autocomplete="off" placeholder="Ví dụ: ly lich tu phap, 1.000688"></label>',
+              '<input type="search" name="tim" autocomplete="off" '
+              f'placeholder="Ví dụ: {attr(_example_words(procedures))}, {attr(procedures[0]["code"]) if procedures else "1.000688"}"></label>',
               options("co-quan", departments), options("linh-vuc", fields), options("cap", PROCEDURE_LEVELS),
               options("truc-tuyen", online),
               '<p class="cchc-finder__status" aria-live="polite"></p>', "</form>", ""]

@@ -29,14 +29,14 @@
 
   function write(state) {
     var params = new URLSearchParams();
-    if (state.q) params.set(TEXT, state.q);
+    if (state.q.trim()) params.set(TEXT, state.q.trim());
     FACETS.forEach(function (key) { if (state[key]) params.set(key, state[key]); });
     var query = params.toString();
     return window.location.pathname + (query ? "?" + query : "");
   }
 
   function fromForm() {
-    var state = { q: form.elements[TEXT].value.trim() };
+    var state = { q: form.elements[TEXT].value };  // as typed: the space before the next word included
     FACETS.forEach(function (facet) { state[facet] = form.elements[facet].value; });
     return state;
   }
@@ -50,8 +50,8 @@
     return true;
   }
 
-  function apply(state) {
-    form.elements[TEXT].value = state.q;
+  function apply(state, fromUrl) {
+    if (fromUrl) form.elements[TEXT].value = state.q;  // never while typing: it would eat the space just typed
     var words = fold(state.q).split(/\s+/).filter(Boolean);
     var shown = 0;
     var inGroup = new Map();
@@ -87,7 +87,10 @@
     });
     status.textContent = shown === items.length
       ? "Tất cả " + items.length + " thủ tục"
-      : "Tìm thấy " + shown + " / " + items.length + " thủ tục";
+      : shown === 0
+        ? "Không có thủ tục nào khớp. Thử bớt một từ, kiểm tra chính tả (gõ có dấu hay không dấu đều được)"
+          + (FACETS.some(function (f) { return state[f]; }) ? ", hoặc chọn “Tất cả” ở các bộ lọc." : ".")
+        : "Tìm thấy " + shown + " / " + items.length + " thủ tục";
   }
 
   var typing = null;
@@ -112,7 +115,7 @@
   });
   // The results update as one types: Enter has nothing to send.
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  window.addEventListener("popstate", function () { apply(read()); });
+  window.addEventListener("popstate", function () { apply(read(), true); });
   form.hidden = false;
-  apply(read());
+  apply(read(), true);
 })();
