@@ -17,7 +17,7 @@ from .kinds import DEPARTMENT, NEWS, PAGE, PLAN, PROCEDURE, Kind
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
 from .schema import Context, nearest
-from .text import fold, nfc, slugify
+from .text import fold, nfc, slugify, vietnamese_order
 
 DEPARTMENTS_DIR = "co-quan"
 NEWS_DIR = "tin-tuc"
@@ -308,7 +308,8 @@ def _index(site: Site) -> None:
             for code in dict.fromkeys(assignment.get("departments", [])):
                 tasks[code].append(Task(plan, assignment))
     site.plans_by_issuer = dict(by_issuer)
-    site.procedures.sort(key=lambda p: (p.get("department", ""), fold(p.get("field", "")), fold(p.get("name", "")), p.src_uri))
+    site.procedures.sort(key=lambda p: (p.get("department", ""), vietnamese_order(p.get("field", "")),
+                                         vietnamese_order(p.get("name", "")), p.src_uri))
     by_department: dict[str, list[Entry]] = defaultdict(list)
     for procedure in site.procedures:
         by_department[procedure["department"]].append(procedure)

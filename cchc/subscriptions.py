@@ -12,7 +12,7 @@ from .feeds import Feed, FeedItem, absolute_html, feed_paths
 from .render.markdown import text
 from .render.news import INDEX_URI as NEWS_URI, category_uri
 from .render.plans import INDEX_PAGES, designation, heading
-from .text import slugify
+from .text import slugify, vietnamese_order
 from .vocab import CCHC_AREAS, NEWS_CATEGORIES
 
 PAGE_URI = "theo-doi.md"
@@ -40,6 +40,35 @@ def _plan_date(plan: Entry) -> datetime:
     return datetime.combine(plan["issued"].first_day(), time(), TZ)
 
 
+@dataclass(frozen=True)
+class _Source:
+    ref: FeedRef
+    description: str
+    home_uri: str
+    news: list[Entry]
+    plans: list[Entry]
+
+
+def _sources(site: Site) -> list[_Source]:
+    """Each feed and the news and plans it carries: the one place that says what goes where."""
+    news, plans = site_feeds()
+    sources = [_Source(news, "Tin tức cải cách hành chính", NEWS_URI, site.news, []),
+               _Source(plans, "Kế hoạch, quyết định về cải cách hành chính", INDEX_PAGES["year"][0], [], site.plans)]
+    for code, department in site.departments.items():
+        sources.append(_Source(department_feed(code, department["name"]), f"Tin tức và văn bản của {department['name']}",
+                               department.src_uri, [n for n in site.news if n["department"] == code],
+                               site.plans_by_issuer.get(code, [])))
+    for code, label in NEWS_CATEGORIES.items():
+        sources.append(_Source(category_feed(code), f"Chuyên mục {label}", category_uri(code),
+                               [n for n in site.news if code in n["categories"]], [p for p in site.plans if code in p["areas"]]))
+    return sources
+
+
+def has_items(site: Site) -> set[str]:
+    """The slugs of the feeds that carry something: an empty one is neither listed nor advertised."""
+    return {s.ref.slug for s in _sources(site) if s.news or s.plans}
+
+
 def build_feeds(site: Site, site_url: str, html: dict[str, str]) -> list[Feed]:
     """Every feed with its items; `html` is each page's rendered content by src_uri."""
     def news_item(n: Entry) -> FeedItem:
@@ -56,23 +85,9 @@ def build_feeds(site: Site, site_url: str, html: dict[str, str]) -> list[Feed]:
 
     news_items = {n.src_uri: news_item(n) for n in site.news}
     plan_items = {p.src_uri: plan_item(p) for p in site.plans}
-    home = lambda uri: urljoin(site_url, url_of(uri))  # noqa: E731
-    feeds = [
-        Feed("tin-tuc", "Tin tức", "Tin tức cải cách hành chính", home(NEWS_URI), list(news_items.values())),
-        Feed("van-ban", "Văn bản mới", "Kế hoạch, quyết định về cải cách hành chính", home(INDEX_PAGES["year"][0]),
-             list(plan_items.values())),
-    ]
-    for code, department in site.departments.items():
-        ref = department_feed(code, department["name"])
-        items = [news_items[n.src_uri] for n in site.news if n["department"] == code]
-        items += [plan_items[p.src_uri] for p in site.plans_by_issuer.get(code, [])]
-        feeds.append(Feed(ref.slug, department["name"], f"Tin tức và văn bản của {department['name']}",
-                          home(department.src_uri), items))
-    for code, label in NEWS_CATEGORIES.items():
-        items = [news_items[n.src_uri] for n in site.news if code in n["categories"]]
-        items += [plan_items[p.src_uri] for p in site.plans if code in p["areas"]]
-        feeds.append(Feed(category_feed(code).slug, label, f"Chuyên mục {label}", home(category_uri(code)), items))
-    return feeds
+    return [Feed(s.ref.slug, s.ref.title, s.description, urljoin(site_url, url_of(s.home_uri)),
+                 [news_items[n.src_uri] for n in s.news] + [plan_items[p.src_uri] for p in s.plans])
+            for s in _sources(site)]
 
 
 def head_links(refs: list[FeedRef], site_url: str) -> list[dict[str, str]]:
@@ -95,6 +110,10 @@ def subscriptions_page(site: Site, site_url: str) -> str:
                 f"[JSON]({urljoin(site_url, paths['json'])}) |")
 
     header = ["| Nguồn tin | RSS | Atom | JSON Feed |", "|---|---|---|---|"]
+    filled = has_items(site)
+    categories = [r for r in map(category_feed, NEWS_CATEGORIES) if r.slug in filled]
+    departments = [r for r in (department_feed(c, d["name"]) for c, d in site.departments.items()) if r.slug in filled]
+    departments.sort(key=lambda r: vietnamese_order(r.title))
     parts = [
         "# Theo dõi", "",
         "Nhận tin và văn bản mới của cổng ngay khi đăng, không cần vào trang mỗi ngày.", "",
@@ -102,8 +121,7 @@ def subscriptions_page(site: Site, site_url: str) -> str:
         "(ví dụ Thunderbird, Feedly, Inoreader, NetNewsWire). Ứng dụng sẽ tự báo khi có tin mới. "
         "Địa chỉ JSON Feed dành cho các hệ thống, phần mềm muốn lấy tin tự động.", "",
         "## Toàn cổng", "", *header, *(row(r) for r in site_feeds()), "",
-        "## Theo chuyên mục", "", *header, *(row(category_feed(c)) for c in NEWS_CATEGORIES), "",
-        "## Theo cơ quan", "", "Tin tức và văn bản mới của từng cơ quan.", "", *header,
-        *(row(department_feed(c, d["name"])) for c, d in sorted(site.departments.items(), key=lambda i: i[1]["name"])), "",
+        "## Theo chuyên mục", "", *header, *(row(r) for r in categories), "",
+        "## Theo cơ quan", "", "Tin tức và văn bản mới của từng cơ quan.", "", *header, *(row(r) for r in departments), "",
     ]
     return "\n".join(parts)

@@ -35,6 +35,7 @@ class _Build:
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
     dirty = False
     colours: dict[str, str] = {}
+    filled_feeds: set[str] = set()  # feeds with items: the only ones pages advertise
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
     newest = ""
@@ -75,6 +76,7 @@ def on_pre_build(config) -> None:
     dates = [content_date(e) for e in site.plans + site.news]
     _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
+    _Build.filled_feeds = subscriptions.has_items(site)
     _Build.html = {}
     _Build.titles_rendered = {}
     _Build.sources = {}
@@ -119,7 +121,7 @@ def _feeds_for(uri: str, entry) -> list:
         refs.append(subscriptions.department_feed(entry["code"], entry["name"]))
     if uri.startswith("tin-tuc/chuyen-muc/"):
         refs.append(subscriptions.category_feed(uri.split("/")[2]))
-    return refs
+    return [ref for ref in refs if ref.slug in _Build.filled_feeds]
 
 
 def on_page_markdown(markdown, page, config, files):

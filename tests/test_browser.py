@@ -60,7 +60,7 @@ def test_news_listing_pages_through_all_items(page, bundled_site):
     expect(page).to_have_url(bundled_site + "tin-tuc/")
     items = page.locator("article > ul > li")
     expect(items).to_have_count(10)
-    expect(items.first).to_contain_text("📌 Sở Ngoại vụ Kiên Giang triển khai kế hoạch")  # pinned first
+    expect(items.first).to_contain_text("Nổi bật Sở Ngoại vụ Kiên Giang triển khai kế hoạch")  # pinned first
     expect(items.nth(1)).to_contain_text("Sổ tay hướng dẫn thủ tục hành chính dành cho người nước ngoài")
     page.get_by_role("link", name="Cũ hơn →").click()
     expect(page.locator(".cchc-pages")).to_contain_text("Trang 2/3")

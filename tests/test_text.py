@@ -25,3 +25,14 @@ def test_heading_anchor_reads_well():
 
 def test_nfc_composes_combining_marks():
     assert nfc("Vie\u0302\u0323t") == "Việt"
+
+
+def test_vietnamese_dictionary_order():
+    from cchc.text import vietnamese_order
+
+    names = ["Tỉnh đoàn", "Đài Phát thanh", "Bưu điện", "Bảo hiểm xã hội", "Báo Khánh Hòa", "Ban quản lý", "Cục Thuế",
+             "Công an", "Ủy ban nhân dân", "Uỷ ban", "Ưu tiên"]
+    assert sorted(names, key=vietnamese_order) == [
+        "Ban quản lý", "Bảo hiểm xã hội", "Báo Khánh Hòa", "Bưu điện", "Công an", "Cục Thuế", "Đài Phát thanh",
+        "Tỉnh đoàn", "Uỷ ban", "Ủy ban nhân dân", "Ưu tiên"]
+    assert sorted("b ạ á ã ả à a ă â".split(), key=vietnamese_order) == "a à ả ã á ạ ă â b".split()

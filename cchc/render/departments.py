@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..content import DEPARTMENTS_DIR, Entry, Site
-from ..text import fold, slugify
+from ..text import fold, slugify, vietnamese_order
 from ..vocab import DEPARTMENT_LEVELS
 from .markdown import attr, link, meta_panel, text
 from .plans import designation, heading, plan_item
@@ -76,9 +76,10 @@ def _procedures(department: Entry, site: Site) -> list[str]:
 
 
 def index_page(site: Site) -> str:
-    parts = ["# Cơ quan, đơn vị", "", f"{len(site.departments)} cơ quan, đơn vị có văn bản hoặc nhiệm vụ trên cổng.", ""]
+    parts = ["# Cơ quan, đơn vị", "", f"{len(site.departments)} cơ quan, đơn vị trên cổng.", ""]
     ordered = sorted(site.departments.values(),
-                     key=lambda d: (d["province"], list(DEPARTMENT_LEVELS).index(d["level"]), d["name"]))
+                     key=lambda d: (vietnamese_order(d["province"]), list(DEPARTMENT_LEVELS).index(d["level"]),
+                                    vietnamese_order(d["name"])))
     for province, members in groupby(ordered, key=lambda d: d["province"]):
         parts += [f"## {text(province)}", "", "| Cơ quan | Mã | Văn bản | Nhiệm vụ được giao | Thủ tục |", "|---|---|--:|--:|--:|"]
         for d in members:

@@ -32,9 +32,9 @@ def ordered(news: list[Entry]) -> list[Entry]:
 
 def news_item(item: Entry, here: str, site: Site) -> str:
     department = site.departments[item["department"]]
-    pin = "📌 " if item.get("pinned") else ""
+    pin = '<span class="cchc-pin">Nổi bật</span> ' if item.get("pinned") else ""  # words, not an emoji
     line = (f"- {pin}{link(item['title'], here, item.src_uri)} · {display_datetime(item['date'])} · "
-            f"{text(department.get('short_name') or department['name'])}")
+            f"{text(department['name'])}")  # a short name (Sở Ngoại vụ) is ambiguous across provinces
     return line + (f"  \n  {text(item['summary'])}" if item.get("summary") else "")
 
 

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from ..content import PROCEDURES_DIR, Entry, Site, url_of
 from ..procedure_shapes import NO_UNIT
-from ..text import fold, slugify
+from ..text import fold, slugify, vietnamese_order
 from ..vocab import CHANNELS, ONLINE_LEVELS, PROCEDURE_LEVELS
 from .markdown import attr, link, meta_panel, text
 
@@ -244,7 +244,7 @@ def finder_page(site: Site) -> str:
 
     departments = {code: site.departments[code].get("short_name") or site.departments[code]["name"]
                    for code in site.procedures_by_department}
-    fields = dict(sorted({slugify(p["field"]): p["field"] for p in procedures}.items(), key=lambda kv: fold(kv[1])))
+    fields = dict(sorted({slugify(p["field"]): p["field"] for p in procedures}.items(), key=lambda kv: vietnamese_order(kv[1])))
     online = {**ONLINE_LEVELS, NO_ONLINE: "Không trực tuyến"}
     parts += ['<form class="cchc-finder" role="search" aria-label="Lọc thủ tục" hidden>',
               '<label class="cchc-finder__text"><span>Tìm thủ tục</span>'
