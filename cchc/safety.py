@@ -21,7 +21,7 @@ TAGS = frozenset({
     # The procedure finder's form, written by the portal itself.
     "form", "input", "label", "select", "option", "button", "nav",
 })
-ANY_TAG = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden"})
+ANY_TAG = frozenset({"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex"})
 ATTRIBUTES = {
     "a": {"href", "rel", "download", "hreflang", "type"},
     "img": {"src", "alt", "width", "height", "loading"},

@@ -32,6 +32,7 @@ MAX_VARIANTS = 30  # written forms per folded word, as bits of an integer that J
 
 _WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")
+_META_PANEL = re.compile(r'<div class="cchc-meta">.*?</div>', re.S)
 _SKIP = re.compile(r'<(script|style)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>|<sup[^>]*><a class="footnote-ref".*?</sup>', re.S)
 
 
@@ -43,12 +44,19 @@ class SearchDoc:
     department: str  # code, or ""
     date: str  # as shown, dd/mm/yyyy, or ""
     text: str
+    passages: str = ""  # the text excerpts come from: without the metadata panel that opens most pages
+    identifier: str = ""  # a procedure's code or a document's number: typed exactly, it comes first
 
 
 def plain_text(rendered: str) -> str:
     """The readable text of a rendered page: no tags, no permalink signs, entities decoded."""
     text = _TAG.sub(" ", _SKIP.sub(" ", rendered))
     return " ".join(html.unescape(text).split())
+
+
+def identifier_key(identifier: str) -> str:
+    """How `search.js` looks up a code or number typed: folded, without spaces."""
+    return "".join(fold(identifier).split())
 
 
 def words(text: str) -> list[str]:
@@ -103,6 +111,11 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
         masks = {str(i): m for i, (_n, (_w, m)) in enumerate(entries) if m != 1}
         files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = [
             variants[folded], _members([n for n, _ in entries], len(docs)), _weights(w for _, (w, _m) in entries), masks]
+    # A code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document, in the bucket of `#` + the key.
+    for number, doc in enumerate(docs):
+        if doc.identifier[:1].isalnum():  # `/KH-SNgV`, a document with no number yet, is no identifier
+            key = "#" + identifier_key(doc.identifier)
+            files[f"{DIR}/b/{bucket_of(key, buckets)}.json"][key] = number
     for pair in sorted(pairs):
         # Only which documents have the pair: ranking counts pairs found, the words give the weight.
         files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(sorted(pairs[pair]), len(docs)), "", {}]
@@ -121,7 +134,8 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
     out |= {path: _json(content) for path, content in files.items()}
     # What a result shows, one small file per document: a query fetches those of the results it lists.
     for number, doc in enumerate(docs):
-        out[f"{DIR}/d/{number}.json"] = _json([doc.title, doc.url, doc.kind, doc.department, doc.date, doc.text[:TEXT_LIMIT]])
+        out[f"{DIR}/d/{number}.json"] = _json([doc.title, doc.url, doc.kind, doc.department, doc.date,
+                                               (doc.passages or doc.text)[:TEXT_LIMIT]])
     return out
 
 
@@ -167,8 +181,10 @@ def documents(site, rendered: dict[str, tuple[str, str]]) -> list[SearchDoc]:
         department = {"plan": entry.get("issuer"), "news": entry.get("department"), "procedure": entry.get("department"),
                       "department": entry.get("code")}.get(kind) or ""
         date = entry.get("issued") if kind == "plan" else entry.get("date") if kind == "news" else None
+        identifier = entry.get("code") if kind == "procedure" else entry.get("number", "") if kind == "plan" else ""
         docs.append(SearchDoc(url_of(uri), title, kind if kind in KINDS else "page", department,
-                              display_date(date) if date else "", plain_text(page_html)))
+                              display_date(date) if date else "", plain_text(page_html),
+                              plain_text(_META_PANEL.sub(" ", page_html)), identifier or ""))
     return docs
 
 
@@ -184,7 +200,7 @@ def page() -> str:
         '<label><span>Cơ quan</span><select name="co-quan"><option value="">Tất cả</option></select></label>',
         '<button class="md-button md-button--primary" type="submit">Tìm</button>',
         "</form>",
-        '<p class="cchc-search__status" aria-live="polite">Tìm kiếm cần JavaScript. Có thể tra cứu theo danh mục: '
+        '<p class="cchc-search__status" aria-live="polite" tabindex="-1">Tìm kiếm cần JavaScript. Có thể tra cứu theo danh mục: '
         '<a href="../van-ban/">văn bản</a>, <a href="../tin-tuc/">tin tức</a>, <a href="../thu-tuc/">thủ tục hành chính</a>, '
         '<a href="../co-quan/">cơ quan</a>.</p>',
         '<ol class="cchc-search__results"></ol>',

@@ -27,6 +27,7 @@
   function get(path) {
     if (!cache[path]) {
       cache[path] = fetch(base + path).then(function (r) {
+        if (r.status === 404 && path.startsWith("b/")) return {};  // a bucket no word fell into
         if (!r.ok) throw new Error(path + ": " + r.status);
         return r.json();
       });
@@ -84,31 +85,97 @@
     });
   }
 
+  // The passage to show: around the words typed side by side if the text has them, else where most of the
+  // typed words are close together; cut at spaces, and marked only where a whole typed word (or the whole
+  // phrase) is written.
+  var SPAN = 240, BEFORE = 60;
   function excerpt(text, terms) {
-    var folded = Array.from(text).map(fold).join("");
     var chars = Array.from(text);
-    var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + terms.map(function (t) {
-      return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join("|") + ")(?=$|[^\\p{L}\\p{N}])", "gu");
-    var first = pattern.exec(folded);
-    var start = first ? Math.max(0, Array.from(folded.slice(0, first.index)).length - 60) : 0;
-    var window = chars.slice(start, start + 240);
-    var foldedWindow = window.map(fold).join("");
-    var out = "", last = 0, match;
-    pattern.lastIndex = 0;
-    while ((match = pattern.exec(foldedWindow))) {
-      var from = Array.from(foldedWindow.slice(0, match.index + match[1].length)).length;
-      var to = from + Array.from(match[2]).length;
+    var folded = chars.map(fold);  // one entry per character, so positions match `chars`
+    var flat = folded.join("");
+    var offsets = [], at = 0;
+    folded.forEach(function (f) { offsets.push(at); at += f.length; });
+    var toChar = function (index) { var i = 0; while (i + 1 < offsets.length && offsets[i + 1] <= index) i++; return i; };
+    var quote = function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+    var bounded = function (inner) { return new RegExp("(^|[^\\p{L}\\p{N}])(" + inner + ")(?=$|[^\\p{L}\\p{N}])", "gu"); };
+    // The words in the order typed, whatever stands between them: `489/QĐ-UBND`, `1.000688`, `cải cách`.
+    var phrase = terms.length > 1 ? bounded(terms.map(quote).join("[^\\p{L}\\p{N}]+")) : null;
+    // Apart, a lone digit or letter of a code (`1` of `1.000688`) would be marked everywhere.
+    var apart = terms.length > 1 ? terms.filter(function (t) { return t.length > 1; }) : terms;
+    var single = bounded((apart.length ? apart : terms).map(quote).join("|"));
+    var best = -1, match;
+    if (phrase && (match = phrase.exec(flat))) best = toChar(match.index + match[1].length);
+    if (best < 0) {
+      var hits = [];
+      while ((match = single.exec(flat))) hits.push([toChar(match.index + match[1].length), match[2]]);
+      var most = 0;
+      hits.forEach(function (hit) {
+        var near = {};
+        hits.forEach(function (other) { if (other[0] >= hit[0] && other[0] < hit[0] + SPAN - BEFORE) near[other[1]] = true; });
+        var n = Object.keys(near).length;
+        if (n > most) { most = n; best = hit[0]; }
+      });
+    }
+    var start = best > BEFORE ? best - BEFORE : 0, end = Math.min(chars.length, start + SPAN);
+    if (start > 0) { while (start < best && chars[start - 1] !== " ") start++; }  // whole words only
+    if (end < chars.length) { while (end > start + 1 && chars[end] !== " ") end--; }
+    var window = chars.slice(start, end), windowFolded = folded.slice(start, end).join("");
+    var local = [], pos = 0;
+    folded.slice(start, end).forEach(function (f) { local.push(pos); pos += f.length; });
+    var localChar = function (index) { var i = 0; while (i + 1 < local.length && local[i + 1] <= index) i++; return i; };
+    var marker = phrase && new RegExp(phrase.source, "gu").test(windowFolded) ? phrase : single;
+    marker.lastIndex = 0;
+    var out = "", last = 0;
+    while ((match = marker.exec(windowFolded))) {
+      var from = localChar(match.index + match[1].length);
+      var to = localChar(match.index + match[0].length - 1) + 1;
       out += escape(window.slice(last, from).join("")) + "<mark>" + escape(window.slice(from, to).join("")) + "</mark>";
       last = to;
     }
     out += escape(window.slice(last).join(""));
-    return (start > 0 ? "… " : "") + out + (start + 240 < chars.length ? " …" : "");
+    return (start > 0 ? "… " : "") + out + (end < chars.length ? " …" : "");
   }
 
   function state() {
     var params = new URLSearchParams(window.location.search);
-    return { q: params.get("q") || "", kind: params.get("loai") || "", department: params.get("co-quan") || "" };
+    return { q: params.get("q") || "", kind: params.get("loai") || "", department: params.get("co-quan") || "",
+             page: Math.max(1, parseInt(params.get("trang") || "1", 10) || 1) };
+  }
+
+  function address(current, page) {
+    var params = new URLSearchParams();
+    if (current.q) params.set("q", current.q);
+    if (current.kind) params.set("loai", current.kind);
+    if (current.department) params.set("co-quan", current.department);
+    if (page > 1) params.set("trang", page);
+    return window.location.pathname + (params.toString() ? "?" + params : "");
+  }
+
+  // Links to the previous and next pages of results: real links, so they open in a new tab and Back works.
+  var nav = document.createElement("nav");
+  nav.className = "cchc-pages";
+  nav.setAttribute("aria-label", "Các trang kết quả");
+  list.after(nav);
+  function paging(current, page, pages) {
+    nav.textContent = "";
+    if (pages < 2) return;
+    var link = function (to, label) {
+      var a = document.createElement("a");
+      a.href = address(current, to);
+      a.textContent = label;
+      a.addEventListener("click", function (event) {
+        event.preventDefault();
+        window.history.pushState(null, "", a.href);
+        search(state()).then(function () { status.focus(); });
+        window.scrollTo(0, 0);
+      });
+      return a;
+    };
+    if (page > 1) nav.appendChild(link(page - 1, "← Trang trước"));
+    var here = document.createElement("span");
+    here.textContent = " Trang " + page + "/" + pages + " ";
+    nav.appendChild(here);
+    if (page < pages) nav.appendChild(link(page + 1, "Trang sau →"));
   }
 
   function facet(select, counts, labels, chosen) {
@@ -146,9 +213,14 @@
     };
     var entries = await Promise.all(terms.map(lookup));
     var pairEntries = await Promise.all(pairs.map(lookup));
+    // A code or number typed whole (`1.000688`, `489/QĐ-UBND`) finds its procedure or document first.
+    var identified = await lookup("#" + fold(current.q).replace(/\s+/g, ""));
     if (mine !== run) return;
     var results = entries.every(Boolean)
       ? rank(manifest, typed, entries.map(decode), pairEntries.filter(Boolean).map(decode)) : [];
+    if (typeof identified === "number") {
+      results = [{ doc: identified }].concat(results.filter(function (r) { return r.doc !== identified; }));
+    }
     var kinds = {}, departments = {}, kindLabels = {}, departmentLabels = {};
     manifest.departments.forEach(function (d) { departmentLabels[d[0]] = d[1]; });
     manifest.kinds.forEach(function (k) { kindLabels[k] = manifest.kindLabels[k]; });
@@ -164,9 +236,11 @@
     var shown = results.filter(function (r) {
       return (!current.kind || r.kind === current.kind) && (!current.department || r.department === current.department);
     });
-    var found = shown.length ? "Tìm thấy " + shown.length + " kết quả" + (shown.length > PAGE ? ", hiện " + PAGE + " kết quả đầu" : "")
-      : "Không tìm thấy kết quả nào cho “" + current.q + "”.";
-    var top = shown.slice(0, PAGE);
+    var pages = Math.max(1, Math.ceil(shown.length / PAGE)), page = Math.min(current.page, pages);
+    var found = shown.length
+      ? "Tìm thấy " + shown.length + " kết quả" + (pages > 1 ? ", trang " + page + "/" + pages : "")
+      : "Không tìm thấy kết quả nào cho “" + current.q + "”. Thử bớt một từ, hoặc kiểm tra chính tả (gõ có dấu hay không dấu đều được).";
+    var top = shown.slice((page - 1) * PAGE, page * PAGE);
     var metas = await Promise.all(top.map(function (r) { return get("d/" + r.doc + ".json"); }));
     if (mine !== run) return;
     list.innerHTML = top.map(function (r, i) {
@@ -176,6 +250,8 @@
         '<div class="cchc-hit__meta">' + escape(details) + "</div>" +
         '<p class="cchc-hit__excerpt">' + excerpt(meta[5], terms) + "</p></li>";
     }).join("");
+    list.start = (page - 1) * PAGE + 1;
+    paging(current, page, pages);
     status.textContent = found; // last: tests and screen readers know the results are there
   }
 
