@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 from .clock import TZ
 from .content import Entry, Site, url_of
 from .feeds import Feed, FeedItem, absolute_html, feed_paths
-from .render.markdown import text
+from .render.markdown import attr
 from .render.news import INDEX_URI as NEWS_URI, category_uri
 from .render.plans import INDEX_PAGES, designation, heading
 from .text import slugify, vietnamese_order
@@ -104,12 +104,20 @@ def head_links(refs: list[FeedRef], site_url: str) -> list[dict[str, str]]:
 
 
 def subscriptions_page(site: Site, site_url: str) -> str:
+    """The addresses to paste into a feed reader, each with a copy button.
+
+    Not links: a feed opened in a browser is raw XML (XSLT, which used to dress it as a page, is being removed
+    from browsers; Chromium already shows a warning over it). Readers need the address, not the file."""
     def row(ref: FeedRef) -> str:
         paths = feed_paths(ref.slug)
-        return (f"| {text(ref.title)} | [RSS]({urljoin(site_url, paths['rss'])}) | [Atom]({urljoin(site_url, paths['atom'])}) | "
-                f"[JSON]({urljoin(site_url, paths['json'])}) |")
+        rss = attr(urljoin(site_url, paths["rss"]))
+        return (f'<li><strong>{attr(ref.title)}</strong><br><code class="cchc-feed">{rss}</code> '
+                f'<button type="button" class="cchc-copy" data-copy="{rss}" aria-label="Sao chép địa chỉ bảng tin {attr(ref.title)}">'
+                "Sao chép</button></li>")
 
-    header = ["| Nguồn tin | RSS | Atom | JSON Feed |", "|---|---|---|---|"]
+    def section(title: str, intro: str, refs: list[FeedRef]) -> list[str]:
+        return [f"## {title}", "", *([intro, ""] if intro else []), '<ul class="cchc-feeds">', *map(row, refs), "</ul>", ""]
+
     filled = has_items(site)
     categories = [r for r in map(category_feed, NEWS_CATEGORIES) if r.slug in filled]
     departments = [r for r in (department_feed(c, d["name"]) for c, d in site.departments.items()) if r.slug in filled]
@@ -117,11 +125,13 @@ def subscriptions_page(site: Site, site_url: str) -> str:
     parts = [
         "# Theo dõi", "",
         "Nhận tin và văn bản mới của cổng ngay khi đăng, không cần vào trang mỗi ngày.", "",
-        "**Cách theo dõi:** chép địa chỉ RSS hoặc Atom của nguồn tin bên dưới, dán vào ứng dụng đọc tin "
-        "(ví dụ Thunderbird, Feedly, Inoreader, NetNewsWire). Ứng dụng sẽ tự báo khi có tin mới. "
-        "Địa chỉ JSON Feed dành cho các hệ thống, phần mềm muốn lấy tin tự động.", "",
-        "## Toàn cổng", "", *header, *(row(r) for r in site_feeds()), "",
-        "## Theo chuyên mục", "", *header, *(row(r) for r in categories), "",
-        "## Theo cơ quan", "", "Tin tức và văn bản mới của từng cơ quan.", "", *header, *(row(r) for r in departments), "",
+        "**Cách theo dõi:** bấm “Sao chép” bên cạnh nguồn tin muốn theo dõi, rồi dán địa chỉ vào ứng dụng đọc tin "
+        "(ví dụ Thunderbird, Feedly, Inoreader, NetNewsWire). Ứng dụng sẽ tự báo khi có tin mới.", "",
+        "Mỗi địa chỉ là bảng tin RSS. Cùng thư mục còn có `atom.xml` (Atom) và `feed.json` (JSON Feed), dành cho các "
+        "hệ thống, phần mềm muốn lấy tin tự động.", "",
+        '<p class="cchc-copy__status" aria-live="polite"></p>', "",
+        *section("Toàn cổng", "", site_feeds()),
+        *section("Theo chuyên mục", "", categories),
+        *section("Theo cơ quan", "Tin tức và văn bản mới của từng cơ quan.", departments),
     ]
     return "\n".join(parts)

@@ -22,7 +22,8 @@ from cchc.render import departments, home, news, plans, portal_pages, procedures
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 FEED_LIMIT = 20
-PAGE_SCRIPTS = {procedures.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js"}  # from overrides/
+PAGE_SCRIPTS = {procedures.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js",
+                subscriptions.PAGE_URI: "assets/copy.js"}  # from overrides/
 
 
 class _Build:

@@ -78,12 +78,18 @@ def serve(directory: Path):
 
 
 @pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory) -> str:
-    """The bundled sample site, built once and served on localhost; yields its base URL."""
+def bundled_build(tmp_path_factory) -> Path:
+    """The bundled sample site, built once; its folder."""
     built = tmp_path_factory.mktemp("bundled") / "site"
     result = mkdocs_build(REPO, "--site-dir", str(built), env={"CCHC_NOW": "2026-11-25T12:00"})
     assert result.returncode == 0, result.stderr
-    with serve(built) as base:
+    return built
+
+
+@pytest.fixture(scope="session")
+def bundled_site(bundled_build) -> str:
+    """The bundled sample site served on localhost; yields its base URL."""
+    with serve(bundled_build) as base:
         yield base
 
 

@@ -87,3 +87,18 @@ def test_text_boxes_show_where_the_keyboard_is(page, bundled_site, size):
         page.keyboard.press("Tab")  # arrive by keyboard, as :focus-visible means
         style = page.locator(box).evaluate("el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
         assert not style.startswith("none") and not style.endswith(" 0px"), (box, style)
+
+
+@SIZES
+def test_a_feeds_address_is_copied_not_opened_as_xml(browser, bundled_site, size):
+    context = browser.new_context(locale="vi-VN", viewport=size, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(bundled_site + "theo-doi/")
+    expect(page.locator("article a[href$='.xml']")).to_have_count(0)
+    button = page.get_by_role("button", name="Sao chép địa chỉ bảng tin Tin tức")
+    button.focus()
+    page.keyboard.press("Enter")
+    address = bundled_site.replace(bundled_site, "https://cchc.example.gov.vn/") + "feeds/tin-tuc/rss.xml"
+    expect(page.locator(".cchc-copy__status")).to_have_text(f"Đã chép địa chỉ: {address}")
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    context.close()

@@ -42,25 +42,33 @@ def _html(value: str) -> str:
 
 
 def prose(value: str) -> list[str]:
-    """Imported multi-line text as HTML: `-` lines as a list, `+` lines nested under them, other lines as paragraphs."""
-    out, depth = [], 0
+    """Imported multi-line text as HTML: `-` lines as a list, `+` lines nested under them, other lines as paragraphs.
+
+    A nested list goes inside its parent item (`<li>… <ul>…</ul></li>`), as HTML requires."""
+    out, depth = [], 0  # depth: lists open, each with its last item still open
+
+    def close_to(level: int) -> None:
+        nonlocal depth
+        while depth > level:
+            out.append("</li></ul>")
+            depth -= 1
+
     for line in value.split("\n"):
         line = line.strip()
         marker = re.match(r"^([-–•+])\s*", line)
         if marker and line[marker.end():]:
             wanted = 2 if marker[1] == "+" and depth else 1
-            while depth < wanted:
-                out.append("<ul>")
-                depth += 1
-            while depth > wanted:
-                out.append("</ul>")
-                depth -= 1
-            out.append(f"<li>{_html(line[marker.end():])}</li>")
+            if wanted > depth:
+                out += ["<ul>"] * (wanted - depth)
+                depth = wanted
+            else:
+                close_to(wanted)
+                out.append("</li>")
+            out.append(f"<li>{_html(line[marker.end():])}")
         elif line:
-            out += ["</ul>"] * depth
-            depth = 0
+            close_to(0)
             out.append(f"<p>{_html(line)}</p>")
-    out += ["</ul>"] * depth
+    close_to(0)
     return ['<div class="cchc-prose">', *out, "</div>", ""]
 
 
