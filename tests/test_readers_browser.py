@@ -102,3 +102,15 @@ def test_a_feeds_address_is_copied_not_opened_as_xml(browser, bundled_site, size
     expect(page.locator(".cchc-copy__status")).to_have_text(f"Đã chép địa chỉ: {address}")
     assert page.evaluate("navigator.clipboard.readText()") == address
     context.close()
+
+
+def test_a_table_wider_than_the_screen_is_reached_by_the_keyboard(page, bundled_site):
+    page.set_viewport_size(PHONE)  # the departments table is wider than a phone
+    page.goto(bundled_site + "co-quan/")
+    page.wait_for_load_state("load")
+    wraps = page.locator(".md-typeset__scrollwrap")
+    scrolling = wraps.evaluate_all("els => els.filter(e => e.scrollWidth > e.clientWidth).length")
+    assert scrolling > 0
+    expect(page.locator('.md-typeset__scrollwrap[tabindex="0"][role="region"]')).to_have_count(scrolling)
+    violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert violations == [], [v["id"] for v in violations]

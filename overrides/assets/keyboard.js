@@ -1,4 +1,6 @@
-// Material's menu button is a <label> for a hidden checkbox, which the keyboard never reaches: give it what a
+// What the keyboard needs that Material's markup lacks.
+//
+// The menu button is a <label> for a hidden checkbox, which the keyboard never reaches: give it what a
 // button has (Tab, Space as well as the Enter Material already handles, its state read out), move the focus
 // into the menu it opens, and let Escape close it.
 (function () {
@@ -25,4 +27,26 @@
     if (event.key === "Escape" && toggle.checked) { toggle.click(); button.focus(); }
   });
   button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
+})();
+
+// A table wider than the column scrolls sideways inside Material's wrapper: make the wrapper reachable by Tab
+// (then the arrow keys scroll it) and name it, as WCAG asks of a scrollable region.
+(function () {
+  "use strict";
+  function reachable() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Bảng, cuộn ngang để xem hết");
+      } else if (!scrolls && wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  window.addEventListener("load", reachable);
+  window.addEventListener("resize", reachable);
 })();
