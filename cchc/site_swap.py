@@ -19,15 +19,16 @@ def _leftovers(site_dir: Path) -> list[Path]:
     return [p for p in site_dir.parent.glob(site_dir.name + ".*") if p.name.startswith(prefix)]
 
 
-def fresh(site_dir: Path, keep_previous: bool) -> Path:
-    """A new empty folder to build into (a copy of the previous site for a `--dirty` build)."""
+def fresh(site_dir: Path) -> Path:
+    """A new empty folder to build into.
+
+    Empty for a `--dirty` build too: MkDocs then finds every page "modified" and renders it, so an incremental
+    build writes what a full one does (MkDocs' own dirty build skips pages whose listings, feeds and search
+    entries other pages need, and leaves deleted pages behind)."""
     for leftover in _leftovers(site_dir):  # from a build that was killed
         shutil.rmtree(leftover, ignore_errors=True)
     building = site_dir.with_name(f"{site_dir.name}{_BUILDING}{os.getpid()}")
-    if keep_previous and site_dir.is_dir():
-        shutil.copytree(site_dir, building, symlinks=True)
-    else:
-        building.mkdir(parents=True)
+    building.mkdir(parents=True)
     return building
 
 

@@ -7,55 +7,96 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 
 from __future__ import annotations
 
+import importlib
 import logging
+import sys
 from html import unescape
 from pathlib import Path
+from types import ModuleType
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from cchc import catalogue, clock, cms, colours, feeds, json_schema, safety, search, site_check, site_swap, subscriptions
-from cchc.content import DEPARTMENT, NEWS, PLAN, PROCEDURE, Layout, Site, content_date, load_site, split_published
+import cchc
+from cchc import (catalogue, clock, cms, colours, content, feeds, json_schema, safety, search, site_check, site_swap,
+                  subscriptions, text)
 from cchc.render import departments, home, news, plans, portal_pages, procedures
+
+
+def _code_version() -> int:
+    return max(p.stat().st_mtime_ns for p in Path(sys.modules["cchc"].__file__).parent.rglob("*.py"))
+
+
+cchc.code_version = _code_version()
+
+
+def _reload_changed_code() -> None:
+    """MkDocs loads a hook module once per process: under `mkdocs serve`, when the code of `cchc` changed, import
+    it again and rebind the modules this adapter names (it names modules only), so a rebuild never runs old code."""
+    if getattr(sys.modules["cchc"], "code_version", None) == _code_version():
+        return
+    for name in [n for n in sys.modules if n == "cchc" or n.startswith("cchc.")]:
+        del sys.modules[name]
+    for name, value in list(globals().items()):
+        if isinstance(value, ModuleType) and value.__name__.split(".")[0] == "cchc":
+            globals()[name] = importlib.import_module(value.__name__)
+    sys.modules["cchc"].code_version = _code_version()
+
+
+def _page_scripts() -> dict[str, str]:
+    return {procedures.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js",
+            subscriptions.PAGE_URI: "assets/copy.js"}  # from overrides/
+
 
 log = logging.getLogger("mkdocs.hooks.cchc")
 FEED_LIMIT = 20
-PAGE_SCRIPTS = {procedures.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js",
-                subscriptions.PAGE_URI: "assets/copy.js"}  # from overrides/
 
 
 class _Build:
-    site: Site | None = None
+    site: content.Site | None = None
     hidden: list = []
     titles: dict[str, str] = {}
     neighbours: dict = {}
     html: dict[str, str] = {}
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
-    dirty = False
     colours: dict[str, str] = {}
     filled_feeds: set[str] = set()  # feeds with items: the only ones pages advertise
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
+    serving = False  # `mkdocs serve`: its live reload runs an inline script, which the policy would block
     newest = ""
 
 
+class _DirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build is inaccurate, which aborts it in strict mode; here it is not inaccurate."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
 def on_startup(command, dirty) -> None:
-    _Build.dirty = dirty
+    _Build.serving = command == "serve"
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+        log.info("--dirty: cổng vẫn dựng mọi trang vào thư mục mới, để kết quả đúng như bản dựng đầy đủ.")
 
 
 COLOURS_CSS = "assets/mau-sac.css"
 
 
 def on_config(config):
+    _reload_changed_code()
+    # Set here, not in mkdocs.yml (`!!python/name:`), so that it is the code this module just loaded.
+    config.mdx_configs.setdefault("toc", {})["slugify"] = text.heading_slug
     _Build.colours, problems = colours.resolve(config.extra.get("colours"))
     if problems:
         raise PluginError("Màu trong mkdocs.yml chưa dùng được:\n" + "\n".join(problems))
     config.extra_css.insert(0, COLOURS_CSS)
     _Build.target = Path(config.site_dir)
-    _Build.building = site_swap.fresh(_Build.target, keep_previous=_Build.dirty)
+    _Build.building = site_swap.fresh(_Build.target)
     config.site_dir = str(_Build.building)
     return config
 
@@ -65,16 +106,16 @@ def on_pre_build(config) -> None:
         now = clock.now()
     except clock.ClockError as error:
         raise PluginError(str(error)) from None
-    site = load_site(Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir)))
+    site = content.load_site(content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir)))
     for warning in site.report.warnings:  # as `make check` does: shown, and the build goes on
         log.info(warning.format())
     if site.report.errors:
         raise PluginError("Nội dung có lỗi, chưa dựng trang:\n" + site.report.format())
-    _Build.hidden = split_published(site, now)
+    _Build.hidden = content.split_published(site, now)
     # Computed once: a list scan per news page would make the build quadratic.
     padded = [None, *site.news, None]
     _Build.neighbours = {n.src_uri: (padded[i], padded[i + 2]) for i, n in enumerate(site.news)}
-    dates = [content_date(e) for e in site.plans + site.news]
+    dates = [content.content_date(e) for e in site.plans + site.news]
     _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
     _Build.filled_feeds = subscriptions.has_items(site)
@@ -86,7 +127,7 @@ def on_pre_build(config) -> None:
 def on_env(env, config, files):
     # MkDocs' Jinja does not escape: a title or description would reach the page as HTML.
     env.autoescape = True
-    env.globals["content_security_policy"] = safety.CONTENT_SECURITY_POLICY
+    env.globals["content_security_policy"] = "" if _Build.serving else safety.CONTENT_SECURITY_POLICY
     return env
 
 
@@ -98,18 +139,18 @@ def on_files(files, config):
         raise PluginError("Nội dung trùng địa chỉ trang cổng tự tạo, chưa dựng trang:\n"
                           + "\n".join(p.format() for p in clashes))
     pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans} | generated
-    for uri, (_title, content) in pages.items():
-        files.append(File.generated(config, uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+    for uri, (_title, markdown) in pages.items():
+        files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     static = json_schema.files() | {"admin/config.yml": cms.config(), "admin/index.html": cms.ADMIN_PAGE,
                                     COLOURS_CSS: colours.css(_Build.colours)}
-    for path, content in static.items():  # files MkDocs knows, so links to them are checked
-        files.append(File.generated(config, path, content=content))
+    for path, data in static.items():  # files MkDocs knows, so links to them are checked
+        files.append(File.generated(config, path, content=data))
     titles = {uri: title for uri, (title, _content) in pages.items()}
 
     for item in _Build.hidden:  # drafts and scheduled news appear nowhere
         files.remove(files.get_file_from_path(item.src_uri))
     for uri, entry in site.pages.items():
-        if entry.kind in (NEWS, DEPARTMENT, PROCEDURE) and files.get_file_from_path(uri):
+        if entry.kind in (content.NEWS, content.DEPARTMENT, content.PROCEDURE) and files.get_file_from_path(uri):
             files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
             titles[uri] = entry.get("title") or entry.get("name")
     _Build.titles = titles
@@ -118,7 +159,7 @@ def on_files(files, config):
 
 def _feeds_for(uri: str, entry) -> list:
     refs = subscriptions.site_feeds()
-    if entry is not None and entry.kind is DEPARTMENT:
+    if entry is not None and entry.kind is content.DEPARTMENT:
         refs.append(subscriptions.department_feed(entry["code"], entry["name"]))
     if uri.startswith("tin-tuc/chuyen-muc/"):
         refs.append(subscriptions.category_feed(uri.split("/")[2]))
@@ -134,21 +175,21 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["feeds"] = subscriptions.head_links(_feeds_for(uri, entry), config.site_url or "")
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
-    page.update_date = (entry and content_date(entry)) or _Build.newest
-    if uri in PAGE_SCRIPTS:
-        page.meta["scripts"] = [PAGE_SCRIPTS[uri]]
+    page.update_date = (entry and content.content_date(entry)) or _Build.newest
+    if uri in _page_scripts():
+        page.meta["scripts"] = [_page_scripts()[uri]]
     if entry is None:
         return markdown  # generated: already written from checked content
-    if entry.kind is PLAN:
+    if entry.kind is content.PLAN:
         return markdown  # generated: already written from checked content
-    if entry.kind is DEPARTMENT:
+    if entry.kind is content.DEPARTMENT:
         code = entry["code"]
         return departments.department_page(entry, site) + "\n" + news.latest_news(
             site, uri, [n for n in site.news if n["department"] == code])
-    if entry.kind is PROCEDURE:
+    if entry.kind is content.PROCEDURE:
         page.meta["jsonld"] = Markup(procedures.json_ld(entry, site, config.site_url or ""))  # "<" escaped
         return procedures.procedure_page(entry, site)
-    if entry.kind is NEWS:
+    if entry.kind is content.NEWS:
         newer, older = _Build.neighbours[uri]
         return news.news_page(entry, site, newer, older)
     if uri == "index.md":

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
 
 from cchc import frontmatter
-from cchc.content import Layout, load_site
-from cchc.kinds import DEPARTMENT, NEWS, PLAN, PROCEDURE
+from cchc.kinds import NEWS, PROCEDURE
 from conftest import REPO, mkdocs_build, write
 from test_content import problems
 from test_security import SOURCES

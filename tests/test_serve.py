@@ -1,0 +1,60 @@
+"""The preview as editors use it: `mkdocs serve` shows a content edit, and rebuilds with edited code."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import REPO, write
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = _fetch(url)
+        if text in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} not at {url} after {seconds} s")
+
+
+def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
+    code = tmp_path / "code"  # a copy of the portal's code to edit, first on the import path
+    shutil.copytree(REPO / "cchc", code / "cchc", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "hooks", code / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    config = small_site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(f"{REPO}/hooks/", f"{code}/hooks/")
+    config.write_text(text + f"watch:\n  - {code}/cchc\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(code), "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=small_site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        page = _wait_for(base + "co-quan/", "cơ quan, đơn vị trên cổng.")
+        assert "livereload" in page and "Content-Security-Policy" not in page  # the preview reloads itself
+        departments = code / "cchc" / "render" / "departments.py"
+        departments.write_text(departments.read_text(encoding="utf-8").replace(
+            "cơ quan, đơn vị trên cổng.", "cơ quan, đơn vị (mã đã sửa)."), encoding="utf-8")
+        _wait_for(base + "co-quan/", "cơ quan, đơn vị (mã đã sửa).")
+        path = small_site / "docs" / "index.md"
+        write(small_site, "docs/index.md", path.read_text(encoding="utf-8") + "\nDòng mới của biên tập viên.\n")
+        _wait_for(base, "Dòng mới của biên tập viên.")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
