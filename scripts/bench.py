@@ -215,10 +215,19 @@ def bench(docs: int, search_only: bool) -> dict:
         news = sorted((portal / "docs/tin-tuc").rglob("tin-*.md"))[0]
         news.write_text(news.read_text(encoding="utf-8").replace("\n\n", "\n\nĐã sửa lại đoạn này.\n\n", 1), encoding="utf-8")
         result["rebuild_one_news"] = _run([python, "-m", "mkdocs", "build", "--dirty", "--quiet"], portal)
+        _run([python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "full")], portal)
+        result["rebuild_equals_full"] = _same_files(portal / "site", work / "full")
         result["ratio"] = result["build"]["wall_s"] / result["floor"]["wall_s"]
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _same_files(first: Path, second: Path) -> bool:
+    """Every file of both sites, both ways, byte for byte."""
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    return files(first) == files(second)
 
 
 def table(results: list[dict]) -> str:
@@ -231,6 +240,7 @@ def table(results: list[dict]) -> str:
                  ("per document, ms", lambda r: f"{1000 * r['build']['wall_s'] / r['docs']:.1f}"),
                  ("peak RSS, MB", lambda r: f"{r['build']['peak_rss_mb']:.0f}"),
                  ("rebuild after one news edit, s", lambda r: f"{r['rebuild_one_news']['wall_s']:.1f}"),
+                 ("rebuild output = full build's", lambda r: "yes" if r["rebuild_equals_full"] else "NO"),
                  ("output, MB", lambda r: f"{r['sizes']['output_mb']:.0f}"),
                  ("largest HTML page, KB", lambda r: f"{r['sizes']['largest_html_kb']:.0f} ({r['sizes']['largest_html']})"),
                  ("feeds, MB", lambda r: f"{r['sizes']['feeds_mb']:.1f}"),
