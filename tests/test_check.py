@@ -38,3 +38,20 @@ def test_the_pre_commit_hook_refuses_a_commit_with_a_content_mistake(small_site)
     subprocess.run(["git", "add", "-A"], cwd=small_site, check=True)
     refused = subprocess.run([*git, "commit", "-qm", "Văn bản lỗi"], cwd=small_site, capture_output=True, text=True)
     assert refused.returncode != 0 and "plans/a.md:2: lỗi" in refused.stdout + refused.stderr
+    assert "git commit --no-verify" in refused.stderr
+
+    # What is committed is checked, not the working tree: the broken file fixed in the index but still broken on
+    # disk is refused no more, and an untracked broken draft beside a good commit does not block it.
+    subprocess.run(["git", "rm", "-q", "--cached", "plans/a.md"], cwd=small_site, check=True)
+    write(small_site, "docs/gioi-thieu.md", "# Giới thiệu\n\nCổng thử nghiệm.\n")
+    subprocess.run(["git", "add", "docs/gioi-thieu.md"], cwd=small_site, check=True)
+    accepted = subprocess.run([*git, "commit", "-qm", "Trang giới thiệu"], cwd=small_site, capture_output=True, text=True)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+    # A broken edit staged while the working copy looks right is still refused.
+    good = (small_site / "docs/gioi-thieu.md").read_text(encoding="utf-8")
+    write(small_site, "docs/gioi-thieu.md", "---\ntitle: [chưa đóng\n---\n")
+    subprocess.run(["git", "add", "docs/gioi-thieu.md"], cwd=small_site, check=True)
+    write(small_site, "docs/gioi-thieu.md", good)
+    refused = subprocess.run([*git, "commit", "-qm", "Sửa"], cwd=small_site, capture_output=True, text=True)
+    assert refused.returncode != 0 and "docs/gioi-thieu.md:3: lỗi: phần đầu YAML không đọc được" in refused.stdout + refused.stderr
