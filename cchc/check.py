@@ -8,21 +8,29 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .content import Layout, load_site
+from . import clock, links
+from .content import Layout, load_site, split_published
 from .render import portal_pages
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path.cwd()
-    site = load_site(Layout.at(root))
+    layout = Layout.at(root)
+    site = load_site(layout)
     report = site.report
+    news = len(site.news)
     if not report.errors:  # the portal's own pages are written from valid content only
-        for clash in portal_pages.clashes(site, portal_pages.portal_pages(site, "")):
-            report.add(clash)
+        generated = portal_pages.portal_pages(site, "")
+        for problem in portal_pages.clashes(site, generated):
+            report.add(problem)
+        targets = set(generated) | set(portal_pages.static_files("")) | {p.src_uri for p in site.plans}
+        unpublished = {n.src_uri for n in split_published(site, clock.now())}
+        for problem in links.broken(site, targets, layout.docs_dir, unpublished):
+            report.add(problem)
     print(report.format())
     if not report.errors:
-        print(f"Nội dung hợp lệ: {len(site.plans)} văn bản, {len(site.departments)} cơ quan, {len(site.news)} tin, "
+        print(f"Nội dung hợp lệ: {len(site.plans)} văn bản, {len(site.departments)} cơ quan, {news} tin, "
               f"{len(site.procedures)} thủ tục.")
     return 1 if report.errors else 0
 

@@ -33,6 +33,7 @@ class Entry:
     values: dict[str, Any]
     body: str
     lines: dict[str, int] = field(default_factory=dict)  # line of each top-level field, for problems
+    body_line: int = 1  # the line of the file the body starts on
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -142,7 +143,7 @@ class _FileChecker:
                 self.problem(source, document.line_of(field_path), _dotted(field_path),
                              f"không có tệp docs/{site_path}", "chép tệp vào thư mục docs/ hoặc sửa lại đường dẫn")
         entry = Entry(kind, source, src_uri, values, document.body,
-                      {path[0]: line for path, line in document.lines.items() if len(path) == 1})
+                      {path[0]: line for path, line in document.lines.items() if len(path) == 1}, document.body_line)
         for registry, code, field_path in ctx.references:
             self.references.append((entry, registry, code, document.line_of(field_path), _dotted(field_path)))
         return entry

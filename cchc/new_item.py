@@ -69,8 +69,10 @@ def create(kind: str, root: Path, values: dict[str, str]) -> Path:
     elif kind == "co-quan":
         parent = _department(values["department"], registry) if values.get("department") else None
         level = _choice(values.get("level") or "so-nganh", vocab.DEPARTMENT_LEVELS, "cấp")
-        data = {"code": values["code"], "name": values["title"], "level": level,
-                "province": values.get("province") or (parent.province if parent else "")}
+        province = values.get("province") or (parent.province if parent else "")
+        if not province:
+            raise Refused("cần tỉnh của cơ quan: thêm --province \"Khánh Hòa\", hoặc --department MÃ-CƠ-QUAN-CẤP-TRÊN")
+        data = {"code": values["code"], "name": values["title"], "level": level, "province": province}
         if parent:
             data["parent"] = parent.code
         path = root / "docs" / DEPARTMENTS_DIR / f"{slugify(values['code'])}.md"

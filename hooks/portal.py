@@ -20,8 +20,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import CountHandler
 
 import cchc
-from cchc import (catalogue, clock, cms, colours, content, feeds, json_schema, safety, search, site_check, site_swap,
-                  subscriptions, text)
+from cchc import (catalogue, clock, colours, content, feeds, links, safety, search, site_check, site_swap, subscriptions,
+                  text)
 from cchc.render import departments, home, news, plans, portal_pages, procedures
 
 
@@ -84,9 +84,6 @@ def on_startup(command, dirty) -> None:
         log.info("--dirty: cổng vẫn dựng mọi trang vào thư mục mới, để kết quả đúng như bản dựng đầy đủ.")
 
 
-COLOURS_CSS = "assets/mau-sac.css"
-
-
 def on_config(config):
     _reload_changed_code()
     # Set here, not in mkdocs.yml (`!!python/name:`), so that it is the code this module just loaded.
@@ -94,7 +91,7 @@ def on_config(config):
     _Build.colours, problems = colours.resolve(config.extra.get("colours"))
     if problems:
         raise PluginError("Màu trong mkdocs.yml chưa dùng được:\n" + "\n".join(problems))
-    config.extra_css.insert(0, COLOURS_CSS)
+    config.extra_css.insert(0, portal_pages.COLOURS_CSS)
     _Build.target = Path(config.site_dir)
     _Build.building = site_swap.fresh(_Build.target)
     config.site_dir = str(_Build.building)
@@ -141,8 +138,10 @@ def on_files(files, config):
     pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans} | generated
     for uri, (_title, markdown) in pages.items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
-    static = json_schema.files() | {"admin/config.yml": cms.config(), "admin/index.html": cms.ADMIN_PAGE,
-                                    COLOURS_CSS: colours.css(_Build.colours)}
+    static = portal_pages.static_files(colours.css(_Build.colours))
+    broken = links.broken(site, set(pages) | set(static), Path(config.docs_dir), {n.src_uri for n in _Build.hidden})
+    if broken:
+        raise PluginError("Liên kết hỏng, chưa dựng trang:\n" + "\n".join(p.format() for p in broken))
     for path, data in static.items():  # files MkDocs knows, so links to them are checked
         files.append(File.generated(config, path, content=data))
     titles = {uri: title for uri, (title, _content) in pages.items()}

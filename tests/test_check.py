@@ -1,7 +1,7 @@
 import subprocess
 import sys
 
-from conftest import write
+from conftest import mkdocs_build, write
 
 
 def run_check(root):
@@ -55,3 +55,23 @@ def test_the_pre_commit_hook_refuses_a_commit_with_a_content_mistake(small_site)
     write(small_site, "docs/gioi-thieu.md", good)
     refused = subprocess.run([*git, "commit", "-qm", "Sửa"], cwd=small_site, capture_output=True, text=True)
     assert refused.returncode != 0 and "docs/gioi-thieu.md:3: lỗi: phần đầu YAML không đọc được" in refused.stdout + refused.stderr
+
+
+def test_broken_links_and_anchors_are_found_before_building(small_site):
+    write(small_site, "docs/gioi-thieu.md", "# Giới thiệu\n\n## Liên hệ\n\n"
+          "Xem [kế hoạch](van-ban/489-qd-ubd.md), [mục](co-quan/snv-kh.md#khong-co), [tệp](files/khong-co.pdf),\n"
+          "[đúng](co-quan/snv-kh.md), [mục đúng](#lien-he), [cổng](https://dichvucong.gov.vn) và [nháp](tin-tuc/2025/nhap.md).\n\n"
+          "```\n[trong mã](khong-sao.md)\n```\n")
+    write(small_site, "docs/tin-tuc/2025/nhap.md",
+          "---\ntitle: Nháp\ndate: 2025-01-02\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\ndraft: true\n---\n\nNội dung.\n")
+    result = run_check(small_site)
+    assert result.returncode == 1
+    out = result.stdout
+    assert "docs/gioi-thieu.md:5: lỗi: liên kết “van-ban/489-qd-ubd.md”: không có trang này" in out
+    assert "có phải: van-ban/489-qd-ubnd.md," in out
+    assert "liên kết “co-quan/snv-kh.md#khong-co”: trang không có mục #khong-co" in out
+    assert "liên kết “files/khong-co.pdf”: không có tệp này trong docs/" in out
+    assert "docs/gioi-thieu.md:6: lỗi: liên kết “tin-tuc/2025/nhap.md”: trang này chưa đăng" in out
+    assert out.count("lỗi: liên kết") == 4  # the right ones, the external one and the one in code pass
+    build = mkdocs_build(small_site)
+    assert build.returncode == 1 and "Liên kết hỏng, chưa dựng trang" in build.stderr and "Traceback" not in build.stderr

@@ -33,3 +33,11 @@ def test_an_unknown_department_is_refused_with_the_nearest_codes(small_site, cap
     assert main(["tin-tuc", "--title", "Tin", "--department", "STP-HK", "--root", str(small_site)]) == 2
     assert "không có cơ quan mã 'STP-HK'; có phải: STP-KH" in capsys.readouterr().err
     assert not (small_site / "docs/tin-tuc").exists()
+
+
+def test_a_department_with_no_province_is_refused_not_written_blank(small_site, capsys):
+    assert main(["co-quan", "--title", "Sở Mới", "--code", "SM-KH", "--root", str(small_site)]) == 2
+    assert "cần tỉnh của cơ quan: thêm --province" in capsys.readouterr().err
+    assert not (small_site / "docs/co-quan/sm-kh.md").exists()
+    assert main(["co-quan", "--title", "Sở Mới", "--code", "SM-KH", "--province", "Khánh Hòa", "--root", str(small_site)]) == 0
+    assert not load_site(Layout.at(small_site)).report.errors
