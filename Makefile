@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-READY := $(VENV)/.ready
+# What building needs, and what testing adds (Playwright, axe, jsonschema…): a publishing job installs only the first.
+READY := $(VENV)/.ready-build
+TEST_READY := $(VENV)/.ready-test
 
 .PHONY: build serve test check site-check deploy rollback clean sample-plans hooks
 
@@ -13,7 +15,7 @@ build: $(READY)  ## Dựng trang vào site/
 serve: $(READY)  ## Xem trước tại http://127.0.0.1:8000/
 	$(PY) -m mkdocs serve
 
-test: $(READY)  ## Chạy toàn bộ kiểm thử
+test: $(TEST_READY)  ## Chạy toàn bộ kiểm thử
 	$(PY) -m pytest
 
 check: $(READY)  ## Kiểm tra nhanh nội dung, không dựng trang
@@ -40,8 +42,12 @@ rollback: $(READY)  ## Quay lại bản triển khai trước: make rollback ROO
 clean:
 	rm -rf site $(VENV)
 
-$(READY): requirements.txt requirements-dev.txt pyproject.toml
+$(READY): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(TEST_READY): $(READY) requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@

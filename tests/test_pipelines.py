@@ -42,3 +42,21 @@ def test_gitlab_stages_in_order_and_pages_only_from_the_default_branch():
     assert pipeline["stages"] == ["check", "build", "site-check", "deploy"]
     assert [pipeline[job]["script"][0] for job in ("check", "build", "site-check")] == ["make check", "make build", "make site-check"]
     assert "merge_request_event" in pipeline["pages"]["rules"][0]["if"] and pipeline["variables"]["GIT_DEPTH"] == "1"
+
+
+def test_the_daily_schedule_is_kept_alive_on_github():
+    workflow = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    keepalive = workflow["jobs"]["keepalive"]
+    assert keepalive["if"] == "github.event_name == 'schedule'" and keepalive["permissions"] == {"actions": "write"}
+    assert "actions/workflows/publish.yml/enable" in keepalive["steps"][0]["run"]
+
+
+def test_publishing_installs_only_what_building_needs(tmp_path):
+    import shutil
+
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml"):
+        shutil.copy(REPO / name, tmp_path / name)
+    build = subprocess.run(["make", "-n", "build"], cwd=tmp_path, capture_output=True, text=True).stdout
+    test = subprocess.run(["make", "-n", "test"], cwd=tmp_path, capture_output=True, text=True).stdout
+    assert "-r requirements.txt" in build and "requirements-dev.txt" not in build
+    assert "-r requirements-dev.txt" in test
