@@ -327,9 +327,18 @@ def url_of(src_uri: str) -> str:
 
 
 def split_published(site: Site, now) -> list[Entry]:
-    """Keep in `site.news` only what readers may see at `now`; return drafts and scheduled items."""
-    hidden = [n for n in site.news if n.get("draft") or n["date"] > now]
-    site.news = [n for n in site.news if not (n.get("draft") or n["date"] > now)]
+    """Keep in the site only what readers may see at `now`; return the drafts (of any kind) and the news
+    scheduled later, and index the rest again (lists, departments' plans, tasks and procedures, citations)."""
+    def unpublished(entry: Entry) -> bool:
+        return bool(entry.get("draft")) or (entry.kind is NEWS and entry["date"] > now)
+
+    hidden = [e for e in site.news + site.plans + site.procedures if unpublished(e)]
+    if hidden:
+        site.news = [n for n in site.news if not unpublished(n)]
+        site.plans = [p for p in site.plans if not unpublished(p)]
+        site.procedures = [p for p in site.procedures if not unpublished(p)]
+        _index(site)
+        related.index(site)
     return hidden
 
 

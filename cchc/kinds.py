@@ -33,6 +33,9 @@ class Kind:
     schema: Struct
 
 
+# Not published while true: no page, listing, feed, search entry or open data (visible only in `make serve`).
+_DRAFT = Field("draft", Bool(), "Bản nháp", "true: chưa đăng; bỏ dòng này khi sẵn sàng đăng.", example="true")
+
 CITATION = Struct(
     [
         Field("text", Text(), "Trích dẫn như trong văn bản", required=True,
@@ -127,6 +130,7 @@ PLAN = Kind(
             example="\n  doc_type: Kế hoạch\n  title: Tuyên truyền cải cách hành chính năm 2020"),
         Field("attachment", SitePath(), "Tệp văn bản gốc", "Tệp PDF/DOCX đặt trong docs/, ví dụ files/489-qd-ubnd.pdf."),
         Field("slug", SLUG, "Đường dẫn", "Mặc định lấy theo tên tệp.", example="ke-hoach-tuyen-truyen-2020"),
+        _DRAFT,
     ], check=_check_plan),
 )
 
@@ -142,7 +146,7 @@ NEWS = Kind(
         Field("tags", ListOf(Text()), "Từ khóa", example="[một cửa, dịch vụ công]"),
         Field("summary", Text(), "Tóm tắt", example='"Hơn 200 công chức tham dự."'),
         Field("image", SitePath(allow_url=True), "Ảnh đại diện", example="images/tap-huan.jpg"),
-        Field("draft", Bool(), "Bản nháp", "true: chưa đăng.", example="true"),
+        _DRAFT,
         Field("pinned", Bool(), "Ghim lên đầu", example="true"),
     ], allow=PAGE_KEYS),
 )
@@ -226,6 +230,7 @@ PROCEDURE = Kind(
               example="|\n  - Bước 1: …\n  - Bước 2: …"),
         Field("conditions", Text(), "Yêu cầu, điều kiện", example="|\n  Người yêu cầu phải …"),
         Field("related", Text(), "Thủ tục hành chính liên quan"),
+        _DRAFT,
     ], allow=PAGE_KEYS),
 )
 

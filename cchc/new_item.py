@@ -55,17 +55,19 @@ def create(kind: str, root: Path, values: dict[str, str]) -> Path:
         doc_type = _choice(values.get("type") or "Kế hoạch", {t: t for t in vocab.DOCUMENT_TYPES}, "loại văn bản")
         area = _choice(values.get("area") or "thu-tuc-hanh-chinh", vocab.CCHC_AREAS, "lĩnh vực")
         data = {"doc_type": doc_type, "issuer": issuer.code, "place": issuer.province,
-                "issued": now.date().isoformat(), "title": values["title"], "period": str(now.year), "areas": [area]}
+                "issued": now.date().isoformat(), "title": values["title"], "period": str(now.year), "areas": [area],
+                "draft": True}
         title = values["title"]
         named = title if slugify(title).startswith(slugify(doc_type)) else f"{doc_type} {title}"
         path = root / "plans" / f"{now.year}-{slugify(named)}.md"
-        body = "Dán toàn văn ở đây, hoặc nhập từ tệp Word: scripts/import_plans.py."
+        body = ("Dán toàn văn ở đây, hoặc nhập từ tệp Word: scripts/import_plans.py. "
+                "Bỏ dòng `draft: true` khi văn bản sẵn sàng đăng.")
     elif kind == "thu-tuc":
         department = _department(values["department"], registry)
         data = {"code": values["code"], "name": values["title"], "department": department.code,
-                "field": values.get("field") or "Chưa phân loại", "levels": ["cap-tinh"]}
+                "field": values.get("field") or "Chưa phân loại", "levels": ["cap-tinh"], "draft": True}
         path = root / "docs" / PROCEDURES_DIR / f"{slugify(values['code'])}.md"
-        body = ""
+        body = "Ghi chú của cơ quan (nếu có). Bỏ dòng `draft: true` khi thủ tục sẵn sàng đăng."
     elif kind == "co-quan":
         parent = _department(values["department"], registry) if values.get("department") else None
         level = _choice(values.get("level") or "so-nganh", vocab.DEPARTMENT_LEVELS, "cấp")
@@ -86,10 +88,36 @@ def create(kind: str, root: Path, values: dict[str, str]) -> Path:
     return path
 
 
+EXAMPLES = """ví dụ:
+  tin tức (bản nháp, ngày giờ hiện tại):
+    scripts/new.py tin-tuc --title "Hội nghị tập huấn cải cách hành chính" --department SNV-KH --category tin-hoat-dong
+  văn bản (bản nháp):
+    scripts/new.py van-ban --title "Tuyên truyền cải cách hành chính năm 2026" --department UBND-KH --type "Kế hoạch"
+  thủ tục hành chính (bản nháp):
+    scripts/new.py thu-tuc --title "Cấp Phiếu lý lịch tư pháp" --code 1.001234 --department STP-KH --field "Lý lịch tư pháp"
+  cơ quan:
+    scripts/new.py co-quan --title "Sở Nội vụ tỉnh Khánh Hòa" --code SNV-KH --province "Khánh Hòa" --level so-nganh
+"""
+
+
+class _Vietnamese(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="cách dùng: ")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"lỗi: {message}\n(xem ví dụ: scripts/new.py --help)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Tạo tệp nội dung mới với phần đầu YAML đúng mẫu")
+    parser = _Parser(description="Tạo tệp nội dung mới với phần đầu YAML đúng mẫu", epilog=EXAMPLES,
+                     formatter_class=_Vietnamese, add_help=False)
+    parser._positionals.title, parser._optionals.title = "loại", "tùy chọn"
+    parser.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
     parser.add_argument("kind", choices=["tin-tuc", "van-ban", "thu-tuc", "co-quan"], help="loại nội dung")
-    parser.add_argument("--title", required=True, help="tiêu đề tin, trích yếu văn bản, tên thủ tục hoặc tên cơ quan")
+    parser.add_argument("--title", help="tiêu đề tin, trích yếu văn bản, tên thủ tục hoặc tên cơ quan")
     parser.add_argument("--department", help="mã cơ quan (cơ quan đăng tin, ban hành, chủ trì; cơ quan cấp trên)")
     parser.add_argument("--code", help="mã thủ tục hoặc mã cơ quan mới")
     parser.add_argument("--category", help="chuyên mục tin")
@@ -100,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--province", help="tỉnh của cơ quan")
     parser.add_argument("--root", type=Path, default=Path("."), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    needs = {"tin-tuc": ["department"], "van-ban": ["department"], "thu-tuc": ["department", "code"], "co-quan": ["code"]}
+    needs = {"tin-tuc": ["title", "department"], "van-ban": ["title", "department"],
+             "thu-tuc": ["title", "department", "code"], "co-quan": ["title", "code"]}
     missing = [f"--{n}" for n in needs[args.kind] if not getattr(args, n)]
     if missing:
         codes = [d.code for d in Registry.load(args.root / "docs" / DEPARTMENTS_DIR).departments]

@@ -147,7 +147,8 @@ def on_files(files, config):
     titles = {uri: title for uri, (title, _content) in pages.items()}
 
     for item in _Build.hidden:  # drafts and scheduled news appear nowhere
-        files.remove(files.get_file_from_path(item.src_uri))
+        if files.get_file_from_path(item.src_uri):  # a plan's page is generated: not written is enough
+            files.remove(files.get_file_from_path(item.src_uri))
     for uri, entry in site.pages.items():
         if entry.kind in (content.NEWS, content.DEPARTMENT, content.PROCEDURE) and files.get_file_from_path(uri):
             files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV

@@ -41,3 +41,33 @@ def test_a_department_with_no_province_is_refused_not_written_blank(small_site, 
     assert not (small_site / "docs/co-quan/sm-kh.md").exists()
     assert main(["co-quan", "--title", "Sở Mới", "--code", "SM-KH", "--province", "Khánh Hòa", "--root", str(small_site)]) == 0
     assert not load_site(Layout.at(small_site)).report.errors
+
+
+def test_help_is_vietnamese_with_an_example_per_kind(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng: ") and "tùy chọn:" in out and "usage" not in out
+    for kind in ("tin-tuc", "van-ban", "thu-tuc", "co-quan"):
+        assert f"scripts/new.py {kind} --title" in out
+    with pytest.raises(SystemExit):
+        main(["van-ban"])
+    assert "lỗi: thiếu --title, --department" in capsys.readouterr().err
+
+
+def test_new_plans_and_procedures_are_drafts_published_nowhere(small_site, capsys):
+    from conftest import mkdocs_build
+
+    assert main(["van-ban", "--title", "Kế hoạch thử", "--department", "SNV-KH", "--root", str(small_site)]) == 0
+    assert main(["thu-tuc", "--title", "Thủ tục thử", "--code", "9.000001", "--department", "SNV-KH",
+                 "--root", str(small_site)]) == 0
+    assert not load_site(Layout.at(small_site)).report.errors
+    assert mkdocs_build(small_site, env={"CCHC_NOW": "2026-11-25T12:00"}).returncode == 0
+    site = small_site / "site"
+    assert not (site / "thu-tuc" / "9-000001").exists()
+    assert not list((site / "van-ban").glob("*ke-hoach-thu*"))
+    for output in ("thu-tuc/procedures.csv", "feeds/van-ban/rss.xml", "co-quan/snv-kh/index.html", "van-ban/index.html"):
+        text = (site / output).read_text(encoding="utf-8-sig")
+        assert "Thủ tục thử" not in text and "Kế hoạch thử" not in text, output
