@@ -20,8 +20,8 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import CountHandler
 
 import cchc
-from cchc import (catalogue, clock, colours, content, feeds, links, safety, search, site_check, site_swap, subscriptions,
-                  text)
+from cchc import (catalogue, clock, colours, content, dates, feeds, links, safety, search, site_check, site_swap,
+                  subscriptions, text)
 from cchc.render import departments, home, news, plans, portal_pages, procedures
 
 
@@ -135,7 +135,8 @@ def on_files(files, config):
     if clashes:
         raise PluginError("Nội dung trùng địa chỉ trang cổng tự tạo, chưa dựng trang:\n"
                           + "\n".join(p.format() for p in clashes))
-    pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans} | generated
+    previewed = [e for e in _Build.hidden if e.kind is content.PLAN] if _Build.serving else []
+    pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans + previewed} | generated
     for uri, (_title, markdown) in pages.items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     static = portal_pages.static_files(colours.css(_Build.colours))
@@ -146,8 +147,8 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=data))
     titles = {uri: title for uri, (title, _content) in pages.items()}
 
-    for item in _Build.hidden:  # drafts and scheduled news appear nowhere
-        if files.get_file_from_path(item.src_uri):  # a plan's page is generated: not written is enough
+    for item in _Build.hidden:  # drafts and scheduled news appear nowhere (but in the preview, with a banner)
+        if files.get_file_from_path(item.src_uri) and not _Build.serving:  # a plan's page is generated: not written
             files.remove(files.get_file_from_path(item.src_uri))
     for uri, entry in site.pages.items():
         if entry.kind in (content.NEWS, content.DEPARTMENT, content.PROCEDURE) and files.get_file_from_path(uri):
@@ -172,6 +173,10 @@ def on_page_markdown(markdown, page, config, files):
     if uri in _Build.titles:
         page.meta["title"] = _Build.titles[uri]
     entry = site.pages.get(uri)
+    if entry is not None and entry in _Build.hidden:  # only `mkdocs serve` renders these
+        page.meta["banner"] = (f"Hẹn giờ đăng: {dates.display_datetime(entry['date'])}. Chỉ hiện khi xem trước."
+                               if entry.kind is content.NEWS and not entry.get("draft")
+                               else "Bản nháp: chỉ hiện khi xem trước, chưa đăng ở đâu. Xóa dòng draft: true để đăng.")
     page.meta["feeds"] = subscriptions.head_links(_feeds_for(uri, entry), config.site_url or "")
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
@@ -190,7 +195,7 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["jsonld"] = Markup(procedures.json_ld(entry, site, config.site_url or ""))  # "<" escaped
         return procedures.procedure_page(entry, site)
     if entry.kind is content.NEWS:
-        newer, older = _Build.neighbours[uri]
+        newer, older = _Build.neighbours.get(uri, (None, None))  # a draft previewed has no neighbours
         return news.news_page(entry, site, newer, older)
     if uri == "index.md":
         return "\n\n".join([entry.body, news.latest_news(site, uri, site.news), home.latest_plans(site)])

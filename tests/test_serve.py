@@ -55,6 +55,16 @@ def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
         path = small_site / "docs" / "index.md"
         write(small_site, "docs/index.md", path.read_text(encoding="utf-8") + "\nDòng mới của biên tập viên.\n")
         _wait_for(base, "Dòng mới của biên tập viên.")
+        # A draft and a scheduled item are previewed with a banner, and listed nowhere.
+        write(small_site, "docs/tin-tuc/2025/nhap.md", "---\ntitle: Tin nháp\ndate: 2025-01-02\ndepartment: SNV-KH\n"
+              "categories: [tin-hoat-dong]\ndraft: true\n---\n\nNội dung nháp.\n")
+        write(small_site, "docs/tin-tuc/2027/hen-gio.md", "---\ntitle: Tin hẹn giờ\ndate: 2027-01-15 08:00\n"
+              "department: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\nNội dung hẹn giờ.\n")
+        draft = _wait_for(base + "tin-tuc/2025/nhap/", "Nội dung nháp.")
+        assert "Bản nháp: chỉ hiện khi xem trước" in draft
+        scheduled = _wait_for(base + "tin-tuc/2027/hen-gio/", "Nội dung hẹn giờ.")
+        assert "Hẹn giờ đăng: 08:00, 15/01/2027" in scheduled
+        assert "Tin nháp" not in _fetch(base + "tin-tuc/") and "Tin hẹn giờ" not in _fetch(base + "tin-tuc/")
     finally:
         server.terminate()
         server.wait(timeout=10)
