@@ -60,6 +60,7 @@ class Site:
     pages: dict[str, Entry] = field(default_factory=dict)  # every page from content, by src_uri
     plans_by_issuer: dict[str, list[Entry]] = field(default_factory=dict)
     tasks_by_department: dict[str, list[Task]] = field(default_factory=dict)
+    tags: set[str] = field(default_factory=set)  # the tags of the news listed: each has a listing page
     report: Report = field(default_factory=Report)
 
     def department_uri(self, code: str) -> str:
@@ -316,6 +317,7 @@ def _index(site: Site) -> None:
         by_department[procedure["department"]].append(procedure)
     site.procedures_by_department = dict(by_department)
     site.tasks_by_department = dict(tasks)
+    site.tags = {tag for n in site.news for tag in n.get("tags", [])}
 
 
 def url_of(src_uri: str) -> str:

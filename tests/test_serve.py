@@ -68,3 +68,22 @@ def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_previews_the_bundled_drafts(tmp_path):
+    """The bundled site under `make serve`: its draft and scheduled news render, with their banners."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        draft = _wait_for(base + "tin-tuc/2026/ban-nhap-ke-hoach-cchc-2027/", "Bản nháp: chỉ hiện khi xem trước", 120)
+        assert "dự thảo" in draft  # its tag, which no published news has: named, not linked to a missing page
+        _wait_for(base + "tin-tuc/2027/hoi-nghi-tong-ket-cchc-2026/", "Hẹn giờ đăng:")
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=10)
+    assert "WARNING" not in errors and "ERROR" not in errors, errors[-2000:]

@@ -45,7 +45,8 @@ def news_page(item: Entry, site: Site, previous: Entry | None, following: Entry 
             ("Cơ quan", link(department["name"], here, department.src_uri)),
             ("Chuyên mục", ", ".join(link(NEWS_CATEGORIES[c], here, category_uri(c)) for c in item["categories"]))]
     if item.get("tags"):
-        rows.append(("Từ khóa", ", ".join(link(t, here, tag_uri(t)) for t in item["tags"])))
+        # A tag only a draft uses has no listing yet (the preview shows drafts): named, not linked.
+        rows.append(("Từ khóa", ", ".join(link(t, here, tag_uri(t)) if t in site.tags else text(t) for t in item["tags"])))
     parts = [f"# {text(item['title'])}", "", *meta_panel(rows)]
     if item.get("summary"):
         parts += [f"**{text(item['summary'])}**", ""]
