@@ -10,29 +10,23 @@ from urllib.parse import unquote
 
 from .content import Entry, Site
 from .problems import ERROR, Problem
+from .safety import link_targets, without_code
 from .schema import nearest
 from .text import heading_slug
 
-_CODE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1?[ \t]*\2[ \t]*$|(`+)[^`\n].*?\3", re.M | re.S)
-# `[text](target)`, and reference definitions `[name]: target` (not footnotes, `[^1]: …`), in quotes and lists too.
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|^[ \t>*+-]*\[(?!\^)[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)", re.M)
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)(?:[ \t]+\{[^}\n]*\})?[ \t]*#*[ \t]*$", re.M)
 _EXPLICIT_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}")
 
 
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
 def anchors(body: str) -> set[str]:
     """The ids a page's headings get (the toc extension with the portal's slugs), and those written `{#id}`."""
-    text = _CODE.sub(_blank, body)
+    text = without_code(body)
     ids = set(_EXPLICIT_ID.findall(text))
     seen: dict[str, int] = {}
     for heading in _HEADING.findall(text):
         plain = re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", heading)
         slug = heading_slug(plain, "-")
-        # Repeated headings get -1, -2… as Python-Markdown numbers them.
+        # Repeated headings get _1, _2… as Python-Markdown numbers them.
         ids.add(slug if slug not in seen else f"{slug}_{seen[slug]}")
         seen[slug] = seen.get(slug, 0) + 1
     return ids
@@ -43,24 +37,24 @@ def broken(site: Site, generated: set[str], docs_dir: Path, unpublished: set[str
     page not published yet (a draft, a scheduled item)."""
     targets = (set(site.pages) | generated) - set(unpublished)
     found = []
+    ids: dict[str, set[str]] = {}  # a page's anchors, parsed once however many links point at it
     for entry in site.pages.values():
         if entry.src_uri in unpublished:
             continue
-        text = _CODE.sub(_blank, entry.body)
-        for link in _LINK.finditer(text):
-            written = link.group(1) or link.group(2)
+        text = without_code(entry.body)
+        for position, written in link_targets(text):
             if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", written):
                 continue  # another site, mailto:, tel:
             path, _, anchor = unquote(written).partition("#")
-            problem = _check(entry, path, anchor, targets, generated, site, docs_dir, unpublished)
+            problem = _check(entry, path, anchor, targets, generated, ids, site, docs_dir, unpublished)
             if problem:
-                line = entry.body_line + text.count("\n", 0, link.start())
+                line = entry.body_line + text.count("\n", 0, position)
                 found.append(Problem(entry.source, line, "", f"liên kết “{written}”: {problem[0]}", problem[1], ERROR))
     return found
 
 
-def _check(entry: Entry, path: str, anchor: str, targets: set[str], generated: set[str], site: Site,
-           docs_dir: Path, unpublished: set[str]) -> tuple[str, str] | None:
+def _check(entry: Entry, path: str, anchor: str, targets: set[str], generated: set[str], ids: dict[str, set[str]],
+           site: Site, docs_dir: Path, unpublished: set[str]) -> tuple[str, str] | None:
     here = entry.src_uri
     if not path:
         target = here
@@ -76,7 +70,11 @@ def _check(entry: Entry, path: str, anchor: str, targets: set[str], generated: s
             return ("không có trang này", "viết đường dẫn tới tệp .md tính từ tệp này"
                     + (f"; có phải: {', '.join(posixpath.relpath(c, posixpath.dirname(here) or '.') for c in close)}?"
                        if close else ""))
-        if anchor and target not in generated and anchor not in anchors(site.pages[target].body):
+        if anchor and target not in generated:
+            if target not in ids:
+                ids[target] = anchors(site.pages[target].body)
+            if anchor in ids[target]:
+                return None
             return (f"trang không có mục #{anchor}", "mở trang đích, chép đúng địa chỉ mục (biểu tượng ¶ cạnh tiêu đề)")
         return None
     if target not in generated and (target.startswith("..") or not (docs_dir / target).is_file()):

@@ -52,9 +52,10 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?![:@.a-zA-Z0-9-])((?:[^>\"']|\
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+)))?")
 # `{: #id .class key=value }` after a block or an inline element (the attr_list extension).
 _ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][^\s}]+|[^\s}=]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))(?:[ \t]+[^}\n]*)?)\}")
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-# A reference definition may sit in a blockquote or a list item: `> [r]: url`, `- [r]: url`.
-_REF_DEF = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d+[.)])[ \t]*)*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)", re.M)
+# `[text](target "title")`, and reference definitions `[name]: target` (not footnotes, `[^1]: …`), which may sit
+# in a blockquote or a list item: `> [r]: url`, `- [r]: url`, `1. [r]: url`.
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
+                   r"|^(?:[ \t]*(?:>|[-*+]|\d+[.)])[ \t]*)*\[(?!\^)[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:[ \t]|$)", re.M)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s>]*)>")
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "cite", "formaction", "xlink:href", "poster", "data", "values", "to", "from"})
 
@@ -68,6 +69,17 @@ class Unsafe:
 
 def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def without_code(markdown: str) -> str:
+    """The Markdown with code blocks and spans blanked (lines kept): what is written there is not markup."""
+    return _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, markdown))
+
+
+def link_targets(markdown: str):
+    """(position, target) of every link and reference definition a Markdown text (code blanked) writes."""
+    for link in _LINK.finditer(markdown):
+        yield link.start(), link.group(1) or link.group(2)
 
 
 def _scheme(url: str) -> str | None:
@@ -101,7 +113,7 @@ def _attribute_problem(line: int, where: str, name: str, value: str | None, allo
 
 def find_unsafe(markdown: str) -> list[Unsafe]:
     """Every place where the Markdown would put HTML the allow-list refuses into the page, code excepted."""
-    text = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, markdown))
+    text = without_code(markdown)
     found: list[Unsafe] = []
 
     def line_at(pos: int) -> int:
@@ -130,10 +142,10 @@ def find_unsafe(markdown: str) -> list[Unsafe]:
             problem = _attribute_problem(line, "trong {: … }", attribute.group(1), value, set(_EVERY_ATTRIBUTE))
             if problem:
                 found.append(problem)
-    for pattern in (_MD_LINK, _REF_DEF, _AUTOLINK):
-        for link in pattern.finditer(text):
-            if _bad_url(link.group(1)):
-                found.append(_link(line_at(link.start()), link.group(1)))
+    targets = [*link_targets(text), *((a.start(), a.group(1)) for a in _AUTOLINK.finditer(text))]
+    for position, target in targets:
+        if _bad_url(target):
+            found.append(_link(line_at(position), target))
     return sorted(found, key=lambda u: u.line)
 
 

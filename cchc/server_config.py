@@ -10,24 +10,23 @@ import sys
 from .safety import SERVER_HEADERS
 
 
+def _settings(header, error_page: str, hidden: str, needs: str = "") -> str:
+    return "\n".join([f"# Cổng CCHC: chính sách bảo mật nội dung và các tiêu đề đi kèm{needs}",
+                      *(header(name, value) for name, value in SERVER_HEADERS.items()),
+                      "# Trang 404 tiếng Việt, có ô tìm kiếm và các mục chính", error_page,
+                      "# Tệp ẩn (.cchc-sources.json, .git…) không phục vụ người đọc", hidden, ""])
+
+
 def nginx() -> str:
     """Lines for the portal's `server { … }` block."""
-    headers = [f'add_header {name} "{value}" always;' for name, value in SERVER_HEADERS.items()]
-    return "\n".join(["# Cổng CCHC: chính sách bảo mật nội dung và các tiêu đề đi kèm", *headers,
-                      "# Trang 404 tiếng Việt, có ô tìm kiếm và các mục chính",
-                      "error_page 404 /404.html;",
-                      "# Tệp ẩn (.cchc-sources.json, .git…) không phục vụ người đọc",
-                      r"location ~ /\. { deny all; }", ""])
+    return _settings(lambda name, value: f'add_header {name} "{value}" always;', "error_page 404 /404.html;",
+                     r"location ~ /\. { deny all; }")
 
 
 def apache() -> str:
     """Lines for the portal's <VirtualHost> or its .htaccess (mod_headers)."""
-    headers = [f'Header always set {name} "{value}"' for name, value in SERVER_HEADERS.items()]
-    return "\n".join(["# Cổng CCHC: chính sách bảo mật nội dung và các tiêu đề đi kèm (cần mod_headers)", *headers,
-                      "# Trang 404 tiếng Việt, có ô tìm kiếm và các mục chính",
-                      "ErrorDocument 404 /404.html",
-                      "# Tệp ẩn (.cchc-sources.json, .git…) không phục vụ người đọc",
-                      'RedirectMatch 404 "/\\."', ""])
+    return _settings(lambda name, value: f'Header always set {name} "{value}"', "ErrorDocument 404 /404.html",
+                     'RedirectMatch 404 "/\\."', " (cần mod_headers)")
 
 
 def main(argv: list[str] | None = None) -> int:

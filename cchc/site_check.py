@@ -80,6 +80,18 @@ def _target(site: Path, page: str, link: str) -> tuple[Path | None, str]:
     return candidate, parts.fragment
 
 
+def differences(first: Path, second: Path) -> list[str]:
+    """How two built sites differ, every file both ways, byte for byte: what an incremental build must not have."""
+    def files(root: Path) -> dict[str, Path]:
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+
+    ours, theirs = files(first), files(second)
+    return ([f"chỉ có ở {first}: {name}" for name in sorted(ours.keys() - theirs.keys())]
+            + [f"chỉ có ở {second}: {name}" for name in sorted(theirs.keys() - ours.keys())]
+            + [f"khác nhau: {name}" for name in sorted(ours.keys() & theirs.keys())
+               if ours[name].read_bytes() != theirs[name].read_bytes()])
+
+
 def check(site: Path) -> Report:
     report = Report()
     if not (site / RECORD).is_file():

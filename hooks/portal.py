@@ -57,6 +57,8 @@ FEED_LIMIT = 20
 class _Build:
     site: content.Site | None = None
     hidden: list = []
+    hidden_uris: set[str] = set()  # drafts and scheduled items, looked up per page
+    page_scripts: dict[str, str] = {}
     titles: dict[str, str] = {}
     neighbours: dict = {}
     html: dict[str, str] = {}
@@ -109,6 +111,8 @@ def on_pre_build(config) -> None:
     if site.report.errors:
         raise PluginError("Nội dung có lỗi, chưa dựng trang:\n" + site.report.format())
     _Build.hidden = content.split_published(site, now)
+    _Build.hidden_uris = {e.src_uri for e in _Build.hidden}
+    _Build.page_scripts = _page_scripts()
     # Computed once: a list scan per news page would make the build quadratic.
     padded = [None, *site.news, None]
     _Build.neighbours = {n.src_uri: (padded[i], padded[i + 2]) for i, n in enumerate(site.news)}
@@ -140,7 +144,7 @@ def on_files(files, config):
     for uri, (_title, markdown) in pages.items():
         files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
     static = portal_pages.static_files(colours.css(_Build.colours))
-    broken = links.broken(site, set(pages) | set(static), Path(config.docs_dir), {n.src_uri for n in _Build.hidden})
+    broken = links.broken(site, set(pages) | set(static), Path(config.docs_dir), _Build.hidden_uris)
     if broken:
         raise PluginError("Liên kết hỏng, chưa dựng trang:\n" + "\n".join(p.format() for p in broken))
     for path, data in static.items():  # files MkDocs knows, so links to them are checked
@@ -173,7 +177,7 @@ def on_page_markdown(markdown, page, config, files):
     if uri in _Build.titles:
         page.meta["title"] = _Build.titles[uri]
     entry = site.pages.get(uri)
-    if entry is not None and entry in _Build.hidden:  # only `mkdocs serve` renders these
+    if uri in _Build.hidden_uris:  # only `mkdocs serve` renders these
         page.meta["banner"] = (f"Hẹn giờ đăng: {dates.display_datetime(entry['date'])}. Chỉ hiện khi xem trước."
                                if entry.kind is content.NEWS and not entry.get("draft")
                                else "Bản nháp: chỉ hiện khi xem trước, chưa đăng ở đâu. Xóa dòng draft: true để đăng.")
@@ -181,8 +185,8 @@ def on_page_markdown(markdown, page, config, files):
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
     page.update_date = (entry and content.content_date(entry)) or _Build.newest
-    if uri in _page_scripts():
-        page.meta["scripts"] = [_page_scripts()[uri]]
+    if uri in _Build.page_scripts:
+        page.meta["scripts"] = [_Build.page_scripts[uri]]
     if entry is None:
         return markdown  # generated: already written from checked content
     if entry.kind is content.PLAN:

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc import frontmatter, search  # noqa: E402
+from cchc import frontmatter, search, site_check  # noqa: E402
 from cchc.text import fold  # noqa: E402
 
 NOW = "2026-11-25T12:00"
@@ -216,18 +216,11 @@ def bench(docs: int, search_only: bool) -> dict:
         news.write_text(news.read_text(encoding="utf-8").replace("\n\n", "\n\nĐã sửa lại đoạn này.\n\n", 1), encoding="utf-8")
         result["rebuild_one_news"] = _run([python, "-m", "mkdocs", "build", "--dirty", "--quiet"], portal)
         _run([python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "full")], portal)
-        result["rebuild_equals_full"] = _same_files(portal / "site", work / "full")
+        result["rebuild_equals_full"] = not site_check.differences(portal / "site", work / "full")
         result["ratio"] = result["build"]["wall_s"] / result["floor"]["wall_s"]
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _same_files(first: Path, second: Path) -> bool:
-    """Every file of both sites, both ways, byte for byte."""
-    def files(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-    return files(first) == files(second)
 
 
 def table(results: list[dict]) -> str:

@@ -34,14 +34,10 @@ def small_site(tmp_path: Path) -> Path:
 
 def assert_same_site(first: Path, second: Path) -> None:
     """Every file of two built sites, both ways, byte for byte: the one comparison of determinism tests."""
-    def files(root: Path) -> dict[str, Path]:
-        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+    from cchc.site_check import differences
 
-    ours, theirs = files(first), files(second)
-    assert sorted(ours.keys() - theirs.keys()) == [], f"only in {first}"
-    assert sorted(theirs.keys() - ours.keys()) == [], f"only in {second}"
-    differing = [name for name in sorted(ours) if ours[name].read_bytes() != theirs[name].read_bytes()]
-    assert differing == [], f"{len(differing)} files differ, first: {differing[:5]}"
+    found = differences(first, second)
+    assert found == [], f"{len(found)} differences, first: {found[:5]}"
 
 
 def mkdocs_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
