@@ -8,6 +8,7 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import sys
 from html import unescape
@@ -17,11 +18,12 @@ from types import ModuleType
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 import cchc
-from cchc import (catalogue, clock, colours, content, dates, feeds, links, safety, search, site_check, site_swap,
-                  subscriptions, text)
+from cchc import (build_cache, catalogue, clock, colours, content, dates, feeds, links, safety, search, site_check,
+                  site_swap, subscriptions, text)
 from cchc.render import departments, home, news, plans, portal_pages, procedures
 
 
@@ -70,6 +72,12 @@ class _Build:
     building: Path | None = None  # where this build writes
     serving = False  # `mkdocs serve`: its live reload runs an inline script, which the policy would block
     newest = ""
+    cache = build_cache.Cache(None, "")
+    part_keys: dict[str, str] = {}  # page -> the key of its converted Markdown
+    from_cache: set[str] = set()  # pages whose converted Markdown came from the cache (sanitized already)
+    page_keys: dict[str, str] = {}  # page -> the key of its output, for pages rendered in this build
+    in_nav: set[str] = set()  # pages in the nav: the theme marks them active and links their neighbours
+    shell = ""  # what every page's theme output shares: the nav as built
 
 
 class _DirtyWarning(logging.Filter):
@@ -97,6 +105,12 @@ def on_config(config):
     _Build.target = Path(config.site_dir)
     _Build.building = site_swap.fresh(_Build.target)
     config.site_dir = str(_Build.building)
+    project = Path(config.config_file_path).parent
+    settings = "\n".join([Path(config.config_file_path).read_text(encoding="utf-8"), config.site_url or "",
+                          str(config.use_directory_urls), str(_Build.serving)])
+    folders = [Path(sys.modules["cchc"].__file__).parent, Path(__file__).parent]
+    folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    _Build.cache = build_cache.Cache(build_cache.location(project), build_cache.code_digest(folders, settings))
     return config
 
 
@@ -123,6 +137,7 @@ def on_pre_build(config) -> None:
     _Build.html = {}
     _Build.titles_rendered = {}
     _Build.sources = {}
+    _Build.part_keys, _Build.from_cache, _Build.page_keys = {}, set(), {}
 
 
 def on_env(env, config, files):
@@ -171,7 +186,38 @@ def _feeds_for(uri: str, entry) -> list:
     return [ref for ref in refs if ref.slug in _Build.filled_feeds]
 
 
+def on_nav(nav, config, files):
+    _Build.in_nav = {p.file.src_uri for p in nav.pages}
+    _Build.shell = ""  # known once every page has its title: at the first page the theme renders
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
+    markdown = _page_markdown(markdown, page, config)
+    uri = page.file.src_uri
+    _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, markdown)
+    parts = _Build.cache.parts(key)
+    if parts is not None:  # converted before from the same Markdown by the same code: not converted again
+        page.render = lambda config, files: _render_from(page, parts, files)
+        _Build.from_cache.add(uri)
+    return markdown
+
+
+def _render_from(page, parts: dict, files) -> None:
+    """What MkDocs' `Page.render` sets, from the cache."""
+    page.content = parts["html"]
+    page.toc = get_toc(parts["toc"])
+    page._title_from_render = parts["title"]
+    page.present_anchor_ids = set(parts["anchors"])
+    targets = {files.get_file_from_path(uri): anchors for uri, anchors in parts["links"].items()}
+    page.links_to_anchors = {file: anchors for file, anchors in targets.items() if file is not None}
+
+
+def _toc_tokens(items) -> list[dict]:
+    return [{"level": i.level, "id": i.id, "name": str(i.title), "children": _toc_tokens(i.children)} for i in items]
+
+
+def _page_markdown(markdown, page, config):
     site = _Build.site
     uri = page.file.src_uri
     if uri in _Build.titles:
@@ -213,8 +259,14 @@ def _mark_html(items) -> None:
 
 
 def on_page_content(html, page, config, files):
-    html = safety.sanitize(html)
-    _Build.html[page.file.src_uri] = html
+    uri = page.file.src_uri
+    if uri not in _Build.from_cache:
+        html = safety.sanitize(html)
+        _Build.cache.keep_parts(_Build.part_keys[uri], {
+            "html": html, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}})
+    _Build.html[uri] = html
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
         page.meta["title"] = unescape(page.title or "")
     _mark_html(page.toc)
@@ -222,6 +274,36 @@ def on_page_content(html, page, config, files):
     entry = _Build.site.pages.get(page.file.src_uri)
     _Build.sources[page.file.dest_uri] = entry.source if entry else f"trang sinh tự động ({page.file.src_uri})"
     return Markup(html)
+
+
+def on_page_context(context, page, config, nav):
+    """A page out of the nav whose output was made before from the same parts is not rendered again: the theme
+    then extends a template that writes it as it was (overrides/main.html)."""
+    uri = page.file.src_uri
+    if uri in _Build.in_nav:
+        return context
+    if not _Build.shell:
+        _Build.shell = build_cache.digest(json.dumps(_nav_outline(nav.items), ensure_ascii=False))
+    key = _Build.cache.key("page", _Build.shell, uri, page.url, page.content, page.title or "",
+                           json.dumps(_toc_tokens(page.toc), ensure_ascii=False),
+                           json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str))
+    made = _Build.cache.page(key)
+    if made is not None:
+        context["cchc_made_before"] = Markup(made)
+    else:
+        _Build.page_keys[uri] = key
+    return context
+
+
+def _nav_outline(items) -> list:
+    return [[item.title, getattr(item, "url", None), _nav_outline(item.children or [])] for item in items]
+
+
+def on_post_page(output, page, config):
+    key = _Build.page_keys.pop(page.file.src_uri, None)
+    if key is not None:
+        _Build.cache.keep_page(key, output)
+    return output
 
 
 def on_post_build(config) -> None:
@@ -240,6 +322,7 @@ def on_post_build(config) -> None:
         (site_dir / path).write_bytes(data)
     # Written last: a site without it, or missing a file it lists, was not built to the end.
     (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, _Build.sources, config.site_url or ""))
+    _Build.cache.prune()
     _finish()
 
 

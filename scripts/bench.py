@@ -45,7 +45,9 @@ def _sentences() -> list[str]:
             document = frontmatter.parse(path.read_text(encoding="utf-8"))
             text.append(document.body)
             text += [str(v) for v in document.data.values() if isinstance(v, str)]
-    sentences = re.split(r"(?<=[.;:])\s+", " ".join(" ".join(text).split()))
+    # Links keep their words only: their targets are the bundled site's, not this portal's.
+    prose = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(" ".join(text).split()))
+    sentences = re.split(r"(?<=[.;:])\s+", prose)
     return [s for s in sentences if 40 <= len(s) <= 400 and not s.startswith(("[", "<", "|", "#"))]
 
 

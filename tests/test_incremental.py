@@ -1,11 +1,14 @@
-"""An incremental build (`mkdocs build --dirty`, as `mkdocs serve` and a restored CI cache do) writes exactly
-what a clean full build of the same sources at the same clock writes, whatever the edit."""
+"""An incremental build (`mkdocs build --dirty`, as `mkdocs serve` and a restored CI cache do), which reuses what
+the build cache holds, writes exactly what a clean full build of the same sources at the same clock writes (one
+with no cache: `CCHC_CACHE=off`), whatever the edit: content, code, templates or settings."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from conftest import assert_same_site, mkdocs_build, write
+from conftest import REPO, assert_same_site, mkdocs_build, write
 
 NOW, LATER = "2026-11-25T12:00", "2027-02-01T08:00"
 NEWS = "---\ntitle: {title}\ndate: {date}\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n{extra}---\n\nNội dung tin.\n"
@@ -17,6 +20,12 @@ field: Công chức
 levels: [cap-tinh]
 ---
 """
+
+
+def _own_templates(root):
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"{REPO}/overrides", "overrides"), encoding="utf-8")
 
 
 def _news(root, name, title, date="2025-03-01", extra=""):
@@ -40,13 +49,22 @@ def _edit(name, root):
         (root / "docs" / "tin-tuc" / "2025" / "tin-b.md").unlink()
     elif name == "draft published":
         _news(root, "nhap", "Tin nháp")
+    elif name == "template edited":  # the site's own copy of the templates (`_own_templates`)
+        path = root / "overrides" / "main.html"
+        path.write_text(path.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}<!-- sửa -->"),
+                        encoding="utf-8")
+    elif name == "settings edited":
+        path = root / "mkdocs.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("site_name: ", "site_name: Mới – ", 1), encoding="utf-8")
     elif name != "scheduled item reaches its time":
         raise ValueError(name)
 
 
 @pytest.mark.parametrize("edit", ["news edited", "plan edited", "procedure added", "department edited", "file added",
-                                  "file deleted", "draft published", "scheduled item reaches its time"])
+                                  "file deleted", "draft published", "scheduled item reaches its time",
+                                  "template edited", "settings edited"])
 def test_an_incremental_build_equals_a_full_one(small_site, tmp_path, edit):
+    _own_templates(small_site)
     _news(small_site, "tin-a", "Tin thứ nhất")
     _news(small_site, "tin-b", "Tin thứ hai", "2025-04-01")
     _news(small_site, "nhap", "Tin nháp", extra="draft: true\n")
@@ -57,5 +75,21 @@ def test_an_incremental_build_equals_a_full_one(small_site, tmp_path, edit):
     incremental = mkdocs_build(small_site, "--dirty", env=clock)  # strict, as mkdocs.yml asks
     assert incremental.returncode == 0, incremental.stderr
     assert "A 'dirty' build" not in incremental.stderr
-    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env=clock).returncode == 0
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**clock, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(small_site / "site", tmp_path / "full")
+
+
+def test_the_cache_is_used_and_a_damaged_entry_is_only_a_miss(small_site, tmp_path):
+    env = {"CCHC_NOW": NOW}
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    entries = sorted((small_site / ".cache" / "cchc").glob("*/*/*"))
+    assert {p.parent.parent.name for p in entries} == {"parts", "pages"}
+    used = {p: p.stat().st_mtime_ns for p in entries}
+    for path in entries[::2]:  # half the entries cut short, as a killed or full disk might leave them
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    _news(small_site, "tin-a", "Tin đã sửa tiêu đề")
+    assert mkdocs_build(small_site, "--dirty", env=env).returncode == 0
+    reused = [p for p in entries[1::2] if p.exists() and p.stat().st_mtime_ns != used[p]]
+    assert reused, "the second build read nothing from the cache"
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"}).returncode == 0
     assert_same_site(small_site / "site", tmp_path / "full")
