@@ -266,20 +266,21 @@ def on_page_content(html, page, config, files):
             "html": html, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}})
-    _Build.html[uri] = html
+    _Build.html[uri] = html  # the same string as the page's: a build holds each page's HTML once
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
         page.meta["title"] = unescape(page.title or "")
     _mark_html(page.toc)
     _Build.titles_rendered[page.file.src_uri] = page.title or ""
     entry = _Build.site.pages.get(page.file.src_uri)
     _Build.sources[page.file.dest_uri] = entry.source if entry else f"trang sinh tự động ({page.file.src_uri})"
-    return Markup(html)
+    return html
 
 
 def on_page_context(context, page, config, nav):
     """A page out of the nav whose output was made before from the same parts is not rendered again: the theme
     then extends a template that writes it as it was (overrides/main.html)."""
     uri = page.file.src_uri
+    page.content = Markup(page.content)  # sanitized HTML, for the theme's escaping templates; until on_post_page
     if uri in _Build.in_nav:
         return context
     if not _Build.shell:
@@ -300,6 +301,7 @@ def _nav_outline(items) -> list:
 
 
 def on_post_page(output, page, config):
+    page.content = _Build.html[page.file.src_uri]
     key = _Build.page_keys.pop(page.file.src_uri, None)
     if key is not None:
         _Build.cache.keep_page(key, output)
@@ -312,6 +314,7 @@ def on_post_build(config) -> None:
     site = _Build.site
     outputs = {uri: export(site, config.site_url or "") for uri, export in
                [(procedures.EXPORTS["json"], catalogue.to_json), (procedures.EXPORTS["csv"], catalogue.to_csv)]}
+    outputs[procedures.FINDER_DATA] = procedures.finder_data(site)
     rendered = {uri: (_Build.titles_rendered[uri], html) for uri, html in _Build.html.items()}
     names = {code: d["name"] for code, d in site.departments.items()}
     outputs |= search.build(search.documents(site, rendered), names)

@@ -14,8 +14,9 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     assert result["counts"] == {"department": 5, "plan": 6, "procedure": 18, "news": 31}
     assert result["build"]["wall_s"] > 0 and result["floor"]["wall_s"] > 0 and result["ratio"] > 0
     assert result["sizes"]["pages"] > 60 and result["sizes"]["search_index_mb"] > 0
-    assert result["rebuild_one_news"]["wall_s"] > 0
-    assert result["rebuild_equals_full"] is True
+    for edit in ("news", "plan", "department"):
+        assert result[f"rebuild_{edit}"]["wall_s"] > 0 and result[f"rebuild_{edit}"]["equals_full"] is True
+    assert result["sizes"]["cache_mb"] > 0
     assert 0 < result["search"]["first_query_kb"]["cai cach hanh chinh"] < result["search"]["material_first_query_kb"]
     table = bench.table([result])
-    assert "| build ÷ floor" in table and "N = 60" in table
+    assert "| build ÷ floor" in table and "N = 60" in table and "department edit" in table

@@ -122,17 +122,36 @@ def test_department_page_opens_the_finder_filtered_to_it(page, bundled_site, cat
     expect(shown(page)).to_have_count(count)
 
 
-def test_without_javascript_every_procedure_is_listed(browser, bundled_site, catalogue):
+def test_without_javascript_every_procedure_is_listed_by_department(browser, bundled_site, catalogue):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(bundled_site + FINDER)
     expect(page.locator(".cchc-finder")).to_be_hidden()
-    expect(shown(page)).to_have_count(len(catalogue))
-    first = min(p["department"] for p in catalogue)  # groups in the order of department codes
+    departments = page.locator(".cchc-finder__departments a")
+    expect(departments).to_have_count(len({p["department"] for p in catalogue}))
+    first = min(p["department"] for p in catalogue)  # in the order of department codes
     assert first == "SNNMT-KH"
-    expect(page.locator(".cchc-catalogue h2").first).to_have_text("Sở Nông nghiệp và Môi trường tỉnh Khánh Hòa (%d)"
-                                                                   % sum(1 for p in catalogue if p["department"] == first))
+    expect(departments.first).to_have_text("Sở Nông nghiệp và Môi trường tỉnh Khánh Hòa")
+    listed = []
+    for href in departments.evaluate_all("links => links.map(a => a.href)"):
+        page.goto(href)
+        listed += page.locator("article li .cchc-code").all_inner_texts()
+        expect(page.locator("article h2").first).to_be_visible()  # grouped by field
+    assert sorted(listed) == sorted(p["code"] for p in catalogue)
+    page.locator("article li a").first.click()  # a listed procedure opens
+    expect(page.locator("h1")).to_have_count(1)
     context.close()
+
+
+def test_the_finder_page_stays_small_and_the_script_lists_the_whole_catalogue(page, bundled_site, catalogue):
+    import urllib.request
+
+    with urllib.request.urlopen(bundled_site + FINDER) as response:
+        html = response.read()
+    assert len(html) < 40_000 and catalogue[0]["name"].encode() not in html
+    page.goto(bundled_site + FINDER)
+    expect(shown(page)).to_have_count(len(catalogue))
+    expect(page.locator(".cchc-finder__departments")).to_be_hidden()
 
 
 def test_procedure_page_offers_online_submission(page, bundled_site):

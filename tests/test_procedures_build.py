@@ -57,9 +57,15 @@ def test_finder_lists_every_procedure_and_exports_open_data(small_site):
     add_procedure(small_site, "1.013222")
     site = build(small_site)
     finder = (site / "thu-tuc/index.html").read_text(encoding="utf-8")
-    items = re.findall(r'<li data-code="([^"]+)" data-co-quan="STP-KH" data-linh-vuc="([^"]+)"', finder)
-    assert sorted(items) == [("1.000688", "luat-su"), ("1.013222", "hoat-dong-xay-dung")]
-    assert '<a href="1-000688/">' in finder and "assets/finder.js" in finder
+    assert "assets/finder.js" in finder and 'data-source="tra-cuu.json"' in finder
+    assert '<a href="co-quan/stp-kh/">Sở Tư pháp tỉnh Khánh Hòa</a> (2)' in finder  # without JavaScript
+    data = json.loads((site / "thu-tuc/tra-cuu.json").read_text(encoding="utf-8"))  # what finder.js lists
+    assert data["departments"] == [["STP-KH", "Sở Tư pháp tỉnh Khánh Hòa"]]
+    assert [(row[0], data["fields"][row[3]][0], row[6]) for row in data["items"]] == [
+        ("1.013222", "hoat-dong-xay-dung", "1-013222/"), ("1.000688", "luat-su", "1-000688/")]
+    listing = (site / "thu-tuc/co-quan/stp-kh/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]+)">[^<]+</a> <span class="cchc-code">([^<]+)</span>', listing) == [
+        ("../../1-013222/", "1.013222"), ("../../1-000688/", "1.000688")]
 
     raw = (site / "thu-tuc/procedures.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8

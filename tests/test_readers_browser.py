@@ -18,6 +18,7 @@ PAGE_TYPES = {
     "plan": "van-ban/2020-489-qd-ubnd-khanh-hoa/",
     "procedure finder": "thu-tuc/",
     "procedure": "thu-tuc/1-000404/",
+    "procedures of a department": "thu-tuc/co-quan/stp-kh/",
     "departments": "co-quan/",
     "department": "co-quan/stp-kh/",
     "search": "tim-kiem/?q=cai+cach",

@@ -9,7 +9,7 @@ from ..text import fold, slugify, vietnamese_order
 from ..vocab import DEPARTMENT_LEVELS
 from .markdown import attr, link, meta_panel, text
 from .plans import designation, heading, plan_item
-from .procedures import finder_link
+from .procedures import department_list_uri, finder_link
 
 INDEX_URI = f"{DEPARTMENTS_DIR}/index.md"
 
@@ -69,7 +69,8 @@ def _procedures(department: Entry, site: Site) -> list[str]:
     fields = sorted({p["field"] for p in members}, key=fold)
     parts += [f"{len(members)} thủ tục trong {len(fields)} lĩnh vực. "
               f"[Tra cứu thủ tục của {text(department.get('short_name') or department['name'])}]"
-              f"(<{finder_link(here, co_quan=code)}>){{ .md-button }}", ""]
+              f"(<{finder_link(here, co_quan=code)}>){{ .md-button }} "
+              f"{link('Danh sách theo lĩnh vực', here, department_list_uri(code))}", ""]
     counts = {f: sum(1 for p in members if p["field"] == f) for f in fields}
     parts += [f"- [{text(f)}](<{finder_link(here, co_quan=code, linh_vuc=slugify(f))}>) ({counts[f]})" for f in fields]
     return parts + [""]

@@ -24,6 +24,9 @@ def portal_pages(site: Site, site_url: str) -> dict[str, tuple[str, str]]:
         pages[uri] = (f"Văn bản – {label.lower()}", plans.index_page(site, grouping))
     pages[departments.INDEX_URI] = ("Cơ quan, đơn vị", departments.index_page(site))
     pages[procedures.FINDER_URI] = (procedures.FINDER_TITLE, procedures.finder_page(site))
+    for code in site.procedures_by_department:
+        pages[procedures.department_list_uri(code)] = (f"Thủ tục hành chính: {site.departments[code]['name']}",
+                                                       procedures.department_listing(site, code))
     pages[search.PAGE_URI] = ("Tìm kiếm", search.page())
     pages[REFERENCE_URI] = ("Các trường dữ liệu", reference_page())
     pages[subscriptions.PAGE_URI] = ("Theo dõi", subscriptions.subscriptions_page(site, site_url))

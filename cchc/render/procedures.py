@@ -233,8 +233,20 @@ def _example_words(procedures: list[Entry]) -> str:
     return fields.most_common(1)[0][0] if fields else "cong chung"
 
 
+def department_list_uri(code: str) -> str:
+    """One department's procedures on one page: the finder's listing without JavaScript."""
+    return f"{PROCEDURES_DIR}/co-quan/{slugify(code)}/index.md"
+
+
+def _href(procedure: Entry, here: str) -> str:
+    return posixpath.relpath(url_of(procedure.src_uri), url_of(here)) + "/"
+
+
 def finder_page(site: Site) -> str:
-    """Every procedure grouped by department and field, readable without JavaScript; `finder.js` filters it."""
+    """The form and, for readers without JavaScript, the departments with a link to each one's listing.
+
+    `finder.js` lists and filters the catalogue from `FINDER_DATA`: the page stays small however many procedures a
+    province publishes (3,000 listed on the page made it 1.2 MB)."""
     here = FINDER_URI
     procedures = site.procedures
     parts = [f"# {FINDER_TITLE}", "",
@@ -252,32 +264,58 @@ def finder_page(site: Site) -> str:
 
     departments = {code: site.departments[code].get("short_name") or site.departments[code]["name"]
                    for code in site.procedures_by_department}
-    fields = dict(sorted({slugify(p["field"]): p["field"] for p in procedures}.items(), key=lambda kv: vietnamese_order(kv[1])))
     online = {**ONLINE_LEVELS, NO_ONLINE: "Không trực tuyến"}
     parts += ['<form class="cchc-finder" role="search" aria-label="Lọc thủ tục" hidden>',
               '<label class="cchc-finder__text"><span>Tìm thủ tục</span>'
               '<input type="search" name="tim" autocomplete="off" '
               f'placeholder="Ví dụ: {attr(_example_words(procedures))}, {attr(procedures[0]["code"]) if procedures else "1.000688"}"></label>',
-              options("co-quan", departments), options("linh-vuc", fields), options("cap", PROCEDURE_LEVELS),
+              options("co-quan", departments), options("linh-vuc", _fields(procedures)), options("cap", PROCEDURE_LEVELS),
               options("truc-tuyen", online),
               '<p class="cchc-finder__status" aria-live="polite"></p>', "</form>", ""]
+    parts += [f'<div class="cchc-catalogue" data-source="{posixpath.basename(FINDER_DATA)}"></div>', "",
+              '<section class="cchc-finder__departments">', "<h2>Thủ tục theo cơ quan</h2>", "<ul>"]
+    for code, members in site.procedures_by_department.items():
+        href = posixpath.relpath(url_of(department_list_uri(code)), url_of(here)) + "/"
+        parts.append(f'<li><a href="{attr(href)}">{attr(site.departments[code]["name"])}</a> ({len(members)})</li>')
+    parts += ["</ul>", "</section>", ""]
+    return "\n".join(parts)
 
-    parts.append('<div class="cchc-catalogue">')
-    for code, members in groupby(procedures, key=lambda p: p["department"]):
-        members = list(members)
-        department = site.departments[code]
-        parts.append(f'<section data-group="co-quan"><h2 data-label="{attr(department["name"])}">'
-                     f'{attr(department["name"])} ({len(members)})</h2>')
-        for field, rows in groupby(members, key=lambda p: p["field"]):
-            rows = list(rows)
-            parts.append(f'<section data-group="linh-vuc"><h3 data-label="{attr(field)}">{attr(field)} ({len(rows)})</h3><ul>')
-            for p in rows:
-                href = posixpath.relpath(url_of(p.src_uri), url_of(here))
-                parts.append(
-                    f'<li data-code="{attr(p["code"])}" data-co-quan="{attr(code)}" data-linh-vuc="{slugify(field)}" '
-                    f'data-cap="{" ".join(p["levels"])}" data-truc-tuyen="{p.get("online", NO_ONLINE)}">'
-                    f'<a href="{attr(href)}/">{attr(p["name"])}</a> <span class="cchc-code">{attr(p["code"])}</span></li>')
-            parts.append("</ul></section>")
-        parts.append("</section>")
-    parts += ["</div>", ""]
+
+def _fields(procedures: list[Entry]) -> dict[str, str]:
+    return dict(sorted({slugify(p["field"]): p["field"] for p in procedures}.items(), key=lambda kv: vietnamese_order(kv[1])))
+
+
+FINDER_DATA = f"{PROCEDURES_DIR}/tra-cuu.json"
+
+
+def finder_data(site: Site) -> bytes:
+    """What `finder.js` lists: per procedure its code, name, department, field, levels, online level and address
+    (relative to the finder), with departments and fields named once."""
+    procedures = site.procedures
+    codes = {code: n for n, code in enumerate(site.procedures_by_department)}
+    fields = {field: n for n, field in enumerate(dict.fromkeys(p["field"] for p in procedures))}
+    data = {
+        "departments": [[code, site.departments[code]["name"]] for code in codes],
+        "fields": [[slugify(f), f] for f in fields],
+        "items": [[p["code"], p["name"], codes[p["department"]], fields[p["field"]], " ".join(p["levels"]),
+                   p.get("online", NO_ONLINE), _href(p, FINDER_URI)] for p in procedures],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def department_listing(site: Site, code: str) -> str:
+    """A department's procedures by field, readable without JavaScript."""
+    here = department_list_uri(code)
+    department = site.departments[code]
+    members = site.procedures_by_department[code]
+    finder = finder_link(here, co_quan=code)
+    parts = [f"# Thủ tục hành chính: {text(department['name'])}", "",
+             f"{len(members)} thủ tục. {link(department['name'], here, department.src_uri)} · "
+             f"[Tìm, lọc trong các thủ tục này](<{finder}>)", ""]
+    for field, rows in groupby(members, key=lambda p: p["field"]):
+        rows = list(rows)
+        parts += [f"## {text(field)} ({len(rows)})", "", "<ul>"]
+        parts += [f'<li><a href="{attr(_href(p, here))}">{attr(p["name"])}</a> <span class="cchc-code">{attr(p["code"])}</span></li>'
+                  for p in rows]
+        parts += ["</ul>", ""]
     return "\n".join(parts)

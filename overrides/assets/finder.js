@@ -1,8 +1,10 @@
-// Tra cứu thủ tục: filters the catalogue listed on the page; the filters live in the URL.
+// Tra cứu thủ tục: lists the catalogue from its data file (tra-cuu.json) and filters it; the filters live in the
+// URL. Without JavaScript the page links to each department's listing instead.
 (function () {
   "use strict";
   var form = document.querySelector(".cchc-finder");
-  if (!form) return;
+  var catalogue = document.querySelector(".cchc-catalogue[data-source]");
+  if (!form || !catalogue) return;
   var FACETS = ["co-quan", "linh-vuc", "cap", "truc-tuyen"];
   var TEXT = "tim"; // not `q`: Material opens its own search box for `?q=`
 
@@ -11,14 +13,50 @@
     return value.replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  var items = Array.prototype.map.call(document.querySelectorAll(".cchc-catalogue li[data-code]"), function (el) {
-    var values = {};
-    FACETS.forEach(function (facet) { values[facet] = el.getAttribute("data-" + facet).split(" "); });
-    var field = el.closest("section");
-    return { el: el, text: fold(el.textContent), values: values, groups: [field, field.parentElement.closest("section")] };
-  });
-  var groups = Array.prototype.slice.call(document.querySelectorAll(".cchc-catalogue section"));
+  var items = [];
+  var groups = [];
   var status = form.querySelector(".cchc-finder__status");
+
+  function element(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { el.setAttribute(name, attributes[name]); });
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  // Grouped by department, then field, in the data's order (the catalogue's): sections with a counted heading.
+  function list(data) {
+    var department = null, field = null, fieldList = null, lastDepartment = -1, lastField = -1;
+    data.items.forEach(function (row) {
+      var code = row[0], name = row[1], d = row[2], f = row[3];
+      if (d !== lastDepartment) {
+        var label = data.departments[d][1];
+        department = element("section", { "data-group": "co-quan" });
+        department.appendChild(element("h2", { "data-label": label }, label));
+        catalogue.appendChild(department);
+        groups.push(department);
+        lastDepartment = d; lastField = -1;
+      }
+      if (f !== lastField) {
+        var fieldLabel = data.fields[f][1];
+        field = element("section", { "data-group": "linh-vuc" });
+        field.appendChild(element("h3", { "data-label": fieldLabel }, fieldLabel));
+        fieldList = field.appendChild(element("ul", {}));
+        department.appendChild(field);
+        groups.push(field);
+        lastField = f;
+      }
+      var values = { "co-quan": [data.departments[d][0]], "linh-vuc": [data.fields[f][0]], "cap": row[4].split(" "),
+                     "truc-tuyen": [row[5]] };
+      var li = element("li", { "data-code": code, "data-co-quan": values["co-quan"][0], "data-linh-vuc": values["linh-vuc"][0],
+                               "data-cap": row[4], "data-truc-tuyen": row[5] });
+      li.appendChild(element("a", { href: row[6] }, name));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(element("span", { "class": "cchc-code" }, code));
+      fieldList.appendChild(li);
+      items.push({ el: li, text: fold(name + " " + code), values: values, groups: [field, department] });
+    });
+  }
 
   function read() {
     var params = new URLSearchParams(window.location.search);
@@ -116,6 +154,20 @@
   // The results update as one types: Enter has nothing to send.
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   window.addEventListener("popstate", function () { apply(read(), true); });
-  form.hidden = false;
-  apply(read(), true);
+  fetch(catalogue.getAttribute("data-source"))
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    })
+    .then(function (data) {
+      list(data);
+      var byDepartment = document.querySelector(".cchc-finder__departments");
+      if (byDepartment) byDepartment.hidden = true;  // the list above shows the same, and filters it
+      form.hidden = false;
+      apply(read(), true);
+    })
+    .catch(function () {
+      var note = element("p", { role: "status" }, "Chưa tải được danh mục để tìm, lọc. Xem thủ tục theo từng cơ quan dưới đây.");
+      catalogue.appendChild(note);
+    });
 })();
