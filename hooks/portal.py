@@ -24,7 +24,7 @@ from mkdocs.utils import CountHandler
 import cchc
 from cchc import (build_cache, catalogue, clock, colours, content, dates, feeds, links, safety, search, site_check,
                   site_swap, subscriptions, text)
-from cchc.render import departments, home, news, plans, portal_pages, procedures
+from cchc.render import departments, home, html, news, plans, portal_pages, procedures
 
 
 def _code_version() -> int:
@@ -62,6 +62,7 @@ class _Build:
     hidden_uris: set[str] = set()  # drafts and scheduled items, looked up per page
     page_scripts: dict[str, str] = {}
     titles: dict[str, str] = {}
+    html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
     neighbours: dict = {}
     html: dict[str, str] = {}
     titles_rendered: dict[str, str] = {}
@@ -97,7 +98,7 @@ def on_startup(command, dirty) -> None:
 def on_config(config):
     _reload_changed_code()
     # Set here, not in mkdocs.yml (`!!python/name:`), so that it is the code this module just loaded.
-    config.mdx_configs.setdefault("toc", {})["slugify"] = text.heading_slug
+    config.mdx_configs.setdefault("toc", {}).update(slugify=text.heading_slug, permalink_title=html.PERMALINK_TITLE)
     _Build.colours, problems = colours.resolve(config.extra.get("colours"))
     if problems:
         raise PluginError("Màu trong mkdocs.yml chưa dùng được:\n" + "\n".join(problems))
@@ -156,8 +157,10 @@ def on_files(files, config):
                           + "\n".join(p.format() for p in clashes))
     previewed = [e for e in _Build.hidden if e.kind is content.PLAN] if _Build.serving else []
     pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans + previewed} | generated
-    for uri, (_title, markdown) in pages.items():
-        files.append(File.generated(config, uri, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV))
+    _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, html.HtmlPage)}
+    for uri, (_title, page) in pages.items():
+        source = page.html if isinstance(page, html.HtmlPage) else page
+        files.append(File.generated(config, uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
     static = portal_pages.static_files(colours.css(_Build.colours))
     broken = links.broken(site, set(pages) | set(static), Path(config.docs_dir), _Build.hidden_uris)
     if broken:
@@ -200,11 +203,15 @@ def on_page_markdown(markdown, page, config, files):
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
         page.render = lambda config, files: _render_from(page, parts, files)
         _Build.from_cache.add(uri)
+    elif uri in _Build.html_pages:  # written as HTML: nothing to convert
+        written = _Build.html_pages[uri]
+        page.render = lambda config, files: _render_from(page, {"html": markdown, "toc": written.toc, "title": None,
+                                                                "anchors": written.ids, "links": {}}, files)
     return markdown
 
 
 def _render_from(page, parts: dict, files) -> None:
-    """What MkDocs' `Page.render` sets, from the cache."""
+    """What MkDocs' `Page.render` sets, from the cache or from a page written as HTML."""
     page.content = parts["html"]
     page.toc = get_toc(parts["toc"])
     page._title_from_render = parts["title"]

@@ -8,10 +8,11 @@ from ..content import DEPARTMENTS_DIR, Entry, Site
 from ..text import fold, slugify, vietnamese_order
 from ..vocab import DEPARTMENT_LEVELS
 from .markdown import attr, link, meta_panel, text
-from .plans import designation, heading, plan_item
+from .plans import designation, group_uri, heading, plan_list
 from .procedures import department_list_uri, finder_link
 
 INDEX_URI = f"{DEPARTMENTS_DIR}/index.md"
+LATEST_PLANS = 10
 
 
 def department_page(department: Entry, site: Site) -> str:
@@ -44,7 +45,9 @@ def department_page(department: Entry, site: Site) -> str:
     parts = [f"# {text(department['name'])}", "", department.body.strip(), "", "## Thông tin liên hệ", "", *contacts]
     plans = site.plans_by_issuer.get(code, [])
     parts += [f"## Văn bản ban hành ({len(plans)})", ""]
-    parts += [plan_item(p, here, site) for p in plans] or ["Chưa có văn bản nào trên cổng."]
+    parts += plan_list(plans[:LATEST_PLANS], here, site, "Chưa có văn bản nào trên cổng.")
+    if len(plans) > LATEST_PLANS:  # a province's people's committee issues hundreds: its newest, and a link
+        parts += ["", link(f"Xem tất cả {len(plans)} văn bản", here, group_uri("issuer", department["name"]))]
     parts.append("")
     parts += _procedures(department, site)
     tasks = site.tasks_by_department.get(code, [])

@@ -3,10 +3,14 @@ per tag, per year), and the news blocks of the home and department pages."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..content import NEWS_DIR, Entry, Site
 from ..dates import display_datetime
 from ..text import slugify
 from ..vocab import NEWS_CATEGORIES
+from . import html
+from .html import HtmlPage
 from .markdown import link, meta_panel, text
 
 PAGE_SIZE = 10
@@ -31,11 +35,16 @@ def ordered(news: list[Entry]) -> list[Entry]:
 
 
 def news_item(item: Entry, here: str, site: Site) -> str:
+    """One line of a news list, as HTML (`<li>`)."""
     department = site.departments[item["department"]]
     pin = '<span class="cchc-pin">Nổi bật</span> ' if item.get("pinned") else ""  # words, not an emoji
-    line = (f"- {pin}{link(item['title'], here, item.src_uri)} · {display_datetime(item['date'])} · "
-            f"{text(department['name'])}")  # a short name (Sở Ngoại vụ) is ambiguous across provinces
-    return line + (f"  \n  {text(item['summary'])}" if item.get("summary") else "")
+    line = (f"<li>{pin}{html.link(item['title'], here, item.src_uri)} · {display_datetime(item['date'])} · "
+            f"{html.escape(department['name'])}")  # a short name (Sở Ngoại vụ) is ambiguous across provinces
+    return line + (f"<br>\n  {html.escape(item['summary'])}</li>" if item.get("summary") else "</li>")
+
+
+def news_list(items: list[Entry], here: str, site: Site) -> list[str]:
+    return html.item_list([news_item(n, here, site) for n in items], "Chưa có tin nào.")
 
 
 def news_page(item: Entry, site: Site, previous: Entry | None, following: Entry | None) -> str:
@@ -58,54 +67,39 @@ def news_page(item: Entry, site: Site, previous: Entry | None, following: Entry 
     return "\n".join(parts) + "\n"
 
 
-def listing_pages(first_uri: str, title: str, intro: str, items: list[Entry], site: Site) -> dict[str, tuple[str, str]]:
-    """{src_uri: (title, markdown)} for a listing split into pages of PAGE_SIZE."""
-    items = ordered(items)
-    total = max(1, -(-len(items) // PAGE_SIZE))
-    base = first_uri.rsplit("/", 1)[0]
-    uris = [first_uri] + [f"{base}/trang-{n}.md" for n in range(2, total + 1)]
-    pages = {}
-    for number, here in enumerate(uris, 1):
-        chunk = items[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
-        page_title = title if number == 1 else f"{title} – trang {number}"
-        parts = [f"# {text(page_title)}", "", intro, ""]
-        parts += [news_item(n, here, site) for n in chunk] or ["Chưa có tin nào."]
-        if total > 1:
-            nav = []
-            if number > 1:
-                nav.append(link("← Mới hơn", here, uris[number - 2]))
-            nav.append(f"Trang {number}/{total}")
-            if number < total:
-                nav.append(link("Cũ hơn →", here, uris[number]))
-            parts += ["", '<nav class="cchc-pages" markdown>', " · ".join(nav), "</nav>"]
-        pages[here] = (page_title, "\n".join(parts) + "\n")
-    return pages
+def listing_pages(first_uri: str, title: str, intro: Callable[[str], list[str]], items: list[Entry],
+                  site: Site) -> dict[str, tuple[str, HtmlPage]]:
+    """{src_uri: (title, page)} for a listing split into pages of PAGE_SIZE; `intro` gives a page its paragraphs."""
+    lines = [lambda here, n=n: news_item(n, here, site) for n in ordered(items)]
+    return html.paginated(first_uri, title, intro, lines, PAGE_SIZE, "Chưa có tin nào.")
 
 
-def all_listings(site: Site) -> dict[str, tuple[str, str]]:
-    pages: dict[str, tuple[str, str]] = {}
+def all_listings(site: Site) -> dict[str, tuple[str, HtmlPage]]:
+    pages: dict[str, tuple[str, HtmlPage]] = {}
     years = sorted({n["date"].year for n in site.news}, reverse=True)
-    browse = " · ".join(link(label, INDEX_URI, category_uri(code)) for code, label in NEWS_CATEGORIES.items())
-    by_year = " · ".join(link(str(y), INDEX_URI, year_uri(y)) for y in years)
-    pages |= listing_pages(INDEX_URI, "Tin tức", f"{len(site.news)} tin, mới nhất trước.\n\nChuyên mục: {browse}\n\n"
-                           f"Theo năm: {by_year}", site.news, site)
+
+    def intro(here: str) -> list[str]:
+        browse = " · ".join(html.link(label, here, category_uri(code)) for code, label in NEWS_CATEGORIES.items())
+        by_year = " · ".join(html.link(str(y), here, year_uri(y)) for y in years)
+        return [f"<p>{len(site.news)} tin, mới nhất trước.</p>", f"<p>Chuyên mục: {browse}</p>", f"<p>Theo năm: {by_year}</p>"]
+
+    pages |= listing_pages(INDEX_URI, "Tin tức", intro, site.news, site)
     for code, label in NEWS_CATEGORIES.items():
         items = [n for n in site.news if code in n["categories"]]
-        pages |= listing_pages(category_uri(code), label, f"Chuyên mục · {len(items)} tin", items, site)
+        pages |= listing_pages(category_uri(code), label, lambda here, n=len(items): [f"<p>Chuyên mục · {n} tin</p>"], items, site)
     tags: dict[str, list[Entry]] = {}
     for item in site.news:
         for tag in item.get("tags", []):
             tags.setdefault(tag_uri(tag), []).append(item)
     for uri, items in tags.items():
         name = next(t for t in items[0]["tags"] if tag_uri(t) == uri)
-        pages |= listing_pages(uri, f"Từ khóa: {name}", f"{len(items)} tin", items, site)
+        pages |= listing_pages(uri, f"Từ khóa: {name}", lambda here, n=len(items): [f"<p>{n} tin</p>"], items, site)
     for year in years:
         items = [n for n in site.news if n["date"].year == year]
-        pages |= listing_pages(year_uri(year), f"Tin tức năm {year}", f"{len(items)} tin", items, site)
+        pages |= listing_pages(year_uri(year), f"Tin tức năm {year}", lambda here, n=len(items): [f"<p>{n} tin</p>"], items, site)
     return pages
 
 
 def latest_news(site: Site, here: str, items: list[Entry], limit: int = 5) -> str:
-    parts = ["## Tin tức", ""]
-    parts += [news_item(n, here, site) for n in ordered(items)[:limit]] or ["Chưa có tin nào."]
-    return "\n".join(parts + [""])
+    """The news block of a Markdown page (home, department): a heading and an HTML list."""
+    return "\n".join(["## Tin tức", "", *news_list(ordered(items)[:limit], here, site), "", ""])

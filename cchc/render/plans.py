@@ -8,8 +8,10 @@ from typing import Callable, Iterable
 from .. import related
 from ..content import PLANS_URL_DIR, Entry, Site
 from ..dates import display_date
-from ..text import lcfirst
+from ..text import lcfirst, slugify, vietnamese_order
 from ..vocab import CCHC_AREAS
+from . import html
+from .html import HtmlPage
 from .markdown import link, link_target, meta_panel, text
 
 INDEX_PAGES = {
@@ -37,9 +39,14 @@ def department_name(site: Site, code: str) -> str:
 
 
 def plan_item(plan: Entry, from_uri: str, site: Site) -> str:
+    """One line of a list of documents, as HTML (`<li>`)."""
     issuer = department_name(site, plan["issuer"])
-    return (f"- {link(designation(plan), from_uri, plan.src_uri)} · {display_date(plan['issued'])} · {text(issuer)}  \n"
-            f"  {text(heading(plan))}")
+    return (f"<li>{html.link(designation(plan), from_uri, plan.src_uri)} · {display_date(plan['issued'])} · "
+            f"{html.escape(issuer)}<br>\n  {html.escape(heading(plan))}</li>")
+
+
+def plan_list(plans: list[Entry], here: str, site: Site, empty: str = "Chưa có văn bản nào.") -> list[str]:
+    return html.item_list([plan_item(p, here, site) for p in plans], empty)
 
 
 def plan_page(plan: Entry, site: Site) -> str:
@@ -84,7 +91,7 @@ def plan_page(plan: Entry, site: Site) -> str:
     citing = site.cited_by.get(plan.src_uri, [])
     if citing:
         parts += ["## Văn bản liên quan", "", "Các văn bản trên cổng dẫn chiếu văn bản này:", ""]
-        parts += [plan_item(p, here, site) for p in citing] + [""]
+        parts += [*plan_list(citing, here, site), ""]
     return "\n".join(parts)
 
 
@@ -95,21 +102,55 @@ def _grouped(plans: Iterable[Entry], key: Callable[[Entry], str], order: Callabl
     return sorted(groups.items(), key=lambda item: order(item[0]))
 
 
-def index_page(site: Site, grouping: str) -> str:
-    here, title = INDEX_PAGES[grouping]
+PAGE_SIZE = 20
+PREVIEW = 5  # newest documents of each group shown on an index page
+MAX_PREVIEWED_GROUPS = 30  # beyond, an index lists its groups only: a province has hundreds of issuing bodies
+_SEGMENTS = {"year": "nam", "type": "loai", "issuer": "co-quan"}
+
+
+def group_uri(grouping: str, name: str) -> str:
+    """The listing of one year, one type or one issuer's documents."""
+    return f"{PLANS_URL_DIR}/{_SEGMENTS[grouping]}/{slugify(name) or 'khac'}/index.md"
+
+
+def _groups(site: Site, grouping: str) -> list[tuple[str, list[Entry]]]:
     if grouping == "year":
-        groups = _grouped(site.plans, lambda p: str(p["issued"].year), lambda y: -int(y))
-    elif grouping == "type":
-        groups = _grouped(site.plans, lambda p: p["doc_type"], lambda t: t)
-    else:
-        groups = _grouped(site.plans, lambda p: department_name(site, p["issuer"]), lambda n: n)
-    switch = " · ".join(
-        f"**{label}**" if key == grouping else link(label, here, uri) for key, (uri, label) in INDEX_PAGES.items())
-    parts = ["# Văn bản chỉ đạo, điều hành", "", f"{len(site.plans)} văn bản, mới nhất trước. Xếp: {switch}", ""]
-    for name, plans in groups:
-        parts += [f"## {text(name)}", ""]
-        parts += [plan_item(p, here, site) for p in plans]
-        parts.append("")
-    if not site.plans:
-        parts.append("Chưa có văn bản nào.")
-    return "\n".join(parts)
+        return _grouped(site.plans, lambda p: str(p["issued"].year), lambda y: -int(y))
+    if grouping == "type":
+        return _grouped(site.plans, lambda p: p["doc_type"], vietnamese_order)
+    return _grouped(site.plans, lambda p: department_name(site, p["issuer"]), vietnamese_order)
+
+
+def _group_title(grouping: str, name: str) -> str:
+    return {"year": f"Văn bản năm {name}", "type": f"Văn bản: {name}", "issuer": f"Văn bản của {name}"}[grouping]
+
+
+def index_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
+    """The three indexes (by year, type, issuer), each group's newest documents, and every group's own listing."""
+    pages: dict[str, tuple[str, HtmlPage]] = {}
+    for grouping, (here, label) in INDEX_PAGES.items():
+        groups = _groups(site, grouping)
+        page = HtmlPage(here)
+        page.heading(1, "Văn bản chỉ đạo, điều hành")
+        switch = " · ".join(f"<strong>{html.escape(other)}</strong>" if key == grouping else html.link(other, here, uri)
+                            for key, (uri, other) in INDEX_PAGES.items())
+        page.add(f"<p>{len(site.plans)} văn bản, mới nhất trước. Xếp: {switch}</p>")
+        if len(groups) > MAX_PREVIEWED_GROUPS:
+            page.add(*html.item_list([f"<li>{html.link(name, here, group_uri(grouping, name))} ({len(plans)})</li>"
+                                      for name, plans in groups], ""))
+        for name, plans in groups if len(groups) <= MAX_PREVIEWED_GROUPS else []:
+            page.heading(2, name, f" ({len(plans)})")
+            page.add(*plan_list(plans[:PREVIEW], here, site))
+            if len(plans) > PREVIEW:
+                page.add(f"<p>{html.link(f'Xem tất cả {len(plans)} văn bản', here, group_uri(grouping, name))}</p>")
+        if not site.plans:
+            page.add("<p>Chưa có văn bản nào.</p>")
+        pages[here] = (f"Văn bản – {label.lower()}", page)
+        for name, plans in groups:
+            title = _group_title(grouping, name)
+            def intro(at: str, count=len(plans), index=here) -> list[str]:
+                return [f"<p>{count} văn bản, mới nhất trước. {html.link('Các cách xếp khác', at, index)}</p>"]
+
+            pages |= html.paginated(group_uri(grouping, name), title, intro,
+                                    [lambda at, p=p: plan_item(p, at, site) for p in plans], PAGE_SIZE, "Chưa có văn bản nào.")
+    return pages

@@ -7,6 +7,7 @@ from ..problems import Problem
 from ..reference import URI as REFERENCE_URI, reference_page
 from .. import cms, json_schema, search, subscriptions
 from . import departments, news, plans, procedures
+from .html import HtmlPage
 
 COLOURS_CSS = "assets/mau-sac.css"  # written from extra.colours (cchc/colours.py)
 
@@ -17,11 +18,10 @@ def static_files(colours_css: str) -> dict[str, str]:
                                   COLOURS_CSS: colours_css}
 
 
-def portal_pages(site: Site, site_url: str) -> dict[str, tuple[str, str]]:
-    """{src_uri: (title, markdown)} of every generated page but the plans' own."""
+def portal_pages(site: Site, site_url: str) -> dict[str, tuple[str, str | HtmlPage]]:
+    """{src_uri: (title, Markdown or HTML page)} of every generated page but the plans' own."""
     pages: dict[str, tuple[str, str]] = {}
-    for grouping, (uri, label) in plans.INDEX_PAGES.items():
-        pages[uri] = (f"Văn bản – {label.lower()}", plans.index_page(site, grouping))
+    pages |= plans.index_pages(site)
     pages[departments.INDEX_URI] = ("Cơ quan, đơn vị", departments.index_page(site))
     pages[procedures.FINDER_URI] = (procedures.FINDER_TITLE, procedures.finder_page(site))
     for code in site.procedures_by_department:
