@@ -159,7 +159,7 @@ def on_files(files, config):
     pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans + previewed} | generated
     _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, html.HtmlPage)}
     for uri, (_title, page) in pages.items():
-        source = page.html if isinstance(page, html.HtmlPage) else page
+        source = page.source if isinstance(page, html.HtmlPage) else page
         files.append(File.generated(config, uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
     static = portal_pages.static_files(colours.css(_Build.colours))
     broken = links.broken(site, set(pages) | set(static), Path(config.docs_dir), _Build.hidden_uris)
@@ -196,18 +196,30 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    markdown = _page_markdown(markdown, page, config)
+    made = _page_markdown(markdown, page, config)
     uri = page.file.src_uri
-    _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, markdown)
+    written = made if isinstance(made, html.HtmlPage) else _Build.html_pages.get(uri)
+    source = written.source if written is not None else made
+    _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, source)
     parts = _Build.cache.parts(key)
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
         page.render = lambda config, files: _render_from(page, parts, files)
         _Build.from_cache.add(uri)
-    elif uri in _Build.html_pages:  # written as HTML: nothing to convert
-        written = _Build.html_pages[uri]
-        page.render = lambda config, files: _render_from(page, {"html": markdown, "toc": written.toc, "title": None,
-                                                                "anchors": written.ids, "links": {}}, files)
-    return markdown
+    elif written is not None:  # written as HTML: only an editor's text in it is Markdown
+        page.render = lambda config, files: _render_written(page, written, config, files)
+    return source
+
+
+def _render_written(page, written, config, files) -> None:
+    if written.body is None:
+        _render_from(page, {"html": written.html, "toc": written.toc, "title": None, "anchors": written.ids,
+                            "links": {}}, files)
+        return
+    source, page.markdown = page.markdown, written.body
+    type(page).render(page, config, files)  # MkDocs converts the editor's Markdown: its links, anchors, footnotes
+    content, toc, ids = written.with_body(page.content, _toc_tokens(page.toc))
+    page.content, page.toc, page.markdown = content, get_toc(toc), source
+    page.present_anchor_ids = set(ids) | page.present_anchor_ids
 
 
 def _render_from(page, parts: dict, files) -> None:

@@ -122,3 +122,21 @@ results:
     assert "1-000001.md:14: lỗi: [legal_bases[0].code] '53/2013/QĐ-T' không đúng dạng số ký hiệu văn bản" in out
     assert "[results[0].name] name chứa mã của kết quả khác" in out
     assert "docs/thu-tuc/thu-tuc-moi.md:2: lỗi: [code] tệp của thủ tục mã 1.000002 phải tên là 1-000002.md" in out
+
+
+def test_a_department_note_is_markdown_inside_the_generated_page(small_site):
+    add_procedure(small_site, "1.000688")
+    path = small_site / "docs/thu-tuc/1-000688.md"
+    note = ("\n## Ai thực hiện\n\nNgười nước ngoài xem [Sở Nội vụ](../co-quan/snv-kh.md) và [mục trên](#ai-thuc-hien).\n\n"
+            "### Giờ tiếp nhận\n\nSáng thứ Bảy[^1].\n\n[^1]: Trừ ngày lễ.\n")
+    path.write_text(path.read_text(encoding="utf-8") + note, encoding="utf-8")
+    html = (build(small_site) / "thu-tuc/1-000688/index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    # The note's heading that repeats a generated one gets the next id, as in any Markdown page; its links resolve.
+    assert re.findall(r'<h[23] id="(ai-thuc-hien[^"]*|giờ[^"]*|gio-tiep-nhan)"', article) == [
+        "ai-thuc-hien", "ai-thuc-hien_1", "gio-tiep-nhan"]
+    assert '<a href="../../co-quan/snv-kh/">Sở Nội vụ</a>' in article and 'href="#ai-thuc-hien">mục trên</a>' in article
+    assert 'class="footnote"' in article
+    toc = html[html.index('md-nav--secondary'):html.index("<article")]
+    ghi_chu = toc.index('href="#ghi-chu-cua-co-quan"')
+    assert ghi_chu < toc.index('href="#ai-thuc-hien_1"') < toc.index('href="#gio-tiep-nhan"')

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -34,36 +35,93 @@ def link(label, here: str, to_uri: str, anchor: str = "") -> str:
     return f'<a href="{html.escape(href(here, to_uri, anchor))}">{escape(label)}</a>'
 
 
+BODY = "<!-- cchc: the editor's Markdown, converted, goes here -->"
+
+
 @dataclass
 class HtmlPage:
-    """A generated page: its HTML and the table of contents its headings make."""
+    """A generated page: its HTML, its headings (for the table of contents), and at most one editor's Markdown
+    text (`body`), which MkDocs converts where `BODY` stands (its links and anchors checked as any page's)."""
 
     uri: str
     parts: list[str] = field(default_factory=list)
-    toc: list[dict] = field(default_factory=list)  # as Python-Markdown's `toc_tokens`
-    ids: list[str] = field(default_factory=list)
+    headings: list[dict] = field(default_factory=list)  # in page order, as `toc_tokens` without children
+    body: str | None = None
+    body_at: int = 0  # how many headings come before the body
 
     def heading(self, level: int, text: str, after: str = "") -> None:
         """A heading whose id and table-of-contents entry are `text`; `after` (a count) is shown only."""
-        slug = base = heading_slug(text, "-") or "muc"
-        number = 1
-        while slug in self.ids:  # as the `toc` extension makes ids unique
-            slug, number = f"{base}_{number}", number + 1
-        self.ids.append(slug)
-        self.parts.append(f'<h{level} id="{slug}">{escape(text)}{html.escape(after)}<a class="headerlink" href="#{slug}" '
-                          f'title="{PERMALINK_TITLE}">¶</a></h{level}>')
-        token = {"level": level, "id": slug, "name": escape(text), "children": []}
-        siblings = self.toc
-        while siblings and siblings[-1]["level"] < level:
-            siblings = siblings[-1]["children"]
-        siblings.append(token)
+        slug = _unique(heading_slug(text, "-") or "muc", self.ids)
+        self.parts.append(f'<h{level} id="{slug}">{escape(text)}{html.escape(after)}<a class="headerlink" '
+                          f'href="#{slug}" title="{PERMALINK_TITLE}">¶</a></h{level}>')
+        self.headings.append({"level": level, "id": slug, "name": escape(text), "children": []})
 
     def add(self, *parts: str) -> None:
         self.parts.extend(parts)
 
+    def add_body(self, markdown: str) -> None:
+        self.parts.append(BODY)
+        self.body, self.body_at = markdown, len(self.headings)
+
+    @property
+    def ids(self) -> list[str]:
+        return [h["id"] for h in self.headings]
+
+    @property
+    def toc(self) -> list[dict]:
+        return nest(self.headings)
+
     @property
     def html(self) -> str:
         return "\n".join(self.parts) + "\n"
+
+    @property
+    def source(self) -> str:
+        """What the page is made from: its HTML and its Markdown body (the build cache's key covers both)."""
+        return self.html if self.body is None else f"{self.html}{BODY}\n{self.body}"
+
+    def with_body(self, body_html: str, body_toc: list[dict]) -> tuple[str, list[dict], list[str]]:
+        """The page's HTML, table of contents and ids once its body is converted. A heading of the body whose id
+        the page already has gets the next free one, as the `toc` extension would have given it (and a link to
+        `#id` still means the page's heading, as it would in one Markdown text)."""
+        taken, renamed, body = list(self.ids), {}, flatten(body_toc)
+        for token in body:
+            if token["id"] in taken:
+                renamed[token["id"]] = token["id"] = _unique(token["id"], taken)
+            taken.append(token["id"])
+        if renamed:
+            body_html = re.sub(r'(id="|class="headerlink" href="#)([^"]+)"', lambda m: f'{m[1]}{renamed.get(m[2], m[2])}"',
+                               body_html)
+        headings = self.headings[:self.body_at] + body + self.headings[self.body_at:]
+        return self.html.replace(BODY, body_html), nest(headings), [h["id"] for h in headings]
+
+
+def _unique(slug: str, taken: list[str]) -> str:
+    base, number = slug, 1
+    while slug in taken:  # as the `toc` extension makes ids unique
+        slug, number = f"{base}_{number}", number + 1
+    return slug
+
+
+def flatten(tokens: list[dict]) -> list[dict]:
+    return [flat for t in tokens for flat in [{**t, "children": []}, *flatten(t["children"])]]
+
+
+def nest(flat: list[dict]) -> list[dict]:
+    """Headings in page order as the `toc` extension nests them: a deeper heading under the one before it."""
+    toc: list[dict] = []
+    for heading in flat:
+        token, siblings = {**heading, "children": []}, toc
+        while siblings and siblings[-1]["level"] < token["level"]:
+            siblings = siblings[-1]["children"]
+        siblings.append(token)
+    return toc
+
+
+def meta_panel(rows: list[tuple[str, str]]) -> list[str]:
+    """The metadata panel of documents, departments, news and procedures: terms and HTML values."""
+    return ['<div class="cchc-meta">', "<dl>", *(f"<dt>{escape(term)}</dt>\n<dd>{value}</dd>" for term, value in rows),
+            "</dl>", "</div>"]
 
 
 def item_list(items: list[str], empty: str) -> list[str]:

@@ -12,7 +12,9 @@ from ..content import PROCEDURES_DIR, Entry, Site, url_of
 from ..procedure_shapes import NO_UNIT
 from ..text import fold, slugify, vietnamese_order
 from ..vocab import CHANNELS, ONLINE_LEVELS, PROCEDURE_LEVELS
-from .markdown import attr, link, meta_panel, text
+from . import html
+from .html import HtmlPage
+from .markdown import attr
 
 FINDER_URI = f"{PROCEDURES_DIR}/index.md"
 FINDER_TITLE = "Tra cứu thủ tục hành chính"
@@ -29,9 +31,17 @@ def online_label(procedure: Entry) -> str:
 
 def finder_link(from_uri: str, **params: str) -> str:
     """A Markdown link target to the finder with filters set, e.g. `co_quan="STP-KH"`."""
-    target = posixpath.relpath(FINDER_URI, posixpath.dirname(from_uri) or ".")
+    return posixpath.relpath(FINDER_URI, posixpath.dirname(from_uri) or ".") + _query(params)
+
+
+def finder_href(here: str, **params: str) -> str:
+    """The same as an address, for HTML."""
+    return html.href(here, FINDER_URI) + _query(params)
+
+
+def _query(params: dict[str, str]) -> str:
     query = "&".join(f"{key.replace('_', '-')}={value}" for key, value in params.items())
-    return target + (f"?{query}" if query else "")
+    return f"?{query}" if query else ""
 
 
 # The long parts of a procedure page (tables, steps) are written as HTML blocks, which Python-Markdown
@@ -90,9 +100,9 @@ def _rows_table(head: list[str], rows: list[list[tuple[str, int]]]) -> list[str]
              "<tbody>"]
     for row in rows:
         cells, column = [], 0
-        for html, span in row:
+        for cell, span in row:
             label = " / ".join(head[column:column + span])
-            cells.append(f'<td data-label="{attr(label)}"' + (f' colspan="{span}"' if span > 1 else "") + f">{html}</td>")
+            cells.append(f'<td data-label="{attr(label)}"' + (f' colspan="{span}"' if span > 1 else "") + f">{cell}</td>")
             column += span
         lines.append("<tr>" + "".join(cells) + "</tr>")
     return [*lines, "</tbody>", "</table></div>", ""]
@@ -115,19 +125,17 @@ def _channel_table(channels: list[dict]) -> list[str]:
     return _rows_table(head, rows)
 
 
-def _document_tables(documents: list[dict]) -> list[str]:
-    lines = []
+def _document_tables(page: HtmlPage, documents: list[dict]) -> None:
     for group, rows in groupby(documents, key=lambda d: d.get("group", "")):
         if group:
-            lines += [f"### {text(group)}", ""]
+            page.heading(3, group)
         table = []
         for number, document in enumerate(rows, start=1):
             name = _html(document["name"])
             middle = [(f"{name} {VERBATIM_NOTE}", 2)] if document.get("verbatim") else \
                 [(name, 1), ("<br>".join(_html(f) for f in document.get("forms", [])), 1)]
             table.append([(str(number), 1), *middle, (_html(document.get("quantity", "")), 1)])
-        lines += _rows_table(["STT", "Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"], table)
-    return lines
+        page.add(*_rows_table(["STT", "Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"], table))
 
 
 def _verbatim(row: dict) -> str:
@@ -135,70 +143,69 @@ def _verbatim(row: dict) -> str:
 
 
 def _list(items: list[str]) -> list[str]:
-    return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>", ""]
+    return ["<ul>", *(f"<li>{item}</li>" for item in items), "</ul>"] if items else []
 
 
-def procedure_page(procedure: Entry, site: Site) -> str:
+def procedure_page(procedure: Entry, site: Site) -> HtmlPage:
     here = procedure.src_uri
     department = site.departments[procedure["department"]]
     results = procedure.get("results", [])
-    parts = [f"# {text(procedure['name'])}", ""]
+    page = HtmlPage(here)
+    page.heading(1, procedure["name"])
     if results:
-        parts += [f"**Kết quả nhận được:** {'; '.join(text(r['name']) for r in results)}", ""]
+        page.add(f"<p><strong>Kết quả nhận được:</strong> {'; '.join(_html(r['name']) for r in results)}</p>")
     if procedure.get("online_url"):
-        parts += [f'<a class="md-button md-button--primary cchc-submit" href="{attr(procedure["online_url"])}" '
-                  f'rel="external">Nộp hồ sơ trực tuyến</a>', ""]
+        page.add(f'<p><a class="md-button md-button--primary cchc-submit" href="{attr(procedure["online_url"])}" '
+                 f'rel="external">Nộp hồ sơ trực tuyến</a></p>')
 
     levels = ", ".join(PROCEDURE_LEVELS[level] for level in procedure["levels"])
-    rows = [("Mã thủ tục", text(procedure["code"])),
-            ("Lĩnh vực", f"[{text(procedure['field'])}](<{finder_link(here, linh_vuc=slugify(procedure['field']))}>)"),
-            ("Cấp thực hiện", text(levels)),
-            ("Dịch vụ công trực tuyến", text(online_label(procedure))),
-            ("Cơ quan chủ trì", link(department["name"], here, department.src_uri))]
+    field = f'<a href="{attr(finder_href(here, linh_vuc=slugify(procedure["field"])))}">{_html(procedure["field"])}</a>'
+    rows = [("Mã thủ tục", _html(procedure["code"])), ("Lĩnh vực", field), ("Cấp thực hiện", _html(levels)),
+            ("Dịch vụ công trực tuyến", _html(online_label(procedure))),
+            ("Cơ quan chủ trì", html.link(department["name"], here, department.src_uri))]
     if procedure.get("type"):
-        rows.append(("Loại thủ tục", text(procedure["type"])))
+        rows.append(("Loại thủ tục", _html(procedure["type"])))
     if procedure.get("decision"):
-        rows.append(("Quyết định công bố", text(procedure["decision"])))
-    parts += meta_panel(rows)
+        rows.append(("Quyết định công bố", _html(procedure["decision"])))
+    page.add(*html.meta_panel(rows))
 
-    parts += ["## Ai thực hiện", ""]
-    parts += _list([_html(a) for a in procedure.get("applicants", [])]) if procedure.get("applicants") else \
-        ["Không ghi đối tượng thực hiện.", ""]
-    parts += ["## Nộp hồ sơ ở đâu", ""]
-    for key, label in [("executing_agency", "Cơ quan thực hiện"), ("competent_agency", "Cơ quan có thẩm quyền"),
-                       ("authorized_agency", "Cơ quan được ủy quyền"), ("coordinating_agency", "Cơ quan phối hợp"),
-                       ("address", "Địa chỉ tiếp nhận hồ sơ")]:
-        if procedure.get(key):
-            parts.append(f"- **{label}:** {text(procedure[key])}")
-    parts += [f"- **Hướng dẫn, giải đáp:** {link(department['name'], here, department.src_uri)}", ""]
+    def section(title: str, lines: list[str], missing: str) -> None:
+        page.heading(2, title)
+        page.add(*(lines or [f"<p>{missing}</p>"]))
 
-    parts += ["## Cách thức thực hiện, thời hạn và phí", ""]
-    parts += _channel_table(procedure["channels"]) if procedure.get("channels") else ["Không ghi cách thức thực hiện.", ""]
-    parts += ["## Thành phần hồ sơ", ""]
-    parts += _document_tables(procedure["documents"]) if procedure.get("documents") else ["Không ghi thành phần hồ sơ.", ""]
-    parts += ["## Trình tự thực hiện", ""]
-    parts += prose(procedure["steps"]) if procedure.get("steps") else ["Không ghi trình tự thực hiện.", ""]
-    parts += ["## Kết quả thực hiện", ""]
-    parts += _list([_html(r["name"]) + (f" (mã {_html(r['code'])})" if r.get("code") else "")
-                    + (f": {_html(r['description'])}" if r.get("description") else "") + _verbatim(r) for r in results]) \
-        if results else \
-        ["Không ghi kết quả.", ""]
-    parts += ["## Căn cứ pháp lý", ""]
-    bases = procedure.get("legal_bases", [])
-    parts += _list([_html(b["name"]) + (f" (<strong>{_html(b['code'])}</strong>)" if b.get("code") else "") + _verbatim(b)
-                    for b in bases]) \
-        if bases else ["Không ghi căn cứ pháp lý.", ""]
-    parts += ["## Yêu cầu, điều kiện", ""]
-    parts += prose(procedure["conditions"]) if procedure.get("conditions") else ["Không có yêu cầu, điều kiện riêng.", ""]
+    section("Ai thực hiện", _list([_html(a) for a in procedure.get("applicants", [])]), "Không ghi đối tượng thực hiện.")
+    where = [f"<strong>{label}:</strong> {_html(procedure[key])}" for key, label in [
+        ("executing_agency", "Cơ quan thực hiện"), ("competent_agency", "Cơ quan có thẩm quyền"),
+        ("authorized_agency", "Cơ quan được ủy quyền"), ("coordinating_agency", "Cơ quan phối hợp"),
+        ("address", "Địa chỉ tiếp nhận hồ sơ")] if procedure.get(key)]
+    section("Nộp hồ sơ ở đâu", _list([*where, f"<strong>Hướng dẫn, giải đáp:</strong> "
+                                            f"{html.link(department['name'], here, department.src_uri)}"]), "")
+    section("Cách thức thực hiện, thời hạn và phí", _channel_table(procedure["channels"]) if procedure.get("channels") else [],
+            "Không ghi cách thức thực hiện.")
+    page.heading(2, "Thành phần hồ sơ")
+    if procedure.get("documents"):
+        _document_tables(page, procedure["documents"])
+    else:
+        page.add("<p>Không ghi thành phần hồ sơ.</p>")
+    section("Trình tự thực hiện", prose(procedure["steps"]) if procedure.get("steps") else [],
+            "Không ghi trình tự thực hiện.")
+    section("Kết quả thực hiện", _list([_html(r["name"]) + (f" (mã {_html(r['code'])})" if r.get("code") else "")
+                                        + (f": {_html(r['description'])}" if r.get("description") else "") + _verbatim(r)
+                                        for r in results]), "Không ghi kết quả.")
+    section("Căn cứ pháp lý", _list([_html(b["name"]) + (f" (<strong>{_html(b['code'])}</strong>)" if b.get("code") else "")
+                                     + _verbatim(b) for b in procedure.get("legal_bases", [])]), "Không ghi căn cứ pháp lý.")
+    section("Yêu cầu, điều kiện", prose(procedure["conditions"]) if procedure.get("conditions") else [],
+            "Không có yêu cầu, điều kiện riêng.")
     if procedure.get("related"):
-        parts += ["## Thủ tục hành chính liên quan", "", *prose(procedure["related"])]
+        section("Thủ tục hành chính liên quan", prose(procedure["related"]), "")
     if procedure.body.strip():
-        parts += ["## Ghi chú của cơ quan", "", procedure.body.strip(), ""]
+        page.heading(2, "Ghi chú của cơ quan")
+        page.add_body(procedure.body.strip())
     source = "Nguồn: Cơ sở dữ liệu quốc gia về thủ tục hành chính"
     if procedure.get("portal_url"):
         source += f' – <a href="{attr(procedure["portal_url"])}" rel="external">xem thủ tục trên Cổng Dịch vụ công quốc gia</a>'
-    parts += ["---", "", f"{source}. [Tra cứu thủ tục khác]({finder_link(here)})", ""]
-    return "\n".join(parts)
+    page.add("<hr>", f'<p>{source}. <a href="{attr(finder_href(here))}">Tra cứu thủ tục khác</a></p>')
+    return page
 
 
 def json_ld(procedure: Entry, site: Site, site_url: str) -> str:
@@ -303,19 +310,18 @@ def finder_data(site: Site) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def department_listing(site: Site, code: str) -> str:
+def department_listing(site: Site, code: str) -> HtmlPage:
     """A department's procedures by field, readable without JavaScript."""
     here = department_list_uri(code)
     department = site.departments[code]
     members = site.procedures_by_department[code]
-    finder = finder_link(here, co_quan=code)
-    parts = [f"# Thủ tục hành chính: {text(department['name'])}", "",
-             f"{len(members)} thủ tục. {link(department['name'], here, department.src_uri)} · "
-             f"[Tìm, lọc trong các thủ tục này](<{finder}>)", ""]
+    page = HtmlPage(here)
+    page.heading(1, f"Thủ tục hành chính: {department['name']}")
+    page.add(f"<p>{len(members)} thủ tục. {html.link(department['name'], here, department.src_uri)} · "
+             f'<a href="{attr(finder_href(here, co_quan=code))}">Tìm, lọc trong các thủ tục này</a></p>')
     for field, rows in groupby(members, key=lambda p: p["field"]):
         rows = list(rows)
-        parts += [f"## {text(field)} ({len(rows)})", "", "<ul>"]
-        parts += [f'<li><a href="{attr(_href(p, here))}">{attr(p["name"])}</a> <span class="cchc-code">{attr(p["code"])}</span></li>'
-                  for p in rows]
-        parts += ["</ul>", ""]
-    return "\n".join(parts)
+        page.heading(2, field, f" ({len(rows)})")
+        page.add(*_list([f'<a href="{attr(_href(p, here))}">{_html(p["name"])}</a> <span class="cchc-code">{_html(p["code"])}</span>'
+                         for p in rows]))
+    return page
