@@ -1,10 +1,16 @@
 """What each page was made from, kept between builds so that an edit re-renders only what it touches.
 
-Two stores, both addressed by a digest of everything that went into them (the build's code and settings, the
-page's address, its Markdown or its final context), so an entry is either exactly right or never looked up:
+Stores addressed by a digest of everything that went into them (the build's code and settings, the page's
+address, its Markdown or its final context), or of their bytes, so an entry is either exactly right or never
+looked up:
 
 - `parts/`: a page's Markdown converted and sanitized (HTML, table of contents, title, anchors);
-- `pages/`: the page as written, theme included.
+- `pages/`: which bytes a page was written as, theme included;
+- `blobs/`: the bytes of every file a build writes (pages, search index, feeds, open data), by their digest.
+
+The site's files are hard links to `blobs/` where the file system allows: a rebuild writes only what changed,
+which on a slow disk is most of its time. A blob is checked against its digest before it is used again, so a file
+edited in place in an old site is never published again.
 
 Nothing lives in process memory: `mkdocs build`, `mkdocs build --dirty`, `mkdocs serve` and a CI job that
 restores the folder all read the same entries, and a build with an empty folder writes the same bytes. An entry
@@ -97,12 +103,52 @@ class Cache:
     def keep_parts(self, key: str, parts: dict) -> None:
         self._write("parts", key, ".json", json.dumps(parts, ensure_ascii=False).encode("utf-8"))
 
-    def page(self, key: str) -> str | None:
-        data = self._read("pages", key, ".html")
-        return data.decode("utf-8") if data is not None else None
+    def place_page(self, key: str, dest: Path) -> bool:
+        """Put the page made before at `dest`; False if there is none, or its bytes are not the ones kept."""
+        pointer = self._read("pages", key, "")
+        if pointer is None:
+            return False
+        blob = self._path("blobs", pointer.decode("ascii", "replace"), "")
+        try:
+            intact = hashlib.sha256(blob.read_bytes()).hexdigest() == blob.name
+        except OSError:
+            intact = False
+        return intact and self._link(blob, dest)
 
-    def keep_page(self, key: str, html: str) -> None:
-        self._write("pages", key, ".html", html.encode("utf-8"))
+    def put_page(self, key: str, data: bytes, dest: Path) -> None:
+        """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`."""
+        digest = self.place(data, dest)
+        if digest:
+            self._write("pages", key, "", digest.encode("ascii"))
+
+    def place(self, data: bytes, dest: Path) -> str:
+        """Write `data` at `dest`, by a link to the same bytes kept from a previous build when there are some: a
+        rebuild writes only what changed (writing is most of a rebuild's time on a slow disk). Returns the digest
+        of the bytes kept, or "" when nothing is kept."""
+        if self.folder is not None:
+            digest = hashlib.sha256(data).hexdigest()
+            blob = self._path("blobs", digest, "")
+            try:
+                same = blob.stat().st_size == len(data) and blob.read_bytes() == data
+            except OSError:
+                same = False
+            if not same:  # absent, or damaged: written again (a new file; the damaged one is left to its links)
+                self._write("blobs", digest, "", data)
+            if self._link(blob, dest):
+                return digest
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
+        return ""
+
+    def _link(self, source: Path, dest: Path) -> bool:
+        """A hard link: the site and the cache share the file (the site is replaced whole, never edited in place)."""
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, dest)
+            os.utime(source)  # in use: kept by `prune`
+            return True
+        except OSError:  # gone, or another file system: the caller writes a copy
+            return False
 
     def prune(self) -> None:
         """Remove entries no build has used for KEEP_DAYS, and temporary files of builds that were killed."""

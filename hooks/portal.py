@@ -88,7 +88,15 @@ class _DirtyWarning(logging.Filter):
         return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
+class _PlacedPages(logging.Filter):
+    """MkDocs says it skipped a page whose theme output is empty: those pages the build put in place itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Page skipped:")
+
+
 def on_startup(command, dirty) -> None:
+    logging.getLogger("mkdocs.commands.build").addFilter(_PlacedPages())
     _Build.serving = command == "serve"
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
@@ -307,9 +315,8 @@ def on_page_context(context, page, config, nav):
     key = _Build.cache.key("page", _Build.shell, uri, page.url, page.content, page.title or "",
                            json.dumps(_toc_tokens(page.toc), ensure_ascii=False),
                            json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str))
-    made = _Build.cache.page(key)
-    if made is not None:
-        context["cchc_made_before"] = Markup(made)
+    if _Build.cache.place_page(key, Path(page.file.abs_dest_path)):
+        context["cchc_made_before"] = True  # in place already: the theme writes nothing (overrides/main.html)
     else:
         _Build.page_keys[uri] = key
     return context
@@ -320,11 +327,13 @@ def _nav_outline(items) -> list:
 
 
 def on_post_page(output, page, config):
+    """A page rendered now is kept in the cache and put in place from there; MkDocs then writes nothing."""
     page.content = _Build.html[page.file.src_uri]
     key = _Build.page_keys.pop(page.file.src_uri, None)
-    if key is not None:
-        _Build.cache.keep_page(key, output)
-    return output
+    if key is None or _Build.cache.folder is None:
+        return output
+    _Build.cache.put_page(key, output.encode("utf-8", errors="xmlcharrefreplace"), Path(page.file.abs_dest_path))
+    return ""
 
 
 def on_post_build(config) -> None:
@@ -340,8 +349,7 @@ def on_post_build(config) -> None:
     for feed in subscriptions.build_feeds(site, config.site_url or "", _Build.html):
         outputs |= feeds.render(feed, config.site_url or "", limit)
     for path, data in outputs.items():
-        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / path).write_bytes(data)
+        _Build.cache.place(data, site_dir / path)
     # Written last: a site without it, or missing a file it lists, was not built to the end.
     (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, _Build.sources, config.site_url or ""))
     _Build.cache.prune()

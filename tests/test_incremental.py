@@ -81,12 +81,17 @@ def test_an_incremental_build_equals_a_full_one(small_site, tmp_path, edit):
 
 def test_the_cache_is_used_and_a_damaged_entry_is_only_a_miss(small_site, tmp_path):
     env = {"CCHC_NOW": NOW}
+    _news(small_site, "tin-a", "Tin thứ nhất")
+    _news(small_site, "tin-b", "Tin thứ hai", "2025-04-01")
     assert mkdocs_build(small_site, env=env).returncode == 0
     entries = sorted((small_site / ".cache" / "cchc").glob("*/*/*"))
-    assert {p.parent.parent.name for p in entries} == {"parts", "pages"}
+    assert {p.parent.parent.name for p in entries} == {"parts", "pages", "blobs"}
     used = {p: p.stat().st_mtime_ns for p in entries}
-    for path in entries[::2]:  # half the entries cut short, as a killed or full disk might leave them
+    # Half the entries damaged: cut short, or (pages and feeds the site links to) edited in place in the old site.
+    for path in entries[::2]:
         path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    for path in (small_site / "site").rglob("*.html"):
+        path.write_bytes(path.read_bytes().replace(b"<body", b"<body data-sua-tay"))
     _news(small_site, "tin-a", "Tin đã sửa tiêu đề")
     assert mkdocs_build(small_site, "--dirty", env=env).returncode == 0
     reused = [p for p in entries[1::2] if p.exists() and p.stat().st_mtime_ns != used[p]]
