@@ -4,8 +4,8 @@ Stores addressed by a digest of everything that went into them (the build's code
 address, its Markdown or its final context), or of their bytes, so an entry is either exactly right or never
 looked up:
 
-- `parts/`: a page's Markdown converted and sanitized (HTML, table of contents, title, anchors);
-- `pages/`: which bytes a page was written as, theme included;
+- a page's Markdown converted and sanitized (HTML, table of contents, title, anchors), and which bytes the page
+  was written as, theme included: small entries in one SQLite file (`entries.sqlite`);
 - `blobs/`: the bytes of every file a build writes (pages, search index, feeds, open data), by their digest.
 
 The site's files are hard links to `blobs/` where the file system allows: a rebuild writes only what changed,
@@ -14,8 +14,8 @@ edited in place in an old site is never published again.
 
 Nothing lives in process memory: `mkdocs build`, `mkdocs build --dirty`, `mkdocs serve` and a CI job that
 restores the folder all read the same entries, and a build with an empty folder writes the same bytes. An entry
-is written to a temporary name and renamed, so a killed build leaves no half entry; one that cannot be read is a
-miss. Entries unused for `KEEP_DAYS` are removed at the end of a build.
+is checked when it is read (bytes that match their digest), and the SQLite file is written in one transaction at
+the end of a successful build. Entries unused for `KEEP_DAYS` are removed then.
 """
 
 from __future__ import annotations
@@ -23,11 +23,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from importlib import metadata
 from pathlib import Path
 
 FOLDER = ".cache/cchc"
+ENTRIES = "entries.sqlite"
 KEEP_DAYS = 14
 # The packages whose code shapes a page: a new version of any of them must not reuse old pages.
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3", "pyyaml")
@@ -60,55 +62,72 @@ def _version(name: str) -> str:
 
 
 class Cache:
-    """A content-addressed store under `folder`; `Cache(None)` keeps nothing (every lookup misses)."""
+    """The store under `folder`; `Cache(None)` keeps nothing (every lookup misses). What a build adds is committed
+    by `close()` at its end; a build that fails adds nothing."""
 
     def __init__(self, folder: Path | None, code: str):
         self.folder = folder
         self.code = code
         self.started = time.time()
+        self._db: sqlite3.Connection | None = None
+        self._used: list[tuple[float, str]] = []
+        self._folders: set[Path] = set()  # made already: ten thousand files, a few hundred folders
 
     def key(self, *parts: str) -> str:
         return digest(self.code, *parts)
 
-    def _path(self, store: str, key: str, suffix: str) -> Path:
-        return self.folder / store / key[:2] / f"{key}{suffix}"
-
-    def _read(self, store: str, key: str, suffix: str) -> bytes | None:
+    def _entries(self) -> sqlite3.Connection | None:
+        """Small entries (converted Markdown, which bytes a page was) in one SQLite file, not ten thousand files."""
         if self.folder is None:
             return None
-        path = self._path(store, key, suffix)
+        if self._db is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError:  # damaged (a crash with writes not yet on disk): start again
+                (self.folder / ENTRIES).unlink(missing_ok=True)
+                self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.folder / ENTRIES, timeout=60)
+        db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last writes to a crash costs a rebuild only
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, used REAL NOT NULL)")
+        return db
+
+    def _get(self, key: str) -> bytes | None:
+        db = self._entries()
+        if db is None:
+            return None
         try:
-            data = path.read_bytes()
-            os.utime(path)  # in use: kept by `prune`
-            return data
-        except OSError:
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError:
             return None
+        if row is not None:
+            self._used.append((self.started, key))
+        return row[0] if row else None
 
-    def _write(self, store: str, key: str, suffix: str, data: bytes) -> None:
-        if self.folder is None:
-            return
-        path = self._path(store, key, suffix)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_bytes(data)
-        os.replace(partial, path)
+    def _put(self, key: str, value: bytes) -> None:
+        db = self._entries()
+        if db is not None:
+            db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, value, self.started))
 
     def parts(self, key: str) -> dict | None:
-        data = self._read("parts", key, ".json")
+        data = self._get(key)
         try:
             return json.loads(data) if data is not None else None
         except ValueError:
             return None
 
     def keep_parts(self, key: str, parts: dict) -> None:
-        self._write("parts", key, ".json", json.dumps(parts, ensure_ascii=False).encode("utf-8"))
+        self._put(key, json.dumps(parts, ensure_ascii=False).encode("utf-8"))
 
     def place_page(self, key: str, dest: Path) -> bool:
         """Put the page made before at `dest`; False if there is none, or its bytes are not the ones kept."""
-        pointer = self._read("pages", key, "")
+        pointer = self._get(key)
         if pointer is None:
             return False
-        blob = self._path("blobs", pointer.decode("ascii", "replace"), "")
+        blob = self._blob(pointer.decode("ascii", "replace"))
         try:
             intact = hashlib.sha256(blob.read_bytes()).hexdigest() == blob.name
         except OSError:
@@ -119,7 +138,10 @@ class Cache:
         """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`."""
         digest = self.place(data, dest)
         if digest:
-            self._write("pages", key, "", digest.encode("ascii"))
+            self._put(key, digest.encode("ascii"))
+
+    def _blob(self, digest: str) -> Path:
+        return self.folder / "blobs" / digest[:2] / digest
 
     def place(self, data: bytes, dest: Path) -> str:
         """Write `data` at `dest`, by a link to the same bytes kept from a previous build when there are some: a
@@ -127,38 +149,55 @@ class Cache:
         of the bytes kept, or "" when nothing is kept."""
         if self.folder is not None:
             digest = hashlib.sha256(data).hexdigest()
-            blob = self._path("blobs", digest, "")
+            blob = self._blob(digest)
             try:
                 same = blob.stat().st_size == len(data) and blob.read_bytes() == data
             except OSError:
                 same = False
-            if not same:  # absent, or damaged: written again (a new file; the damaged one is left to its links)
-                self._write("blobs", digest, "", data)
+            if not same:  # absent, or damaged: written (no temporary file: a blob is checked before any reuse)
+                self._folder(blob.parent)
+                blob.write_bytes(data)
             if self._link(blob, dest):
                 return digest
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(dest.parent)
         dest.write_bytes(data)
         return ""
+
+    def _folder(self, folder: Path) -> None:
+        if folder not in self._folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
 
     def _link(self, source: Path, dest: Path) -> bool:
         """A hard link: the site and the cache share the file (the site is replaced whole, never edited in place)."""
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            os.link(source, dest)
-            os.utime(source)  # in use: kept by `prune`
+            self._folder(dest.parent)
+            os.link(source, dest)  # which also marks it in use for `prune` (its inode's change time)
             return True
-        except OSError:  # gone, or another file system: the caller writes a copy
+        except OSError:  # another file system: the caller writes a copy
             return False
 
-    def prune(self) -> None:
-        """Remove entries no build has used for KEEP_DAYS, and temporary files of builds that were killed."""
-        if self.folder is None or not self.folder.is_dir():
+    def close(self, keep: bool = True) -> None:
+        """Commit what this build added and marked in use (or, for a failed build, nothing) and remove what no
+        build has used for KEEP_DAYS."""
+        if self._db is None:
             return
+        try:
+            if keep:
+                self._db.executemany("UPDATE entries SET used = ? WHERE key = ?", self._used)
+                self._prune()
+                self._db.commit()
+        finally:
+            self._db.close()
+            self._db, self._used = None, []
+
+    def _prune(self) -> None:
         oldest = self.started - KEEP_DAYS * 86400
-        for path in self.folder.glob("*/*/*"):
+        self._db.execute("DELETE FROM entries WHERE used < ?", (oldest,))
+        for path in (self.folder / "blobs").glob("*/*"):
             try:
-                stale = path.name.startswith(".") and path.stat().st_mtime < self.started - 3600
-                if stale or path.stat().st_mtime < oldest:
+                status = path.stat()
+                if max(status.st_mtime, status.st_ctime) < oldest:
                     path.unlink()
             except OSError:
                 pass

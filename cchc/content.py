@@ -34,6 +34,7 @@ class Entry:
     body: str
     lines: dict[str, int] = field(default_factory=dict)  # line of each top-level field, for problems
     body_line: int = 1  # the line of the file the body starts on
+    front_matter: dict[str, Any] = field(default_factory=dict)  # as written, for the theme (MkDocs' page.meta)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -144,7 +145,8 @@ class _FileChecker:
                 self.problem(source, document.line_of(field_path), _dotted(field_path),
                              f"không có tệp docs/{site_path}", "chép tệp vào thư mục docs/ hoặc sửa lại đường dẫn")
         entry = Entry(kind, source, src_uri, values, document.body,
-                      {path[0]: line for path, line in document.lines.items() if len(path) == 1}, document.body_line)
+                      {path[0]: line for path, line in document.lines.items() if len(path) == 1}, document.body_line,
+                      document.data)
         for registry, code, field_path in ctx.references:
             self.references.append((entry, registry, code, document.line_of(field_path), _dotted(field_path)))
         return entry

@@ -203,6 +203,17 @@ def on_nav(nav, config, files):
     return nav
 
 
+def on_pre_page(page, config, files):
+    entry = _Build.site.pages.get(page.file.src_uri)
+    if entry is not None and page.file.generated_by is None:  # read and checked already: not parsed again
+        page.read_source = lambda config: _read_from(page, entry)
+    return page
+
+
+def _read_from(page, entry) -> None:
+    page.markdown, page.meta = entry.body, dict(entry.front_matter)
+
+
 def on_page_markdown(markdown, page, config, files):
     made = _page_markdown(markdown, page, config)
     uri = page.file.src_uri
@@ -352,7 +363,7 @@ def on_post_build(config) -> None:
         _Build.cache.place(data, site_dir / path)
     # Written last: a site without it, or missing a file it lists, was not built to the end.
     (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, _Build.sources, config.site_url or ""))
-    _Build.cache.prune()
+    _Build.cache.close()
     _finish()
 
 
@@ -369,6 +380,7 @@ def _finish() -> None:
 
 
 def on_build_error(error) -> None:
+    _Build.cache.close(keep=False)
     if _Build.building is not None:
         site_swap.discard(_Build.building)
         log.error(f"Dựng trang không thành công: {_Build.target} giữ nguyên bản trước.")
