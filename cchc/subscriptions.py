@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
 from urllib.parse import urljoin
@@ -54,13 +56,21 @@ def _sources(site: Site) -> list[_Source]:
     news, plans = site_feeds()
     sources = [_Source(news, "Tin tức cải cách hành chính", NEWS_URI, site.news, []),
                _Source(plans, "Kế hoạch, quyết định về cải cách hành chính", INDEX_PAGES["year"][0], [], site.plans)]
+    # Grouped in one pass each (newest first kept): a scan of all news per department is quadratic.
+    news_of, in_category, plans_in = defaultdict(list), defaultdict(list), defaultdict(list)
+    for item in site.news:
+        news_of[item["department"]].append(item)
+        for code in item["categories"]:
+            in_category[code].append(item)
+    for plan in site.plans:
+        for code in plan["areas"]:
+            plans_in[code].append(plan)
     for code, department in site.departments.items():
         sources.append(_Source(department_feed(code, department["name"]), f"Tin tức và văn bản của {department['name']}",
-                               department.src_uri, [n for n in site.news if n["department"] == code],
-                               site.plans_by_issuer.get(code, [])))
+                               department.src_uri, news_of[code], site.plans_by_issuer.get(code, [])))
     for code, label in NEWS_CATEGORIES.items():
-        sources.append(_Source(category_feed(code), f"Chuyên mục {label}", category_uri(code),
-                               [n for n in site.news if code in n["categories"]], [p for p in site.plans if code in p["areas"]]))
+        sources.append(_Source(category_feed(code), f"Chuyên mục {label}", category_uri(code), in_category[code],
+                               plans_in[code]))
     return sources
 
 
@@ -69,8 +79,9 @@ def has_items(site: Site) -> set[str]:
     return {s.ref.slug for s in _sources(site) if s.news or s.plans}
 
 
-def build_feeds(site: Site, site_url: str, html: dict[str, str]) -> list[Feed]:
-    """Every feed with its items; `html` is each page's rendered content by src_uri."""
+def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> list[Feed]:
+    """Every feed with its newest `limit` items; `html` is each page's rendered content by src_uri. An item is made
+    (its HTML with absolute links) only for the feeds it is among the newest of, once."""
     def news_item(n: Entry) -> FeedItem:
         url = urljoin(site_url, url_of(n.src_uri))
         d = site.departments[n["department"]]
@@ -83,10 +94,19 @@ def build_feeds(site: Site, site_url: str, html: dict[str, str]) -> list[Feed]:
                         p.get("summary", ""), site.departments[p["issuer"]]["name"],
                         ("Văn bản",) + tuple(CCHC_AREAS[a] for a in p["areas"]))
 
-    news_items = {n.src_uri: news_item(n) for n in site.news}
-    plan_items = {p.src_uri: plan_item(p) for p in site.plans}
-    return [Feed(s.ref.slug, s.ref.title, s.description, urljoin(site_url, url_of(s.home_uri)),
-                 [news_items[n.src_uri] for n in s.news] + [plan_items[p.src_uri] for p in s.plans])
+    made: dict[str, FeedItem] = {}
+
+    def newest(source: _Source) -> list[FeedItem]:
+        dated = [(n["date"], n.src_uri, n, news_item) for n in source.news]
+        dated += [(_plan_date(p), p.src_uri, p, plan_item) for p in source.plans]
+        # The order `feeds.render` keeps: newest first, then by address.
+        chosen = heapq.nlargest(limit, dated, key=lambda d: (d[0], urljoin(site_url, url_of(d[1]))))
+        for _date, uri, entry, make in chosen:
+            if uri not in made:
+                made[uri] = make(entry)
+        return [made[uri] for _date, uri, _entry, _make in chosen]
+
+    return [Feed(s.ref.slug, s.ref.title, s.description, urljoin(site_url, url_of(s.home_uri)), newest(s))
             for s in _sources(site)]
 
 

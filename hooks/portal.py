@@ -79,6 +79,8 @@ class _Build:
     page_keys: dict[str, str] = {}  # page -> the key of its output, for pages rendered in this build
     in_nav: set[str] = set()  # pages in the nav: the theme marks them active and links their neighbours
     shell = ""  # what every page's theme output shares: the nav as built
+    problems: list = []  # under `mkdocs serve`, the content errors every page shows instead of itself
+    shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
 
 
 class _DirtyWarning(logging.Filter):
@@ -131,8 +133,15 @@ def on_pre_build(config) -> None:
     site = content.load_site(content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir)))
     for warning in site.report.warnings:  # as `make check` does: shown, and the build goes on
         log.info(warning.format())
-    if site.report.errors:
+    _Build.html, _Build.titles_rendered, _Build.sources = {}, {}, {}
+    _Build.part_keys, _Build.from_cache, _Build.page_keys = {}, set(), {}
+    _Build.problems = site.report.errors if _Build.serving else []
+    if site.report.errors and not _Build.serving:
         raise PluginError("Nội dung có lỗi, chưa dựng trang:\n" + site.report.format())
+    if _Build.problems:  # the preview shows them in the open tab, which reloads itself once they are fixed
+        log.error("Nội dung có lỗi; trang xem trước hiện các lỗi này:\n" + site.report.format())
+        _Build.site, _Build.cache = None, build_cache.Cache(None, "")
+        return
     _Build.hidden = content.split_published(site, now)
     _Build.hidden_uris = {e.src_uri for e in _Build.hidden}
     _Build.page_scripts = _page_scripts()
@@ -143,10 +152,6 @@ def on_pre_build(config) -> None:
     _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
     _Build.filled_feeds = subscriptions.has_items(site)
-    _Build.html = {}
-    _Build.titles_rendered = {}
-    _Build.sources = {}
-    _Build.part_keys, _Build.from_cache, _Build.page_keys = {}, set(), {}
 
 
 def on_env(env, config, files):
@@ -158,6 +163,13 @@ def on_env(env, config, files):
 
 def on_files(files, config):
     site = _Build.site
+    if _Build.problems:  # every address the last preview had, generated ones included, shows the errors
+        for uri in sorted(_Build.shown - {f.src_uri for f in files}):
+            files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, data in portal_pages.static_files(colours.css(_Build.colours)).items():
+            files.append(File.generated(config, path, content=data))
+        _Build.html_pages, _Build.titles = {}, {}
+        return files
     generated = portal_pages.portal_pages(site, config.site_url or "")
     clashes = portal_pages.clashes(site, generated)
     if clashes:
@@ -204,7 +216,7 @@ def on_nav(nav, config, files):
 
 
 def on_pre_page(page, config, files):
-    entry = _Build.site.pages.get(page.file.src_uri)
+    entry = _Build.site and _Build.site.pages.get(page.file.src_uri)
     if entry is not None and page.file.generated_by is None:  # read and checked already: not parsed again
         page.read_source = lambda config: _read_from(page, entry)
     return page
@@ -215,8 +227,13 @@ def _read_from(page, entry) -> None:
 
 
 def on_page_markdown(markdown, page, config, files):
-    made = _page_markdown(markdown, page, config)
     uri = page.file.src_uri
+    if _Build.problems:
+        shown = portal_pages.problems_page(uri, _Build.problems)
+        page.meta["title"] = "Nội dung có lỗi"
+        page.render = lambda config, files: _render_written(page, shown, config, files)
+        return shown.source
+    made = _page_markdown(markdown, page, config)
     written = made if isinstance(made, html.HtmlPage) else _Build.html_pages.get(uri)
     source = written.source if written is not None else made
     _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, source)
@@ -300,7 +317,7 @@ def on_page_content(html, page, config, files):
     uri = page.file.src_uri
     if uri not in _Build.from_cache:
         html = safety.sanitize(html)
-        _Build.cache.keep_parts(_Build.part_keys[uri], {
+        _Build.cache.keep_parts(_Build.part_keys.get(uri, ""), {
             "html": html, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}})
@@ -309,7 +326,7 @@ def on_page_content(html, page, config, files):
         page.meta["title"] = unescape(page.title or "")
     _mark_html(page.toc)
     _Build.titles_rendered[page.file.src_uri] = page.title or ""
-    entry = _Build.site.pages.get(page.file.src_uri)
+    entry = _Build.site and _Build.site.pages.get(page.file.src_uri)
     _Build.sources[page.file.dest_uri] = entry.source if entry else f"trang sinh tự động ({page.file.src_uri})"
     return html
 
@@ -319,7 +336,7 @@ def on_page_context(context, page, config, nav):
     then extends a template that writes it as it was (overrides/main.html)."""
     uri = page.file.src_uri
     page.content = Markup(page.content)  # sanitized HTML, for the theme's escaping templates; until on_post_page
-    if uri in _Build.in_nav:
+    if uri in _Build.in_nav or _Build.problems:
         return context
     if not _Build.shell:
         _Build.shell = build_cache.digest(json.dumps(_nav_outline(nav.items), ensure_ascii=False))
@@ -348,6 +365,9 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config) -> None:
+    if _Build.problems:  # a preview of the errors: no feeds, search or data to make
+        _finish()
+        return
     limit = int(config.extra.get("feed_limit", FEED_LIMIT))
     site_dir = Path(config.site_dir)
     site = _Build.site
@@ -357,13 +377,14 @@ def on_post_build(config) -> None:
     rendered = {uri: (_Build.titles_rendered[uri], html) for uri, html in _Build.html.items()}
     names = {code: d["name"] for code, d in site.departments.items()}
     outputs |= search.build(search.documents(site, rendered), names)
-    for feed in subscriptions.build_feeds(site, config.site_url or "", _Build.html):
+    for feed in subscriptions.build_feeds(site, config.site_url or "", _Build.html, limit):
         outputs |= feeds.render(feed, config.site_url or "", limit)
     for path, data in outputs.items():
         _Build.cache.place(data, site_dir / path)
     # Written last: a site without it, or missing a file it lists, was not built to the end.
     (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, _Build.sources, config.site_url or ""))
     _Build.cache.close()
+    _Build.shown = set(_Build.html)
     _finish()
 
 

@@ -79,3 +79,20 @@ def test_an_empty_feed_is_the_same_in_every_time_zone(monkeypatch):
     time.tzset()
     assert outputs[0] == outputs[1] == outputs[2]
     assert b"+07:00" in outputs[0]["feeds/trong/atom.xml"]
+
+
+def test_each_feed_makes_only_its_newest_items_and_the_same_ones_render_would_keep():
+    from pathlib import Path
+
+    from cchc import subscriptions
+    from cchc.content import Layout, load_site
+
+    repo = Path(__file__).resolve().parent.parent
+    site = load_site(Layout.at(repo))
+    every = subscriptions.build_feeds(site, "https://cchc.example.gov.vn/", {}, 10**6)
+    newest = subscriptions.build_feeds(site, "https://cchc.example.gov.vn/", {}, 3)
+    assert [f.slug for f in every] == [f.slug for f in newest]
+    for full, short in zip(every, newest):
+        ordered = sorted(full.items, key=lambda i: (i.published, i.url), reverse=True)
+        assert list(short.items) == ordered[:3], full.slug
+    assert sum(len(f.items) for f in every) > sum(len(f.items) for f in newest)

@@ -87,3 +87,30 @@ def test_serve_previews_the_bundled_drafts(tmp_path):
         server.terminate()
         _, errors = server.communicate(timeout=10)
     assert "WARNING" not in errors and "ERROR" not in errors, errors[-2000:]
+
+
+def test_a_content_error_is_shown_in_the_open_page_until_it_is_fixed(small_site):
+    news = "---\ntitle: Tin thử\ndate: {date}\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\nNội dung tin thử.\n"
+    write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(date="2025-03-01"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=small_site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    item, plan = base + "tin-tuc/2025/tin-thu/", base + "van-ban/489-qd-ubnd/"  # a content page, a generated one
+    try:
+        _wait_for(item, "Nội dung tin thử.")
+        _wait_for(plan, "489/QĐ-UBND")
+        write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(date="01/03/2025 8h"))
+        for url in (item, plan):
+            shown = _wait_for(url, "Nội dung có lỗi, chưa xem trước được")
+            assert "docs/tin-tuc/2025/tin-thu.md:3" in shown and "[date]" in shown and "→" in shown
+            assert "livereload" in shown  # the tab reloads itself when the file is saved again
+        write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(date="2025-03-01"))
+        _wait_for(item, "Nội dung tin thử.")
+        assert "Nội dung có lỗi" not in _wait_for(plan, "489/QĐ-UBND")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

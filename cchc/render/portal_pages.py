@@ -7,6 +7,7 @@ from ..problems import Problem
 from ..reference import URI as REFERENCE_URI, reference_page
 from .. import cms, json_schema, search, subscriptions
 from . import departments, news, plans, procedures
+from . import html
 from .html import HtmlPage
 
 COLOURS_CSS = "assets/mau-sac.css"  # written from extra.colours (cchc/colours.py)
@@ -44,3 +45,18 @@ def clashes(site: Site, uris) -> list[Problem]:
                                  f"địa chỉ /{url_of(uri)} là trang cổng tự tạo ({uri}); nội dung này sẽ bị thay mất",
                                  "đặt slug khác" if field else "đổi tên tệp hoặc chuyển sang thư mục khác"))
     return found
+
+
+def problems_page(uri: str, problems: list[Problem]) -> HtmlPage:
+    """What the preview shows at every address while the content has errors: each one, where, and what to write."""
+    page = HtmlPage(uri)
+    page.heading(1, "Nội dung có lỗi, chưa xem trước được")
+    page.add(f"<p>{len(problems)} lỗi. Sửa các chỗ dưới đây rồi lưu tệp: trang này tự hiện lại nội dung khi hết lỗi.</p>",
+             '<ol class="cchc-problems">')
+    for problem in problems:
+        where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+        field = f" [{html.escape(problem.field)}]" if problem.field else ""
+        hint = f"<br>→ {html.escape(problem.hint)}" if problem.hint else ""
+        page.add(f"<li><code>{html.escape(where)}</code>{field} {html.escape(problem.message)}{hint}</li>")
+    page.add("</ol>")
+    return page
