@@ -164,7 +164,7 @@ def on_env(env, config, files):
 def on_files(files, config):
     site = _Build.site
     if _Build.problems:  # every address the last preview had, generated ones included, shows the errors
-        for uri in sorted(_Build.shown - {f.src_uri for f in files}):
+        for uri in sorted((_Build.shown | set(_nav_files(config.nav))) - {f.src_uri for f in files}):
             files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
         for path, data in portal_pages.static_files(colours.css(_Build.colours)).items():
             files.append(File.generated(config, path, content=data))
@@ -198,6 +198,15 @@ def on_files(files, config):
             titles[uri] = entry.get("title") or entry.get("name")
     _Build.titles = titles
     return files
+
+
+def _nav_files(items) -> list[str]:
+    """The pages mkdocs.yml's nav names (the portal generates most of them)."""
+    found = []
+    for item in items or []:
+        for value in (item.values() if isinstance(item, dict) else [item]):
+            found += _nav_files(value) if isinstance(value, list) else [value] if str(value).endswith(".md") else []
+    return found
 
 
 def _feeds_for(uri: str, entry) -> list:
