@@ -44,7 +44,7 @@ class SearchDoc:
     department: str  # code, or ""
     date: str  # as shown, dd/mm/yyyy, or ""
     text: str
-    passages: str = ""  # the text excerpts come from: without the metadata panel that opens most pages
+    passages: str = ""  # the text excerpts come from (TEXT_LIMIT at most): without the metadata panel most pages open with
     identifier: str = ""  # a procedure's code or a document's number: typed exactly, it comes first
 
 
@@ -184,7 +184,7 @@ def documents(site, rendered: dict[str, tuple[str, str]]) -> list[SearchDoc]:
         identifier = entry.get("code") if kind == "procedure" else entry.get("number", "") if kind == "plan" else ""
         docs.append(SearchDoc(url_of(uri), title, kind if kind in KINDS else "page", department,
                               display_date(date) if date else "", plain_text(page_html),
-                              plain_text(_META_PANEL.sub(" ", page_html)), identifier or ""))
+                              plain_text(_META_PANEL.sub(" ", page_html))[:TEXT_LIMIT], identifier or ""))
     return docs
 
 

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_relative_url
 
 import cchc
 from cchc import (build_cache, catalogue, clock, colours, content, dates, feeds, links, safety, search, site_check,
@@ -78,6 +78,7 @@ class _Build:
     from_cache: set[str] = set()  # pages whose converted Markdown came from the cache (sanitized already)
     page_keys: dict[str, str] = {}  # page -> the key of its output, for pages rendered in this build
     in_nav: set[str] = set()  # pages in the nav: the theme marks them active and links their neighbours
+    nav_pages: list = []
     shell = ""  # what every page's theme output shares: the nav as built
     problems: list = []  # under `mkdocs serve`, the content errors every page shows instead of itself
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
@@ -158,6 +159,22 @@ def on_env(env, config, files):
     # MkDocs' Jinja does not escape: a title or description would reach the page as HTML.
     env.autoescape = True
     env.globals["content_security_policy"] = "" if _Build.serving else safety.CONTENT_SECURITY_POLICY
+    made: dict[tuple, str] = {}  # this build's: the nav can change between two builds of `mkdocs serve`
+
+    def once(name, page, caller):
+        """A part of the theme that is the same on every page out of the nav whose links to the nav's pages (and
+        to the site's assets) are written the same way, rendered once: MkDocs writes a link relative to the page,
+        so `van-ban/nam/2020/` and `tin-tuc/nam/2020/` link to `van-ban/` differently."""
+        key = (name, *(get_relative_url(url, page.url) for url in targets))
+        if _Build.cache.folder is None:  # a build that reuses nothing (CCHC_CACHE=off): the reference for tests
+            return caller()
+        if key not in made:
+            made[key] = caller()
+        return made[key]
+
+    targets = sorted({p.url for p in _Build.nav_pages} | {"", "assets/", "tim-kiem/"})
+    env.globals["cchc_once"] = once
+    env.globals["cchc_in_nav"] = _Build.in_nav
     return env
 
 
@@ -220,6 +237,7 @@ def _feeds_for(uri: str, entry) -> list:
 
 def on_nav(nav, config, files):
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
+    _Build.nav_pages = list(nav.pages)
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
     return nav
 
@@ -337,6 +355,7 @@ def on_page_content(html, page, config, files):
     _Build.titles_rendered[page.file.src_uri] = page.title or ""
     entry = _Build.site and _Build.site.pages.get(page.file.src_uri)
     _Build.sources[page.file.dest_uri] = entry.source if entry else f"trang sinh tự động ({page.file.src_uri})"
+    page.markdown = ""  # converted: not kept for the rest of the build (ten thousand sources in memory otherwise)
     return html
 
 
