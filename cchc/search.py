@@ -75,42 +75,53 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
     """The index files, by path under the site directory. Deterministic for the same documents."""
     docs = sorted(docs, key=lambda d: d.url)
     variants: dict[str, list[str]] = defaultdict(list)
-    postings: dict[str, dict[int, list[int]]] = defaultdict(dict)  # folded -> doc -> [weight, mask]
-    pairs: dict[str, set[int]] = defaultdict(set)  # folded `word word` -> documents
-    folding: dict[str, str] = {}  # a portal has far fewer distinct words than words: fold each once
+    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # folded -> (doc, weight, mask), by doc
+    pairs: dict[str, list[int]] = defaultdict(list)  # folded `word word` -> documents, ascending
+    # A portal has far fewer distinct words than words: each is folded, and given its bit among its folded
+    # word's written forms, once (a form keeps its bit; past MAX_VARIANTS forms, a form has none).
+    seen: dict[str, tuple[str, int]] = {}
     for number, doc in enumerate(docs):
         title, text = words(doc.title), words(doc.text)
         in_title, in_text = Counter(title), Counter(text)
         # In order of appearance, not set order: the written forms' order must not vary between builds.
         distinct = list(in_title) + [w for w in in_text if w not in in_title]
         for word in distinct:
-            if word not in folding:
-                folding[word] = fold(word)
+            if word not in seen:
+                folded = fold(word)
+                forms = variants[folded]
+                if len(forms) < MAX_VARIANTS:
+                    forms.append(word)
+                    seen[word] = folded, 1 << (len(forms) - 1)
+                else:
+                    seen[word] = folded, 0
         # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
         # most Vietnamese words are two syllables.
+        found = set()
         for sequence in (title, text):
-            folded_words = list(map(folding.__getitem__, sequence))
-            for first, second in set(zip(folded_words, folded_words[1:])):
-                pairs[f"{first} {second}"].add(number)
+            folded_words = [seen[w][0] for w in sequence]
+            found.update(zip(folded_words, folded_words[1:]))
+        for first, second in found:
+            pairs[f"{first} {second}"].append(number)
+        here: dict[str, list[int]] = {}  # forms of one folded word in this document add up
         for word in distinct:
             titled, mentioned = in_title.get(word, 0), in_text.get(word, 0)
             count = TITLE_WEIGHT * (titled if titled < TITLE_MAX else TITLE_MAX) + (mentioned if mentioned < TEXT_MAX else TEXT_MAX)
-            folded = folding[word]
-            forms = variants[folded]
-            if word not in forms and len(forms) < MAX_VARIANTS:
-                forms.append(word)
-            bit = 1 << forms.index(word) if word in forms else 0
-            entry = postings[folded].setdefault(number, [0, 0])
-            entry[0] += count
-            entry[1] |= bit
+            folded, bit = seen[word]
+            if folded in here:
+                here[folded][0] += count
+                here[folded][1] |= bit
+            else:
+                here[folded] = [count, bit]
+        for folded, (weight, mask) in here.items():
+            postings[folded].append((number, weight, mask))
 
     buckets = max(64, 1 << math.ceil(math.log2(max(1, len(postings) + len(pairs)) / 12)))
     files: dict[str, dict] = defaultdict(dict)
     for folded in sorted(postings):
-        entries = sorted(postings[folded].items())
-        masks = {str(i): m for i, (_n, (_w, m)) in enumerate(entries) if m != 1}
+        entries = postings[folded]
+        masks = {str(i): m for i, (_n, _w, m) in enumerate(entries) if m != 1}
         files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = [
-            variants[folded], _members([n for n, _ in entries], len(docs)), _weights(w for _, (w, _m) in entries), masks]
+            variants[folded], _members([n for n, _w, _m in entries], len(docs)), _weights(w for _n, w, _m in entries), masks]
     # A code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document, in the bucket of `#` + the key.
     for number, doc in enumerate(docs):
         if doc.identifier[:1].isalnum():  # `/KH-SNgV`, a document with no number yet, is no identifier
@@ -118,7 +129,7 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
             files[f"{DIR}/b/{bucket_of(key, buckets)}.json"][key] = number
     for pair in sorted(pairs):
         # Only which documents have the pair: ranking counts pairs found, the words give the weight.
-        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(sorted(pairs[pair]), len(docs)), "", {}]
+        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(pairs[pair], len(docs)), "", {}]
 
     codes = sorted({d.department for d in docs if d.department})
     manifest = {
