@@ -118,7 +118,7 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
     buckets = max(64, 1 << math.ceil(math.log2(max(1, len(postings) + len(pairs)) / 12)))
     files: dict[str, dict] = defaultdict(dict)
     for folded in sorted(postings):
-        entries = postings[folded]
+        entries = postings.pop(folded)  # moved into its bucket: a large portal's index is not held twice
         masks = {str(i): m for i, (_n, _w, m) in enumerate(entries) if m != 1}
         files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = [
             variants[folded], _members([n for n, _w, _m in entries], len(docs)), _weights(w for _n, w, _m in entries), masks]
@@ -129,7 +129,7 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
             files[f"{DIR}/b/{bucket_of(key, buckets)}.json"][key] = number
     for pair in sorted(pairs):
         # Only which documents have the pair: ranking counts pairs found, the words give the weight.
-        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(pairs[pair], len(docs)), "", {}]
+        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(pairs.pop(pair), len(docs)), "", {}]
 
     codes = sorted({d.department for d in docs if d.department})
     manifest = {
@@ -142,7 +142,8 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
         "titleWords": _weights(len(words(d.title)) for d in docs),
     }
     out = {f"{DIR}/manifest.json": _json(manifest)}
-    out |= {path: _json(content) for path, content in files.items()}
+    for path in sorted(files):
+        out[path] = _json(files.pop(path))
     # What a result shows, one small file per document: a query fetches those of the results it lists.
     for number, doc in enumerate(docs):
         out[f"{DIR}/d/{number}.json"] = _json([doc.title, doc.url, doc.kind, doc.department, doc.date,
