@@ -1,0 +1,65 @@
+"""The build cache: where it lives, what it keeps, and that what it gives back is exactly what was kept."""
+
+import time
+
+from cchc import build_cache
+from cchc.build_cache import Cache
+
+
+def test_where_the_cache_lives(tmp_path):
+    assert build_cache.location(tmp_path, {}) == tmp_path / ".cache" / "cchc"
+    assert build_cache.location(tmp_path, {"CCHC_CACHE": "off"}) is None
+    assert build_cache.location(tmp_path, {"CCHC_CACHE": str(tmp_path / "khac")}) == tmp_path / "khac"
+
+
+def test_keys_change_with_the_code_and_with_every_part(tmp_path):
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "a.py").write_text("x = 1\n")
+    first = build_cache.code_digest([code], "site_url: a")
+    assert build_cache.code_digest([code], "site_url: b") != first
+    (code / "a.py").write_text("x = 2\n")
+    assert build_cache.code_digest([code], "site_url: a") != first
+    cache = Cache(tmp_path / "c", first)
+    assert cache.key("ab", "c") != cache.key("a", "bc")  # parts are delimited, not concatenated
+
+
+def test_a_page_kept_is_put_in_place_as_a_link_and_checked_first(tmp_path):
+    cache = Cache(tmp_path / "c", "code")
+    cache.put_page("k", b"<html>trang</html>", tmp_path / "site1" / "a" / "index.html")
+    cache.keep_parts("p", {"html": "<p>đ</p>"})
+    cache.close()
+
+    again = Cache(tmp_path / "c", "code")
+    assert again.parts("p") == {"html": "<p>đ</p>"} and again.parts("khac") is None
+    dest = tmp_path / "site2" / "a" / "index.html"
+    assert again.place_page("k", dest) and dest.read_bytes() == b"<html>trang</html>"
+    assert dest.stat().st_ino == (tmp_path / "site1" / "a" / "index.html").stat().st_ino  # a link, not a copy
+    dest.write_bytes(b"<html>sua tay</html>")  # an old site edited in place damages the kept bytes
+    assert not again.place_page("k", tmp_path / "site3" / "index.html")
+    again.close()
+
+
+def test_a_failed_build_keeps_nothing_and_nothing_is_kept_without_a_folder(tmp_path):
+    cache = Cache(tmp_path / "c", "code")
+    cache.keep_parts("p", {"x": 1})
+    cache.close(keep=False)
+    assert Cache(tmp_path / "c", "code").parts("p") is None
+    off = Cache(None, "code")
+    off.keep_parts("p", {"x": 1})
+    assert off.parts("p") is None and off.place(b"x", tmp_path / "f") == "" and (tmp_path / "f").read_bytes() == b"x"
+
+
+def test_entries_no_build_used_for_two_weeks_are_removed(tmp_path):
+    cache = Cache(tmp_path / "c", "code")
+    cache.place(b"trang", tmp_path / "site" / "trang")
+    cache.keep_parts("dung", {"x": 1})
+    cache.keep_parts("bo", {"x": 2})
+    cache.close()
+    later = Cache(tmp_path / "c", "code")
+    later.started = time.time() + (build_cache.KEEP_DAYS + 1) * 86400  # a build fifteen days on
+    assert later.parts("dung") == {"x": 1}  # used by that build: kept
+    later.close()
+    assert Cache(tmp_path / "c", "code").parts("dung") == {"x": 1}
+    assert Cache(tmp_path / "c", "code").parts("bo") is None
+    assert list((tmp_path / "c" / "blobs").glob("*/*")) == []  # written and linked fifteen days before
