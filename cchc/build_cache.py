@@ -4,8 +4,9 @@ Stores addressed by a digest of everything that went into them (the build's code
 address, its Markdown or its final context), or of their bytes, so an entry is either exactly right or never
 looked up:
 
-- a page's Markdown converted and sanitized (HTML, table of contents, title, anchors), and which bytes the page
-  was written as, theme included: small entries in one SQLite file (`entries.sqlite`);
+- a page's Markdown converted and sanitized (HTML, table of contents, title, anchors), which bytes the page was
+  written as, theme included, and each document's search analysis: small entries in one SQLite file
+  (`entries.sqlite`);
 - `blobs/`: the bytes of every file a build writes (pages, search index, feeds, open data), by their digest.
 
 The site's files are hard links to `blobs/` where the file system allows: a rebuild writes only what changed,
@@ -27,6 +28,7 @@ import sqlite3
 import time
 from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
@@ -121,6 +123,14 @@ class Cache:
 
     def keep_parts(self, key: str, parts: dict) -> None:
         self._put(key, json.dumps(parts, ensure_ascii=False).encode("utf-8"))
+
+    def remembered(self, key: str, make: Callable[[], dict]) -> dict:
+        """A JSON value made once for its key (a document's search analysis), then taken from the cache."""
+        value = self.parts(key)
+        if value is None:
+            value = make()
+            self.keep_parts(key, value)
+        return value
 
     def place_page(self, key: str, dest: Path) -> bool:
         """Put the page made before at `dest`; False if there is none, or its bytes are not the ones kept."""

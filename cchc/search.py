@@ -17,6 +17,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
 
 from .content import url_of
 from .dates import display_date
@@ -71,40 +73,50 @@ def bucket_of(folded: str, buckets: int) -> int:
     return value % buckets
 
 
-def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes]:
-    """The index files, by path under the site directory. Deterministic for the same documents."""
+@lru_cache(maxsize=1 << 17)
+def _fold(word: str) -> str:
+    return fold(word)  # a portal has far fewer distinct words than words: each folded once
+
+
+def analyse(title: str, text: str) -> dict:
+    """What the index needs of one document, whatever the others: its distinct words in order of appearance (not
+    set order: the written forms' order must not vary between builds), how often each is in the title and in the
+    text, and the pairs of neighbouring words, folded. JSON, so a rebuild takes it from the build cache."""
+    in_title, in_text = Counter(words(title)), Counter(words(text))
+    distinct = list(in_title) + [w for w in in_text if w not in in_title]
+    # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
+    # most Vietnamese words are two syllables.
+    found = set()
+    for sequence in (words(title), words(text)):
+        folded_words = [_fold(w) for w in sequence]
+        found.update(zip(folded_words, folded_words[1:]))
+    return {"words": [[w, in_title.get(w, 0), in_text.get(w, 0)] for w in distinct],
+            "pairs": sorted(f"{first} {second}" for first, second in found)}
+
+
+def build(docs: list[SearchDoc], departments: dict[str, str],
+          analysed: Callable[[str, str], dict] = analyse) -> dict[str, bytes]:
+    """The index files, by path under the site directory. Deterministic for the same documents. `analysed` gives
+    each document's analysis (`analyse`, or the same from the build cache)."""
     docs = sorted(docs, key=lambda d: d.url)
     variants: dict[str, list[str]] = defaultdict(list)
     postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # folded -> (doc, weight, mask), by doc
     pairs: dict[str, list[int]] = defaultdict(list)  # folded `word word` -> documents, ascending
-    # A portal has far fewer distinct words than words: each is folded, and given its bit among its folded
-    # word's written forms, once (a form keeps its bit; past MAX_VARIANTS forms, a form has none).
+    # Each distinct word gets its bit among its folded word's written forms once, in document order (a form keeps
+    # its bit; past MAX_VARIANTS forms, a form has none).
     seen: dict[str, tuple[str, int]] = {}
     for number, doc in enumerate(docs):
-        title, text = words(doc.title), words(doc.text)
-        in_title, in_text = Counter(title), Counter(text)
-        # In order of appearance, not set order: the written forms' order must not vary between builds.
-        distinct = list(in_title) + [w for w in in_text if w not in in_title]
-        for word in distinct:
+        analysis = analysed(doc.title, doc.text)
+        here: dict[str, list[int]] = {}  # forms of one folded word in this document add up
+        for word, titled, mentioned in analysis["words"]:
             if word not in seen:
-                folded = fold(word)
+                folded = _fold(word)
                 forms = variants[folded]
                 if len(forms) < MAX_VARIANTS:
                     forms.append(word)
                     seen[word] = folded, 1 << (len(forms) - 1)
                 else:
                     seen[word] = folded, 0
-        # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
-        # most Vietnamese words are two syllables.
-        found = set()
-        for sequence in (title, text):
-            folded_words = [seen[w][0] for w in sequence]
-            found.update(zip(folded_words, folded_words[1:]))
-        for first, second in found:
-            pairs[f"{first} {second}"].append(number)
-        here: dict[str, list[int]] = {}  # forms of one folded word in this document add up
-        for word in distinct:
-            titled, mentioned = in_title.get(word, 0), in_text.get(word, 0)
             count = TITLE_WEIGHT * (titled if titled < TITLE_MAX else TITLE_MAX) + (mentioned if mentioned < TEXT_MAX else TEXT_MAX)
             folded, bit = seen[word]
             if folded in here:
@@ -114,6 +126,8 @@ def build(docs: list[SearchDoc], departments: dict[str, str]) -> dict[str, bytes
                 here[folded] = [count, bit]
         for folded, (weight, mask) in here.items():
             postings[folded].append((number, weight, mask))
+        for pair in analysis["pairs"]:
+            pairs[pair].append(number)
 
     buckets = max(64, 1 << math.ceil(math.log2(max(1, len(postings) + len(pairs)) / 12)))
     files: dict[str, dict] = defaultdict(dict)

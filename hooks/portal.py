@@ -404,7 +404,12 @@ def on_post_build(config) -> None:
     outputs[procedures.FINDER_DATA] = procedures.finder_data(site)
     rendered = {uri: (_Build.titles_rendered[uri], html) for uri, html in _Build.html.items()}
     names = {code: d["name"] for code, d in site.departments.items()}
-    outputs |= search.build(search.documents(site, rendered), names)
+    cache = _Build.cache
+
+    def analysed(title: str, text: str) -> dict:
+        return cache.remembered(cache.key("search", title, text), lambda: search.analyse(title, text))
+
+    outputs |= search.build(search.documents(site, rendered), names, analysed)
     for feed in subscriptions.build_feeds(site, config.site_url or "", _Build.html, limit):
         outputs |= feeds.render(feed, config.site_url or "", limit)
     for path, data in outputs.items():

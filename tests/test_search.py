@@ -60,3 +60,17 @@ def test_plain_text_drops_tags_permalinks_and_footnote_markers():
     html = ('<h2 id="x">Mục tiêu<a class="headerlink" href="#x">¶</a></h2><p>Cải cách&nbsp;hành chính'
             '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>.</p><script>var x = 1;</script>')
     assert plain_text(html) == "Mục tiêu Cải cách hành chính ."
+
+
+def test_an_analysis_kept_as_json_in_the_build_cache_gives_the_same_index():
+    from cchc.search import analyse
+
+    kept = {}
+
+    def from_cache(title, text):  # as the build cache returns it: through JSON
+        kept.setdefault((title, text), json.dumps(analyse(title, text), ensure_ascii=False))
+        return json.loads(kept[(title, text)])
+
+    assert build(docs(), {}, from_cache) == build(docs(), {})
+    assert build(list(reversed(docs())), {}, from_cache) == build(docs(), {})
+    assert analyse("Đăng ký", "đăng ký hoạt động")["pairs"] == ["dang ky", "hoat dong", "ky hoat"]
