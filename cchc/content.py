@@ -60,6 +60,7 @@ class Site:
     cited_by: dict[str, list[Entry]] = field(default_factory=dict)  # plan -> portal plans citing it
     pages: dict[str, Entry] = field(default_factory=dict)  # every page from content, by src_uri
     plans_by_issuer: dict[str, list[Entry]] = field(default_factory=dict)
+    news_by_department: dict[str, list[Entry]] = field(default_factory=dict)  # newest first
     tasks_by_department: dict[str, list[Task]] = field(default_factory=dict)
     tags: set[str] = field(default_factory=set)  # the tags of the news listed: each has a listing page
     report: Report = field(default_factory=Report)
@@ -320,6 +321,10 @@ def _index(site: Site) -> None:
     site.procedures_by_department = dict(by_department)
     site.tasks_by_department = dict(tasks)
     site.tags = {tag for n in site.news for tag in n.get("tags", [])}
+    news_of: dict[str, list[Entry]] = defaultdict(list)
+    for item in site.news:
+        news_of[item.get("department")].append(item)
+    site.news_by_department = dict(news_of)
 
 
 def url_of(src_uri: str) -> str:

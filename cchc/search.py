@@ -82,12 +82,13 @@ def analyse(title: str, text: str) -> dict:
     """What the index needs of one document, whatever the others: its distinct words in order of appearance (not
     set order: the written forms' order must not vary between builds), how often each is in the title and in the
     text, and the pairs of neighbouring words, folded. JSON, so a rebuild takes it from the build cache."""
-    in_title, in_text = Counter(words(title)), Counter(words(text))
+    title_words, text_words = words(title), words(text)
+    in_title, in_text = Counter(title_words), Counter(text_words)
     distinct = list(in_title) + [w for w in in_text if w not in in_title]
     # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
     # most Vietnamese words are two syllables.
     found = set()
-    for sequence in (words(title), words(text)):
+    for sequence in (title_words, text_words):
         folded_words = [_fold(w) for w in sequence]
         found.update(zip(folded_words, folded_words[1:]))
     return {"words": [[w, in_title.get(w, 0), in_text.get(w, 0)] for w in distinct],

@@ -56,10 +56,9 @@ def _sources(site: Site) -> list[_Source]:
     news, plans = site_feeds()
     sources = [_Source(news, "Tin tức cải cách hành chính", NEWS_URI, site.news, []),
                _Source(plans, "Kế hoạch, quyết định về cải cách hành chính", INDEX_PAGES["year"][0], [], site.plans)]
-    # Grouped in one pass each (newest first kept): a scan of all news per department is quadratic.
-    news_of, in_category, plans_in = defaultdict(list), defaultdict(list), defaultdict(list)
+    # Grouped in one pass each (newest first kept): a scan of all news per feed is quadratic.
+    in_category, plans_in = defaultdict(list), defaultdict(list)
     for item in site.news:
-        news_of[item["department"]].append(item)
         for code in item["categories"]:
             in_category[code].append(item)
     for plan in site.plans:
@@ -67,7 +66,8 @@ def _sources(site: Site) -> list[_Source]:
             plans_in[code].append(plan)
     for code, department in site.departments.items():
         sources.append(_Source(department_feed(code, department["name"]), f"Tin tức và văn bản của {department['name']}",
-                               department.src_uri, news_of[code], site.plans_by_issuer.get(code, [])))
+                               department.src_uri, site.news_by_department.get(code, []),
+                               site.plans_by_issuer.get(code, [])))
     for code, label in NEWS_CATEGORIES.items():
         sources.append(_Source(category_feed(code), f"Chuyên mục {label}", category_uri(code), in_category[code],
                                plans_in[code]))

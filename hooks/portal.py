@@ -78,7 +78,7 @@ class _Build:
     from_cache: set[str] = set()  # pages whose converted Markdown came from the cache (sanitized already)
     page_keys: dict[str, str] = {}  # page -> the key of its output, for pages rendered in this build
     in_nav: set[str] = set()  # pages in the nav: the theme marks them active and links their neighbours
-    nav_pages: list = []
+    nav_urls: set[str] = set()  # their addresses
     shell = ""  # what every page's theme output shares: the nav as built
     problems: list = []  # under `mkdocs serve`, the content errors every page shows instead of itself
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
@@ -172,7 +172,7 @@ def on_env(env, config, files):
             made[key] = caller()
         return made[key]
 
-    targets = sorted({p.url for p in _Build.nav_pages} | {"", "assets/", "tim-kiem/"})
+    targets = sorted(_Build.nav_urls | {"", "assets/", "tim-kiem/"})
     env.globals["cchc_once"] = once
     env.globals["cchc_in_nav"] = _Build.in_nav
     return env
@@ -237,7 +237,7 @@ def _feeds_for(uri: str, entry) -> list:
 
 def on_nav(nav, config, files):
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
-    _Build.nav_pages = list(nav.pages)
+    _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
     return nav
 
@@ -322,7 +322,7 @@ def _page_markdown(markdown, page, config):
     if entry.kind is content.DEPARTMENT:
         code = entry["code"]
         return departments.department_page(entry, site) + "\n" + news.latest_news(
-            site, uri, [n for n in site.news if n["department"] == code])
+            site, uri, site.news_by_department.get(code, []))
     if entry.kind is content.PROCEDURE:
         page.meta["jsonld"] = Markup(procedures.json_ld(entry, site, config.site_url or ""))  # "<" escaped
         return procedures.procedure_page(entry, site)

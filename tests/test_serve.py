@@ -31,6 +31,17 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} not at {url} after {seconds} s")
 
 
+def _serve(root, **env: str) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` in `root` on a free port, as of the tests' clock: the server and its address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00", **env},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return server, f"http://127.0.0.1:{port}/"
+
+
 def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
     code = tmp_path / "code"  # a copy of the portal's code to edit, first on the import path
     shutil.copytree(REPO / "cchc", code / "cchc", ignore=shutil.ignore_patterns("__pycache__"))
@@ -38,13 +49,7 @@ def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
     config = small_site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(f"{REPO}/hooks/", f"{code}/hooks/")
     config.write_text(text + f"watch:\n  - {code}/cchc\n", encoding="utf-8")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(code), "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=small_site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}/"
+    server, base = _serve(small_site, PYTHONPATH=str(code))
     try:
         page = _wait_for(base + "co-quan/", "cơ quan, đơn vị trên cổng.")
         assert "livereload" in page and "Content-Security-Policy" not in page  # the preview reloads itself
@@ -72,13 +77,7 @@ def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
 
 def test_serve_previews_the_bundled_drafts(tmp_path):
     """The bundled site under `make serve`: its draft and scheduled news render, with their banners."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}/"
+    server, base = _serve(REPO)
     try:
         draft = _wait_for(base + "tin-tuc/2026/ban-nhap-ke-hoach-cchc-2027/", "Bản nháp: chỉ hiện khi xem trước", 120)
         assert "dự thảo" in draft  # its tag, which no published news has: named, not linked to a missing page
@@ -92,13 +91,7 @@ def test_serve_previews_the_bundled_drafts(tmp_path):
 def test_a_content_error_is_shown_in_the_open_page_until_it_is_fixed(small_site):
     news = "---\ntitle: Tin thử\ndate: {date}\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\nNội dung tin thử.\n"
     write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(date="2025-03-01"))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=small_site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}/"
+    server, base = _serve(small_site)
     item, plan = base + "tin-tuc/2025/tin-thu/", base + "van-ban/489-qd-ubnd/"  # a content page, a generated one
     try:
         _wait_for(item, "Nội dung tin thử.")
