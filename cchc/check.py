@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import clock, links
+from . import clock, cms, links
 from .content import Layout, load_site, split_published
 from .render import portal_pages
 
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         generated = portal_pages.portal_pages(site, "")
         for problem in portal_pages.clashes(site, generated):
             report.add(problem)
-        targets = set(generated) | set(portal_pages.static_files("")) | {p.src_uri for p in site.plans}
+        targets = set(generated) | set(portal_pages.static_files("", cms.files({}, "/", []))) | {p.src_uri for p in site.plans}
         unpublished = {n.src_uri for n in split_published(site, clock.now())}
         for problem in links.broken(site, targets, layout.docs_dir, unpublished):
             report.add(problem)

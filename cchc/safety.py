@@ -156,6 +156,13 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "frame-src 'none'",
     "base-uri 'self'", "form-action 'self'",
 ])
+# The web editor (/admin/) is a third-party application: its config validator compiles code (`unsafe-eval`), its
+# styles are injected at run time, and it talks to the forge's API. No reader's page is served under it.
+EDITOR_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self' 'unsafe-eval' 'unsafe-inline'", "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:", "font-src 'self' data:", "connect-src 'self' https://api.github.com https://gitlab.com",
+    "frame-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+])
 # Headers a server sends beside it; `frame-ancestors` works only as a header, never in a <meta>.
 SERVER_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'",

@@ -13,6 +13,7 @@ import logging
 import sys
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 from types import ModuleType
 
 from markupsafe import Markup
@@ -22,8 +23,8 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
 import cchc
-from cchc import (build_cache, catalogue, clock, colours, content, dates, feeds, links, safety, search, site_check,
-                  site_swap, subscriptions, text)
+from cchc import (build_cache, catalogue, clock, cms, cms_proxy, colours, content, dates, feeds, links, safety, search,
+                  site_check, site_swap, subscriptions, text, vendor)
 from cchc.render import departments, home, html, news, plans, portal_pages, procedures
 
 
@@ -114,6 +115,10 @@ def on_config(config):
     if problems:
         raise PluginError("Màu trong mkdocs.yml chưa dùng được:\n" + "\n".join(problems))
     config.extra_css.insert(0, portal_pages.COLOURS_CSS)
+    problems = cms.settings_problems(config.extra.get("cms"))
+    if problems:
+        raise PluginError("Khai báo trình soạn thảo web (extra.cms trong mkdocs.yml) chưa đúng:\n"
+                          + "\n".join(f"  {what}: {fix}" for what, fix in problems))
     _Build.target = Path(config.site_dir)
     _Build.building = site_swap.fresh(_Build.target)
     config.site_dir = str(_Build.building)
@@ -155,6 +160,30 @@ def on_pre_build(config) -> None:
     _Build.filled_feeds = subscriptions.has_items(site)
 
 
+def _static_files(files, config) -> dict[str, str]:
+    stylesheets = [f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".min.css")]
+    editor = cms.files(config.extra.get("cms") or {}, urlsplit(config.site_url or "/").path or "/",
+                       sorted(stylesheets) + list(config.extra_css))
+    return portal_pages.static_files(colours.css(_Build.colours), editor)
+
+
+def _add_vendor_files(files, config) -> None:
+    try:
+        found = vendor.site_files(Path(config.config_file_path).parent)
+    except vendor.VendorError as error:
+        raise PluginError(f"Trình soạn thảo web: {error}") from None
+    for path, source in found.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
+
+
+def on_serve(server, config, builder):
+    """The web editor saves into this checkout through the preview server (cchc/cms_proxy.py)."""
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    server.set_app(cms_proxy.mount(server.get_app(), Path(config.config_file_path).parent, cms.local_url(site_path),
+                                   f"{site_path.rstrip('/')}/admin/", lambda: server.root))
+    return server
+
+
 def on_env(env, config, files):
     # MkDocs' Jinja does not escape: a title or description would reach the page as HTML.
     env.autoescape = True
@@ -183,8 +212,9 @@ def on_files(files, config):
     if _Build.problems:  # every address the last preview had, generated ones included, shows the errors
         for uri in sorted((_Build.shown | set(_nav_files(config.nav))) - {f.src_uri for f in files}):
             files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, data in portal_pages.static_files(colours.css(_Build.colours)).items():
+        for path, data in _static_files(files, config).items():  # the web editor too, to fix the mistakes
             files.append(File.generated(config, path, content=data))
+        _add_vendor_files(files, config)
         _Build.html_pages, _Build.titles = {}, {}
         return files
     generated = portal_pages.portal_pages(site, config.site_url or "")
@@ -198,7 +228,8 @@ def on_files(files, config):
     for uri, (_title, page) in pages.items():
         source = page.source if isinstance(page, html.HtmlPage) else page
         files.append(File.generated(config, uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
-    static = portal_pages.static_files(colours.css(_Build.colours))
+    static = _static_files(files, config)
+    _add_vendor_files(files, config)
     broken = links.broken(site, set(pages) | set(static), Path(config.docs_dir), _Build.hidden_uris)
     if broken:
         raise PluginError("Liên kết hỏng, chưa dựng trang:\n" + "\n".join(p.format() for p in broken))

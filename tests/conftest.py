@@ -13,6 +13,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
+# The web editor's packages are fetched once for the checkout, not once per test site (cchc/vendor.py).
+os.environ.setdefault("CCHC_VENDOR", str(REPO / ".cache" / "vendor"))
 
 
 def write(root: Path, relative: str, text: str) -> Path:

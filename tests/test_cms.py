@@ -75,3 +75,29 @@ def test_collections_match_the_kinds_and_vocabularies():
     assert procedure["folder"] == "docs/thu-tuc" and procedure["identifier_field"] == "code"
     steps = next(f for f in procedure["fields"] if f["name"] == "steps")
     assert steps["widget"] == "text"
+
+
+def test_forge_settings_are_checked_and_become_the_backend():
+    from cchc.cms import backend, settings_problems
+
+    assert settings_problems(None) == []
+    assert backend({}, "/")["name"] == "proxy"  # no forge: only the preview server of an editor's machine
+    gitlab = {"backend": "gitlab", "repo": "so-noi-vu/cong-cchc", "app_id": "abc", "url": "https://gitlab.tinh.gov.vn/"}
+    assert settings_problems(gitlab) == []
+    assert backend(gitlab, "/") == {"name": "gitlab", "repo": "so-noi-vu/cong-cchc", "branch": "main", "auth_type": "pkce",
+                                    "app_id": "abc", "base_url": "https://gitlab.tinh.gov.vn",
+                                    "api_root": "https://gitlab.tinh.gov.vn/api/v4", "auth_endpoint": "oauth/authorize"}
+    problems = settings_problems({"backend": "github", "repo": "khong-co-dau-gach", "token": "x"})
+    assert [what for what, _fix in problems] == ["extra.cms.repo thiếu hoặc sai dạng", "extra.cms.auth_url thiếu",
+                                                 "extra.cms có khóa lạ: token"]
+
+
+def test_optional_groups_do_not_require_their_inner_fields():
+    cms = yaml.safe_load(config())
+    plan = next(c for c in cms["collections"] if c["name"] == "van-ban")
+    signer = next(f for f in plan["fields"] if f["name"] == "signer")
+    assert not signer["required"] and not any(f["required"] for f in signer["fields"])
+    body = next(f for f in plan["fields"] if f["name"] == "body")
+    assert body["modes"] == ["raw"] and plan["format"] == "cchc-frontmatter"
+    news = next(c for c in cms["collections"] if c["name"] == "tin-tuc")
+    assert news["path"].startswith("{{year}}/") and "DD/MM/YYYY" in news["summary"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..content import Site, url_of
 from ..problems import Problem
 from ..reference import URI as REFERENCE_URI, reference_page
-from .. import cms, json_schema, search, subscriptions
+from .. import json_schema, search, subscriptions
 from . import departments, news, plans, procedures
 from . import html
 from .html import HtmlPage
@@ -13,10 +13,10 @@ from .html import HtmlPage
 COLOURS_CSS = "assets/mau-sac.css"  # written from extra.colours (cchc/colours.py)
 
 
-def static_files(colours_css: str) -> dict[str, str]:
-    """The files besides pages the build writes from the declarations: schemas, the CMS, the colours."""
-    return json_schema.files() | {"admin/config.yml": cms.config(), "admin/index.html": cms.ADMIN_PAGE,
-                                  COLOURS_CSS: colours_css}
+def static_files(colours_css: str, editor: dict[str, str]) -> dict[str, str]:
+    """The files besides pages the build writes from the declarations: schemas, the colours, the web editor's
+    configuration (`cms.files`)."""
+    return json_schema.files() | editor | {COLOURS_CSS: colours_css}
 
 
 def portal_pages(site: Site, site_url: str) -> dict[str, tuple[str, str | HtmlPage]]:

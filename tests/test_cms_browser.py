@@ -1,0 +1,219 @@
+"""The web editor in Chromium, as an editor on their own machine uses it: `make serve`, then /admin/.
+
+The editor saves through the preview server (cchc/cms_proxy.py) into a copy of the bundled content kept
+in git, so every test reads what a save changed as `git diff`.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import REPO, write
+from test_serve import _serve
+
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 900}
+COLLECTIONS = {"tin-tuc": ("docs/tin-tuc", 2), "van-ban": ("plans", 1), "co-quan": ("docs/co-quan", 1),
+               "thu-tuc": ("docs/thu-tuc", 1)}
+
+
+def git(root, *args) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    """The bundled content under `mkdocs serve`, in a git repository of its own: (root, base URL)."""
+    root = tmp_path_factory.mktemp("editor") / "portal"
+    for part in ("docs", "plans", "overrides", "hooks", "mkdocs.yml"):
+        source = REPO / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+    (root / "cchc").symlink_to(REPO / "cchc")  # mkdocs.yml watches the code
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "nội dung mẫu")
+    server, base = _serve(root, CCHC_CACHE=str(root.parent / "cache"))
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base + "admin/config.yml", timeout=5)
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, server.stderr.read()
+                time.sleep(0.5)
+        yield root, base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture
+def editor(browser, portal):
+    """The editor logged in to the local backend; the content is put back as committed afterwards."""
+    root, base = portal
+    context = browser.new_context(locale="vi-VN", viewport=DESKTOP)
+    page = context.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
+    page.goto(base + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name="Bộ sưu tập")).to_be_visible()
+    yield page, root, base
+    context.close()
+    git(root, "checkout", "-q", "--", ".")
+    git(root, "clean", "-qfd", "docs", "plans")
+    assert outside == [], "the editor asked another host"
+
+
+def open_entry(page, base, collection, slug):
+    page.goto(f"{base}admin/#/collections/{collection}/entries/{slug}")
+    expect(page.get_by_text("Đang viết trong bộ sưu tập")).to_be_visible()
+
+
+def publish(page):
+    page.get_by_role("button", name="Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+    expect(page.get_by_text("Thay đổi đã được lưu")).to_be_visible(timeout=15_000)
+    expect(page).not_to_have_url(re.compile(r"/new$"))  # a new entry's page becomes the saved file's
+
+
+def test_every_sample_file_reads_and_writes_back_unchanged(editor):
+    """Decap hands every file through the portal's format; unchanged fields keep their text byte for byte."""
+    page, root, base = editor
+    counts = page.evaluate("""async (collections) => {
+        const found = {};
+        for (const [name, [folder, depth]] of Object.entries(collections)) {
+            const answer = await fetch('../api/v1', {method: 'POST', body: JSON.stringify(
+                {action: 'entriesByFolder', params: {folder, extension: 'md', depth}})});
+            const entries = await answer.json();
+            const changed = entries.filter(e => window.cchcFormat.toFile(window.cchcFormat.fromFile(e.data)) !== e.data);
+            found[name] = [entries.length, changed.map(e => e.file.path)];
+        }
+        return found;
+    }""", COLLECTIONS)
+    for name, (folder, depth) in COLLECTIONS.items():
+        files = [p for p in (root / folder).rglob("*.md") if len(p.relative_to(root / folder).parts) <= depth]
+        assert counts[name] == [len(files), []], name
+
+
+def test_lists_show_names_and_dates_and_every_file(editor):
+    page, root, base = editor
+    page.goto(base + "admin/#/collections/tin-tuc")
+    items = page.locator('a[href*="#/collections/tin-tuc/entries/"]')
+    expect(items).to_have_count(len(list((root / "docs/tin-tuc").rglob("*.md"))))
+    # Newest first, the date as readers write it.
+    expect(items.first).to_contain_text("/20")
+    first = items.first.inner_text()
+    assert first[2] == "/" and first[5] == "/" and " · " in first
+    page.goto(base + "admin/#/collections/co-quan")
+    expect(page.get_by_text("Sở Tư pháp tỉnh Khánh Hòa (STP-KH)")).to_be_visible()
+
+
+@pytest.mark.parametrize("collection, slug, label, text", [
+    ("tin-tuc", "2024/sgtvt-bd-so-ket-tuyen-truyen-2021-2023", "Tóm tắt", " Thêm một câu."),
+    ("van-ban", "2022-ke-hoach-thong-tin-tuyen-truyen-cchc-so-gtvt-binh-dinh", "Địa danh", " (sửa)"),
+    ("co-quan", "stp-kh", "Tên ngắn", " (sửa)"),
+    ("thu-tuc", "1-000688", "Tên thủ tục", " (sửa)"),
+])
+def test_an_edit_changes_that_field_only(editor, collection, slug, label, text):
+    page, root, base = editor
+    open_entry(page, base, collection, slug)
+    field = page.get_by_label(label)
+    field.click()
+    field.press("End")
+    field.press_sequentially(text, delay=10)
+    publish(page)
+    diff = git(root, "diff", "-U0")
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert len(changed) == 2 and text.strip() in changed[1], diff
+
+
+def test_a_plan_body_edit_keeps_every_clause_number(editor):
+    page, root, base = editor
+    path = root / "plans/2020-489-qd-ubnd-khanh-hoa.md"
+    before = path.read_text(encoding="utf-8")
+    open_entry(page, base, "van-ban", "2020-489-qd-ubnd-khanh-hoa")
+    page.locator("[data-slate-editor]").get_by_text("TM. ỦY BAN NHÂN DÂN").click()
+    page.keyboard.press("End")  # to the end of the signature line
+    page.wait_for_timeout(300)  # the editor follows the caret on its own schedule (slate-react throttles it)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Câu bổ sung của biên tập viên.", delay=10)
+    publish(page)
+    after = path.read_text(encoding="utf-8")
+    assert after.rstrip("\n") == before.rstrip("\n") + "\n\nCâu bổ sung của biên tập viên."
+    for number in range(2, 6):
+        assert f"\n{number}\\. " in after
+
+
+def choose(page, label, option, typed=None):
+    box = page.get_by_label(label, exact=True)
+    box.click()
+    box.press_sequentially(typed or option, delay=10)
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_items_created_in_the_editor_pass_the_check(editor):
+    page, root, base = editor
+    page.goto(base + "admin/#/collections/tin-tuc/new")
+    page.get_by_label("Tiêu đề", exact=True).press_sequentially(
+        "Sở Tư pháp tổ chức hội nghị tập huấn nghiệp vụ kiểm soát thủ tục hành chính cho cán bộ đầu mối các huyện, thị xã", delay=20)
+    page.get_by_label("Ngày đăng", exact=True).fill("2025-06-08T08:30")
+    choose(page, "Cơ quan", "Sở Tư pháp tỉnh Khánh Hòa (STP-KH)", "Tư pháp")
+    choose(page, "Chuyên mục", "Cải cách thủ tục hành chính")
+    page.locator("[data-slate-editor]").click()
+    page.keyboard.type("Hội nghị diễn ra trong một ngày.")
+    publish(page)
+
+    page.goto(base + "admin/#/collections/co-quan/new")
+    page.get_by_label("Mã cơ quan", exact=True).press_sequentially("BQLDA-KH", delay=10)
+    page.get_by_label("Tên đầy đủ", exact=True).press_sequentially("Ban Quản lý dự án công trình dân dụng tỉnh Khánh Hòa", delay=20)
+    choose(page, "Cấp", "Sở, ban, ngành cấp tỉnh", "Sở, ban")
+    page.get_by_label("Tỉnh, thành phố", exact=True).press_sequentially("Khánh Hòa", delay=10)
+    publish(page)
+
+    page.goto(base + "admin/#/collections/van-ban/new")
+    choose(page, "Loại văn bản", "Kế hoạch")
+    choose(page, "Cơ quan ban hành", "Sở Tư pháp tỉnh Khánh Hòa (STP-KH)", "STP")
+    page.get_by_label("Địa danh", exact=True).press_sequentially("Khánh Hòa", delay=10)
+    page.get_by_label("Ngày ban hành", exact=True).press_sequentially("2025-02-10", delay=10)
+    page.get_by_label("Trích yếu", exact=True).press_sequentially("Kiểm soát thủ tục hành chính năm 2025", delay=20)
+    page.get_by_label("Thời kỳ", exact=True).press_sequentially("2025", delay=10)
+    choose(page, "Lĩnh vực CCHC", "Cải cách thủ tục hành chính")
+    publish(page)
+
+    added = git(root, "status", "--porcelain", "--untracked-files=all").split()
+    assert "docs/tin-tuc/2025/so-tu-phap-to-chuc-hoi-nghi-tap-huan-nghiep-vu-kiem-soat-thu-tuc-hanh-ch.md" in added, added
+    assert "docs/co-quan/bqlda-kh.md" in added and "plans/2025-kiem-soat-thu-tuc-hanh-chinh-nam-2025.md" in added, added
+    check = subprocess.run([sys.executable, "-m", "cchc.check"], cwd=root, capture_output=True, text=True,
+                           env={**os.environ, "CCHC_NOW": "2026-11-25T12:00"})
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_on_a_phone_the_editor_opens_an_entry(browser, portal):
+    root, base = portal
+    context = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base + "admin/")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(base + "admin/#/collections/co-quan/entries/stp-kh")
+    expect(page.get_by_label("Tên đầy đủ", exact=True)).to_have_value("Sở Tư pháp tỉnh Khánh Hòa")
+    context.close()
+
+
+def test_published_without_a_forge_the_editor_says_how_to_edit(browser, portal):
+    """On the published site with no `extra.cms`, the page explains instead of failing to log in."""
+    root, base = portal
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.route("http://portal.test/**", lambda route: route.continue_(url=route.request.url.replace("http://portal.test/", base)))
+    page.goto("http://portal.test/admin/")
+    expect(page.get_by_role("heading", name="Trình soạn thảo web chưa được bật cho cổng này")).to_be_visible()
+    context.close()
