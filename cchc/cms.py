@@ -37,8 +37,11 @@ SUMMARIES = {
     "thu-tuc": "{{code}} · {{name}}",
     "co-quan": "{{name}} ({{code}})",
 }
-SORTABLE = {"tin-tuc": ["date", "title"], "van-ban": ["issued", "number", "title"], "thu-tuc": ["code", "name"],
-            "co-quan": ["name", "code"]}
+# Lists open sorted the way readers see them: newest news and documents first, procedures and bodies by name.
+SORTABLE = {"tin-tuc": [{"field": "date", "default_sort": "desc"}, "title"],
+            "van-ban": [{"field": "issued", "default_sort": "desc"}, "number", "title"],
+            "thu-tuc": [{"field": "code", "default_sort": "asc"}, "name"],
+            "co-quan": [{"field": "name", "default_sort": "asc"}, "code"]}
 DATE_FORMAT = "YYYY-MM-DD"
 
 
@@ -187,6 +190,7 @@ def admin_page(stylesheets: list[str], site_path: str, local_only: bool) -> str:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Biên tập nội dung</title>
+  <link rel="stylesheet" href="cchc-cms.css">
   <script src="manual-init.js"></script>
   <script src="decap-cms/decap-cms.js"></script>
   <script type="module" src="cchc-cms.js" data-styles='{styles}'

@@ -164,7 +164,7 @@ def test_items_created_in_the_editor_pass_the_check(editor):
     page, root, base = editor
     page.goto(base + "admin/#/collections/tin-tuc/new")
     page.get_by_label("Tiêu đề", exact=True).press_sequentially(
-        "Sở Tư pháp tổ chức hội nghị tập huấn nghiệp vụ kiểm soát thủ tục hành chính cho cán bộ đầu mối các huyện, thị xã", delay=20)
+        "Sở Tư pháp tổ chức hội nghị tập huấn nghiệp vụ kiểm soát thủ tục hành chính cho cán bộ đầu mối các huyện, thị xã", delay=60)
     page.get_by_label("Ngày đăng", exact=True).fill("2025-06-08T08:30")
     choose(page, "Cơ quan", "Sở Tư pháp tỉnh Khánh Hòa (STP-KH)", "Tư pháp")
     choose(page, "Chuyên mục", "Cải cách thủ tục hành chính")
@@ -174,7 +174,7 @@ def test_items_created_in_the_editor_pass_the_check(editor):
 
     page.goto(base + "admin/#/collections/co-quan/new")
     page.get_by_label("Mã cơ quan", exact=True).press_sequentially("BQLDA-KH", delay=10)
-    page.get_by_label("Tên đầy đủ", exact=True).press_sequentially("Ban Quản lý dự án công trình dân dụng tỉnh Khánh Hòa", delay=20)
+    page.get_by_label("Tên đầy đủ", exact=True).press_sequentially("Ban Quản lý dự án công trình dân dụng tỉnh Khánh Hòa", delay=60)
     choose(page, "Cấp", "Sở, ban, ngành cấp tỉnh", "Sở, ban")
     page.get_by_label("Tỉnh, thành phố", exact=True).press_sequentially("Khánh Hòa", delay=10)
     publish(page)
@@ -184,7 +184,7 @@ def test_items_created_in_the_editor_pass_the_check(editor):
     choose(page, "Cơ quan ban hành", "Sở Tư pháp tỉnh Khánh Hòa (STP-KH)", "STP")
     page.get_by_label("Địa danh", exact=True).press_sequentially("Khánh Hòa", delay=10)
     page.get_by_label("Ngày ban hành", exact=True).press_sequentially("2025-02-10", delay=10)
-    page.get_by_label("Trích yếu", exact=True).press_sequentially("Kiểm soát thủ tục hành chính năm 2025", delay=20)
+    page.get_by_label("Trích yếu", exact=True).press_sequentially("Kiểm soát thủ tục hành chính năm 2025", delay=60)
     page.get_by_label("Thời kỳ", exact=True).press_sequentially("2025", delay=10)
     choose(page, "Lĩnh vực CCHC", "Cải cách thủ tục hành chính")
     publish(page)
@@ -197,15 +197,37 @@ def test_items_created_in_the_editor_pass_the_check(editor):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
-def test_on_a_phone_the_editor_opens_an_entry(browser, portal):
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_editor_fits_the_screen_reads_to_assistive_technology_and_previews_as_the_site(browser, portal, size):
     root, base = portal
-    context = browser.new_context(locale="vi-VN", viewport=PHONE, is_mobile=True, has_touch=True)
+    context = browser.new_context(locale="vi-VN", viewport=size, is_mobile=size is PHONE, has_touch=size is PHONE)
     page = context.new_page()
     page.goto(base + "admin/")
     page.get_by_role("button", name="Đăng nhập").click()
-    page.goto(base + "admin/#/collections/co-quan/entries/stp-kh")
-    expect(page.get_by_label("Tên đầy đủ", exact=True)).to_have_value("Sở Tư pháp tỉnh Khánh Hòa")
+    page.goto(base + "admin/#/collections/tin-tuc")
+    expect(page.get_by_text("Tạo tin", exact=True)).to_be_visible()
+    assert serious_violations(page) == []
+    page.goto(base + "admin/#/collections/van-ban/entries/2020-489-qd-ubnd-khanh-hoa")
+    expect(page.get_by_label("Số ký hiệu (không bắt buộc)").first).to_have_value("489/QĐ-UBND")
+    page.get_by_label("Địa danh", exact=True).press_sequentially(" ", delay=10)
+    publish_button = page.get_by_role("button", name="Công bố", exact=True)
+    expect(publish_button).to_be_visible()
+    box = publish_button.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"]  # reachable on a phone, not scrolled off
+    assert serious_violations(page) == []
+    if size is DESKTOP:  # the preview pane, drawn with the site's own typography
+        preview = page.frame_locator("#preview-pane")
+        expect(preview.locator("article.md-typeset h1")).to_have_text("Ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2020")
+        expect(preview.locator("article.md-typeset")).to_contain_text("Quyết định 489/QĐ-UBND · 11/03/2020")
     context.close()
+
+
+def serious_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [(v["id"], [(n["target"], n["any"][0]["message"] if n["any"] else "") for n in v["nodes"][:3]])
+            for v in found if v["impact"] in ("serious", "critical")]
 
 
 def test_published_without_a_forge_the_editor_says_how_to_edit(browser, portal):

@@ -5,6 +5,7 @@
 // This format keeps the text of every field the editor did not change, byte for byte, and writes
 // only the changed ones. The original front matter travels through the editor under SOURCE.
 import { parse, stringify } from './yaml/index.js';
+import { PHRASES, merged, nameUnnamedControls } from './cchc-phrases.js';
 
 const SOURCE = '__nguon_goc';
 const FRONT = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
@@ -42,6 +43,16 @@ export function toFile(data, sortedKeys = []) {
     present.add(key);
   });
   return `---\n${out.map((b) => b.text).join('')}---\n${body}`;
+}
+
+// The preview pane as a page of the portal: its heading and the body, in the site's own typography.
+function preview({ entry, widgetFor }) {
+  const data = (key) => entry.getIn(['data', key]);
+  const date = String(data('date') || data('issued') || '').match(/^(\d{4})-(\d{2})-(\d{2})/);
+  const line = [[data('doc_type'), data('number')].filter(Boolean).join(' '), data('code'),
+    date ? `${date[3]}/${date[2]}/${date[1]}` : ''].filter(Boolean).join(' · ');
+  return window.h('article', { className: 'md-typeset', style: { padding: '0 1rem' } },
+    window.h('h1', {}, data('title') || data('name') || ''), line ? window.h('p', {}, line) : null, widgetFor('body'));
 }
 
 // The front matter cut at each top-level key; comments and blank lines before the first key stay on their own.
@@ -98,6 +109,9 @@ if (script.dataset.localOnly === 'true' && !onThisMachine) {
 } else {
   window.CMS.registerCustomFormat('cchc-frontmatter', 'md', { fromFile, toFile });
   for (const style of JSON.parse(script.dataset.styles)) window.CMS.registerPreviewStyle(style);
+  window.CMS.registerLocale('vi', merged(window.CMS.getLocale('vi'), PHRASES));
+  new MutationObserver(() => nameUnnamedControls(document)).observe(document.body, { childList: true, subtree: true });
+  for (const name of ['tin-tuc', 'van-ban', 'thu-tuc', 'co-quan']) window.CMS.registerPreviewTemplate(name, preview);
   window.cchcFormat = { fromFile, toFile };  // for the round-trip test over every sample file
   // Decap wants a full address; only the page knows the host and port `make serve` runs on.
   const local = new URL(script.dataset.local, location.href).href;
