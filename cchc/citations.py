@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import document_types
 from .dates import DocDate
 from .text import fold
 
 # Longest first, so `Chương trình hành động` wins over `Chương trình`.
-DOC_TYPES = ("Chương trình hành động", "Thông tư liên tịch", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
-             "Thông tư", "Kế hoạch", "Chương trình", "Công văn", "Thông báo", "Hướng dẫn", "Kết luận", "Đề án",
-             "Báo cáo", "Tờ trình", "Công điện", "Pháp lệnh", "Luật")
+DOC_TYPES = document_types.NAMES_LONGEST_FIRST
 _LETTER = r"[A-Za-zĐđ]"
 # `489/QĐ-UBND`, `107/2021/NĐ-CP`, `30c/NQ-CP`, and the Party's `18-NQ/TW`, `38-CTr-TU`.
 NUMBER = (rf"\d+[a-z]?(?:/\d{{4}})?/[A-ZĐ]{_LETTER}*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
@@ -103,17 +102,9 @@ def find(text: str) -> list[Citation]:
     return citations
 
 
-_TYPE_CODES = {"QĐ": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "NĐ": "Nghị định", "CT": "Chỉ thị",
-               "TT": "Thông tư", "CTr": "Chương trình", "TB": "Thông báo", "HD": "Hướng dẫn", "KL": "Kết luận",
-               "BC": "Báo cáo", "TTr": "Tờ trình", "ĐA": "Đề án"}
-
-
 def _type_of(number: str) -> str:
     """`38-CTr-TU` -> Chương trình; `345/SNV-CCHC` (a letter) -> Công văn."""
-    for part in re.split(r"[/-]", number)[1:]:
-        if part in _TYPE_CODES:
-            return _TYPE_CODES[part]
-    return "Công văn"
+    return document_types.from_symbol(number) or "Công văn"
 
 
 def key(number: str) -> str:

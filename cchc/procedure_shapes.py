@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .national_agencies import ALIASES, MINISTRIES
-from .vocab import DOCUMENT_TYPES
+from . import document_types
 
 
 def any_case(word: str) -> str:
@@ -45,8 +45,8 @@ NO_UNIT = "không ghi đơn vị"  # said of a time the national portal gives as
 
 # The national symbol grammar (Nghị định 30/2020/NĐ-CP, Luật Ban hành văn bản quy phạm pháp luật):
 # number[/year]/TYPE-ISSUER[-ISSUER…], or number/year/QH13 for laws of the National Assembly.
-TYPES = {code for code in DOCUMENT_TYPES.values() if code} | {
-    "NĐ", "TT", "TTLT", "NQLT", "QĐLT", "VBHN", "L", "PL", "SL", "CTN", "HĐ", "LCT"}
+# Besides the declared types, the President's `CTN` and `LCT` as older symbols print them.
+TYPES = set(document_types.CODES) | {"CTN", "LCT"}
 ISSUERS = set(MINISTRIES) | set(ALIASES) | {
     "CP", "TTg", "CTN", "VPQH", "TANDTC", "VKSNDTC", "HĐTP", "HĐTPTANDTC", "KTNN", "TW", "TƯ", "UBND", "HĐND",
     "MTTQ", "UBTWMTTQVN", "UBTƯMTTQVN", "ĐCT", "TLĐ", "BCĐ", "BKH", "BTM", "BBCVT", "BVHTT", "BCN", "BTS",

@@ -1,5 +1,7 @@
 """Controlled vocabularies: the six CCHC areas, document types, department levels, news categories."""
 
+from . import document_types
+
 # The six areas of the State administrative reform programme (Nghị quyết 76/NQ-CP), as listed in
 # the first footnote of the Sở Ngoại vụ Kiên Giang plan for 2024.
 CCHC_AREAS = {
@@ -11,24 +13,8 @@ CCHC_AREAS = {
     "chinh-quyen-so": "Xây dựng chính quyền điện tử, chính quyền số",
 }
 
-# Document types and their symbol codes (Nghị định 30/2020/NĐ-CP, Phụ lục III).
-DOCUMENT_TYPES = {
-    "Nghị quyết": "NQ",
-    "Quyết định": "QĐ",
-    "Chỉ thị": "CT",
-    "Quy chế": "QC",
-    "Quy định": "QyĐ",
-    "Thông báo": "TB",
-    "Hướng dẫn": "HD",
-    "Chương trình": "CTr",
-    "Kế hoạch": "KH",
-    "Phương án": "PA",
-    "Đề án": "ĐA",
-    "Báo cáo": "BC",
-    "Tờ trình": "TTr",
-    "Công văn": "",
-    "Công điện": "CĐ",
-}
+# Document types and their symbol codes, as declared in cchc/document_types.py.
+DOCUMENT_TYPES = {t.name: t.code for t in document_types.TYPES}
 
 DEPARTMENT_LEVELS = {
     "tinh": "Cấp tỉnh (Ủy ban nhân dân tỉnh)",

@@ -214,3 +214,51 @@ def test_numbered_lines_are_headings_only_when_they_read_like_one():
 def test_a_sentence_cut_by_a_page_break_is_joined():
     body = document_body.parse(["c) hình thức phù hợp các nhóm đối", "", "tượng; nội dung thông tin đầy đủ.", "", "d) Cập nhật."])
     assert [b.text for b in body.blocks] == ["c) hình thức phù hợp các nhóm đối tượng; nội dung thông tin đầy đủ.", "d) Cập nhật."]
+
+
+# Real documents as legal-document websites print them (tests/fixtures/documents/NGUON.md), kept aside from the seeds.
+
+DOCUMENTS = Path(__file__).parent / "fixtures" / "documents"
+
+
+def test_a_web_copy_without_its_type_heading_takes_type_and_title_from_the_site(registry):
+    result = import_document((DOCUMENTS / "nd-110-2004-trang-web.txt").read_text(encoding="utf-8"), registry)
+    values = result.values
+    assert (values["number"], values["doc_type"], values["place"], values["issued"], values["title"]) == (
+        "110/2004/NĐ-CP", "Nghị định", "Hà Nội", "2004-04-08", "Công tác văn thư")
+    assert any("suy ra theo phần thông tin của trang web" in w for w in result.warnings)
+    assert "Số hiệu" not in result.body and "Ngày công báo" not in result.body  # the website's, used as metadata
+    assert result.coverage == 1
+
+
+def test_a_two_column_header_flattened_with_rules_glued_to_the_text(registry):
+    result = import_document((DOCUMENTS / "nd-30-2020-hai-cot.txt").read_text(encoding="utf-8"), registry)
+    values = result.values
+    assert (values["number"], values["doc_type"], values["place"], values["issued"], values["title"]) == (
+        "30/2020/NĐ-CP", "Nghị định", "Hà Nội", "2020-03-05", "Về công tác văn thư")
+    assert result.coverage == 1
+
+
+@pytest.mark.parametrize("text, doc_type, how", [
+    ("UBND TỈNH KHÁNH HÒA\nSố: 4851/KH-UBND\nKhánh Hòa, ngày 5 tháng 6 năm 2023\n\nCăn cứ Luật.\n", "Kế hoạch", "số ký hiệu"),
+    ("SỞ TƯ PHÁP\n\nỦy ban nhân dân tỉnh ban hành kế hoạch cải cách hành chính năm 2024.\n", "Kế hoạch", "ban hành"),
+    ("SỞ TƯ PHÁP\nSố: 12/STP-VP\n\nCăn cứ Luật.\n", "Công văn", "số ký hiệu"),
+])
+def test_with_no_heading_the_type_comes_from_the_symbol_or_the_words(registry, text, doc_type, how):
+    result = import_document(text, registry)
+    assert result.values["doc_type"] == doc_type
+    assert any(how in w and "kiểm tra lại" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("heading", ["Quyết định", "QUYẾT\nĐỊNH", "**QUYẾT ĐỊNH**", "quyết định"])
+def test_a_type_heading_in_any_case_or_over_two_lines(heading):
+    layout = document_layout.split(f"Số: 12/QĐ-STP\n\n{heading}\n\nVề việc kiện toàn tổ công tác\n\nĐiều 1. Nội dung.\n")
+    assert layout.parts[0].doc_type == "Quyết định" and layout.parts[0].title == "Về việc kiện toàn tổ công tác"
+
+
+def test_what_is_not_a_heading_or_a_number():
+    # A chapter's title in capitals opens no new document; a website's `Số hiệu:` is not the document's number.
+    layout = document_layout.split("Số hiệu: 9/KH-X Loại văn bản: Kế hoạch\nSố:\n7/KH-STP\n\nKẾ HOẠCH\n\nTuyên truyền\n\n"
+                                   "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Nội dung.\n")
+    assert layout.number == "7/KH-STP" and layout.site["Số hiệu"] == "9/KH-X" and len(layout.parts) == 1
+    assert "QUY ĐỊNH CHUNG" in layout.parts[0].body

@@ -48,12 +48,15 @@ def test_an_existing_file_is_never_overwritten_unless_asked_and_then_keeps_edito
     assert data["summary"] == "Tóm tắt của biên tập viên." and data["areas"] == ["chinh-quyen-so"]
 
 
-def test_a_file_that_is_not_an_official_document(tmp_path, capsys):
+def test_a_text_with_nothing_of_an_official_document_is_still_imported_with_every_field_to_fill(tmp_path, capsys):
     note = tmp_path / "ghi-chu.txt"
     note.write_text("Họp giao ban sáng thứ Hai.\n", encoding="utf-8")
-    assert run(str(note), "--plans", str(tmp_path / "plans")) == 1
-    assert "lỗi: không tìm thấy tên loại văn bản" in capsys.readouterr().out
-    assert not (tmp_path / "plans").exists()
+    assert run(str(note), "--plans", str(tmp_path / "plans")) == 1  # written, and not yet valid
+    out = capsys.readouterr().out
+    written = tmp_path / "plans" / "ghi-chu.md"
+    assert frontmatter.parse(written.read_text(encoding="utf-8")).body.strip() == "Họp giao ban sáng thứ Hai."
+    for field in ("doc_type", "issuer", "place", "issued", "title", "period"):
+        assert f"điền trường {field}" in out or f"`{field}`" in out, field
 
 
 def _docx_from(tmp_path, name: str, entries: dict[str, bytes]) -> Path:

@@ -12,14 +12,20 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import DocDate
+from .. import document_types
 from ..text import fold, nfc
 
-TYPE_HEADINGS = {"KẾ HOẠCH": "Kế hoạch", "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "CHỈ THỊ": "Chỉ thị",
-                 "THÔNG BÁO": "Thông báo", "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình",
-                 "PHƯƠNG ÁN": "Phương án", "ĐỀ ÁN": "Đề án", "BÁO CÁO": "Báo cáo", "TỜ TRÌNH": "Tờ trình",
-                 "QUY CHẾ": "Quy chế", "QUY ĐỊNH": "Quy định", "CÔNG ĐIỆN": "Công điện"}
+TYPE_HEADINGS = {name.upper(): name for name in document_types.NAMES_LONGEST_FIRST}
 _HEADING = re.compile(r"^\**(%s)\**(?:\s+(.*))?$" % "|".join(TYPE_HEADINGS))
-_NUMBER = re.compile(r"^Số\s*:?\s*(.*)$")
+# `Số: 489/QĐ-UBND`, `Số 12/KH-STP`; not a website's `Số hiệu: …`.
+_NUMBER = re.compile(r"^Số\s*(?::\s*(.*)|\s(\d.*))$")
+# What legal-document websites print above the text: used as metadata, never as the document's own header.
+SITE_LABELS = ("Số hiệu", "Loại văn bản", "Nơi ban hành", "Cơ quan ban hành", "Người ký", "Ngày ban hành",
+               "Ngày hiệu lực", "Ngày có hiệu lực", "Ngày công báo", "Ngày đăng công báo", "Số công báo", "Tình trạng",
+               "Tình trạng hiệu lực", "Lĩnh vực")
+# A website's own title above the text: `Nghị định 110/2004/NĐ-CP công tác văn thư`.
+_SITE_TITLE = re.compile(r"^(?P<type>%s)(?: số)? \d+[^\s]*/[^\s]+ (?P<subject>\w.*)$" % "|".join(document_types.NAMES_LONGEST_FIRST))
+_SITE_LABEL = re.compile(r"(?<![\w])(%s)\s*:\s*" % "|".join(sorted(SITE_LABELS, key=len, reverse=True)))
 # `Kiên Giang, ngày   tháng 02 năm 2024`: the day or month may be left blank for the signer to fill.
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]+?)\s*,\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})")
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành )?kèm theo", re.I)
@@ -80,8 +86,12 @@ class Layout:
     date: DocDate | None = None
     date_line: str = ""
     header_unplaced: list[str] = field(default_factory=list)
+    site: dict[str, str] = field(default_factory=dict)  # a website's `Số hiệu:`, `Loại văn bản:` … above the text
     parts: list[Part] = field(default_factory=list)
     trailing: list[str] = field(default_factory=list)  # after the last signature, not recognised
+
+
+_RULE = re.compile(r"_{3,}|-{5,}|={3,}")
 
 
 def _lines(text: str) -> list[str]:
@@ -90,15 +100,29 @@ def _lines(text: str) -> list[str]:
     for line in text.split("\n"):
         # A two-column header flattened with `|`: each column is a line of its own.
         cells = [c.strip() for c in line.split(" | ")] if " | " in line else [line.strip()]
-        lines += [" ".join(c.split()) for c in cells]
+        # A rule under the issuer or the motto (`_____`), glued to the text beside it by a copy from a web page.
+        cells = [part for c in cells for part in _RULE.split(c)]
+        for cell in (" ".join(c.strip("|").split()) for c in cells):
+            # A heading broken over two lines by a narrow column or a PDF: `QUYẾT` / `ĐỊNH`.
+            if lines and lines[-1] and is_upper(cell) and f"{lines[-1]} {cell}" in TYPE_HEADINGS and not _heading(lines[-1]):
+                lines[-1] = f"{lines[-1]} {cell}"
+            else:
+                lines.append(cell)
     return lines
 
 
 def _heading(line: str) -> tuple[str, str] | None:
+    """`KẾ HOẠCH`, `QUYẾT ĐỊNH Về việc …`, or the type alone in any case (`Quyết định`): (type, rest of the line).
+    Not `QUY ĐỊNH CHUNG`, a chapter's title in capitals."""
+    alone = document_types.heading_type(line)
+    if alone:
+        return alone, ""
     match = _HEADING.match(line.strip())
     if not match or line.rstrip().endswith(":"):
         return None
     rest = (match[2] or "").strip().strip("*").strip()
+    if rest and is_upper(rest):
+        return None
     return TYPE_HEADINGS[match[1]], rest
 
 
@@ -164,7 +188,19 @@ def split(text: str) -> Layout:
     lines = _lines(text)
     layout = Layout()
     index = 0
-    first = next((i for i, line in enumerate(lines) if _heading(line)), len(lines))
+    opening = next((i for i, line in enumerate(lines) if _opens_body(line)), len(lines))
+    first = next((i for i, line in enumerate(lines[:opening]) if _heading(line)), None)
+    if first is None:
+        # No type heading (a website dropped it, or a PDF lost it): the header runs to the body's first line,
+        # and the one document there is has its type from its symbol or its words (official_documents.py).
+        # Before `Căn cứ …` all is header; with no such line, only what looks like one (a note is all body).
+        header_end = opening if opening < len(lines) else next(
+            (i for i, line in enumerate(lines) if not _header_like(line)), len(lines))
+        _read_header(layout, lines[:header_end])
+        part = Part()
+        _read_body(part, lines, header_end)
+        layout.parts.append(part)
+        return layout
     _read_header(layout, lines[:first])
     index = first
     while index < len(lines):
@@ -188,9 +224,23 @@ def _read_header(layout: Layout, header: list[str]) -> None:
         index += 1
         if not line or is_motto(line):
             continue
+        titled = _SITE_TITLE.match(line)
+        if titled and not layout.site and layout.number is None:
+            layout.site["Tiêu đề"] = titled["subject"]
+            layout.site.setdefault("Loại văn bản", titled["type"])
+            continue
+        labels = list(_SITE_LABEL.finditer(line))
+        if labels and labels[0].start() == 0:
+            for label, following in zip(labels, labels[1:] + [None]):
+                layout.site[label[1]] = line[label.end():following.start() if following else None].strip()
+            continue
         number = _NUMBER.match(line)
         if number and layout.number is None:
-            layout.number = number[1].strip()
+            written = (number[1] if number[1] is not None else number[2]).strip()
+            if not written and index < len(header) and re.match(r"^\d*/", header[index]):
+                written = header[index]  # `Số:` alone, the number on the next line
+                index += 1
+            layout.number = written
             continue
         if re.search(r",\s*ngày", line):
             # The date may run onto the next lines: `…, ngày 11 tháng 3` / `năm 2020`.
@@ -212,6 +262,18 @@ def _read_header(layout: Layout, header: list[str]) -> None:
 
 # What opens a body: a section number, `Căn cứ …`, an article, the issuing authority in capitals, a list.
 _BODY_START = re.compile(r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|Căn cứ\b|Thực hiện\b|Xét\b|Điều \d|Nhằm\b|[-+•]|[%s])" % SUPERSCRIPT_DIGITS)
+
+
+def _header_like(line: str) -> bool:
+    """A line of a header: blank, in capitals, the motto, `Số:`, `…, ngày …`, or a website's `Số hiệu: …`."""
+    return (not line or is_motto(line) or (is_upper(line) and len(line) <= 80) or bool(_NUMBER.match(line))
+            or bool(re.search(r",\s*ngày\b", line)) or bool(_SITE_LABEL.match(line)) or bool(re.match(r"^\d*/", line))
+            or bool(re.fullmatch(r"[_\-–=*.\s]+|năm\s*\d{4}", line)))
+
+
+def _opens_body(line: str) -> bool:
+    """`Căn cứ …`, `Điều 1.`, `I. MỤC ĐÍCH`: the document has begun, so no type heading comes after."""
+    return bool(re.match(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Điều \d+\.|Chương [IVXLC\d]+\b|[IVXLC]+\.\s)", line))
 
 
 def _read_title(part: Part, lines: list[str], index: int, first: str) -> int:

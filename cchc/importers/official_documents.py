@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import citations, frontmatter, vocab
+from .. import citations, document_types, frontmatter, vocab
 from ..dates import DocDate
 from ..registry import Registry, name_key
 from ..text import fold, lcfirst, nfc, slugify
@@ -140,23 +140,30 @@ def read(path: Path) -> str:
 
 
 def import_document(text: str, registry: Registry) -> Imported:
+    """Whatever the text holds, never a refusal: what cannot be found is a warning naming the field to fill."""
     layout = document_layout.split(text)
-    if not layout.parts:
-        raise ValueError("không tìm thấy tên loại văn bản (KẾ HOẠCH, QUYẾT ĐỊNH, …) đứng riêng một dòng")
     main = layout.parts[0]
     result = Imported({}, "")
     values = result.values
     body_of = {id(part): document_body.parse(part.body) for part in layout.parts}
 
     number = layout.number
+    site_number = layout.site.get("Số hiệu", "").strip()
+    if number is None and site_number:
+        number = site_number
+        result.warnings.append(f"số ký hiệu lấy từ phần thông tin của trang web (Số hiệu: {site_number})")
+    elif number and site_number and citations.key(number.rstrip(".")) != citations.key(site_number):
+        result.warnings.append(f"số ký hiệu trong văn bản ({number}) khác trang web ghi ({site_number}): giữ theo văn bản")
     if number is not None:
         number = number.rstrip(".")
         if number.startswith("/") or not number:
             result.warnings.append(f"văn bản chưa có số (Số: {number or 'để trống'}): cần bổ sung khi có số chính thức")
         if number:
             values["number"] = number
-    values["doc_type"] = main.doc_type
-    _check_type_code(result, number or "", main.doc_type)
+    doc_type = _doc_type(layout, main, number or "", text, result)
+    if doc_type:
+        values["doc_type"] = doc_type
+        _check_type_code(result, number or "", doc_type)
 
     province = _province(layout, text, registry)
     issuer, how = _issuer(layout, main, number or "", province, registry)
@@ -166,11 +173,21 @@ def import_document(text: str, registry: Registry) -> Imported:
         province = province or issuer.province
     else:
         result.warnings.append("không xác định được cơ quan ban hành: điền mã cơ quan vào trường issuer")
-    values["place"] = layout.place or province
+    if layout.place or province:
+        values["place"] = layout.place or province
+    else:
+        result.warnings.append("không tìm thấy địa danh (dòng “…, ngày … tháng … năm …”): điền trường place")
     if not layout.place and province:
         result.warnings.append(f"văn bản không ghi địa danh; lấy tỉnh của cơ quan ban hành: {province}")
 
     issued = layout.date
+    site_date = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", layout.site.get("Ngày ban hành", "").strip())
+    if issued is None and site_date:
+        issued = DocDate(int(site_date[3]), int(site_date[2]), int(site_date[1]))
+        result.warnings.append(f"ngày ban hành lấy từ phần thông tin của trang web: {issued.display()}")
+    elif issued and site_date and issued.iso != DocDate(int(site_date[3]), int(site_date[2]), int(site_date[1])).iso:
+        result.warnings.append(f"ngày ban hành trong văn bản ({issued.display()}) khác trang web ghi "
+                               f"({layout.site['Ngày ban hành']}): giữ theo văn bản")
     if issued is None:
         year = re.search(r"\b(?:năm|giai đoạn)\s+(\d{4})", main.title)
         if year:
@@ -182,7 +199,14 @@ def import_document(text: str, registry: Registry) -> Imported:
         result.warnings.append(f"ngày ban hành để trống ngày ({layout.date_line}): ghi {issued.display()}")
     if issued:
         values["issued"] = issued.iso
-    values["title"] = main.title
+    site_title = layout.site.get("Tiêu đề", "")
+    if not main.title and site_title:
+        main.title = site_title[:1].upper() + site_title[1:]
+        result.warnings.append(f"trích yếu lấy từ tiêu đề của trang web: {main.title}; đối chiếu với bản gốc")
+    if main.title:
+        values["title"] = main.title
+    else:
+        result.warnings.append("không tìm thấy trích yếu (dòng dưới tên loại văn bản): điền trường title")
     if main.signature:
         signer = {k: v for k, v in [("name", main.signature.name), ("position", main.signature.position),
                                     ("authority", main.signature.authority)] if v}
@@ -191,7 +215,11 @@ def import_document(text: str, registry: Registry) -> Imported:
             result.warnings.append("phần chữ ký không có họ tên người ký")
     else:
         result.warnings.append("không tìm thấy phần chữ ký (chức vụ, họ tên người ký)")
-    values["period"] = _period(main.title, issued)
+    period = _period(main.title, issued)
+    if period:
+        values["period"] = period
+    else:
+        result.warnings.append("không suy ra được thời kỳ áp dụng: điền trường period (năm hoặc giai đoạn)")
     areas = _areas(text)
     values["areas"] = areas
     result.warnings.append(f"lĩnh vực CCHC suy ra từ nội dung, cần kiểm tra lại: {', '.join(areas)}")
@@ -224,6 +252,22 @@ def _short(value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(str(v) for v in value.values())
     return str(value)
+
+
+def _doc_type(layout: Layout, main: document_layout.Part, number: str, text: str, result: Imported) -> str:
+    """The heading's type; else, in this order, the website's, the symbol's, the one the text names itself."""
+    if main.doc_type:
+        return main.doc_type
+    site = document_types.heading_type(layout.site.get("Loại văn bản", ""))
+    for found, how in ((site, "theo phần thông tin của trang web"),
+                       (document_types.from_symbol(number), f"theo số ký hiệu {number}"),
+                       (document_types.from_text(text), "theo câu “… ban hành …” trong văn bản")):
+        if found:
+            result.warnings.append(f"văn bản không có dòng tên loại; loại văn bản {found} suy ra {how}: kiểm tra lại")
+            return found
+    result.warnings.append("không xác định được loại văn bản (không có dòng tên loại, số ký hiệu không mang mã loại): "
+                           "điền trường doc_type, ví dụ Kế hoạch")
+    return ""
 
 
 def _check_type_code(result: Imported, number: str, doc_type: str) -> None:
@@ -457,10 +501,13 @@ def _check_coverage(result: Imported, layout: Layout, body_of: dict) -> None:
     result.total_words, result.missing = total, missing
 
 
-def file_name(values: dict) -> str:
-    year = str(values.get("issued", "0000"))[:4]
+def file_name(values: dict, source: str = "") -> str:
+    """`2020-489-qd-ubnd-khanh-hoa.md`; for a text with neither number nor title, the name of the file it came from."""
+    year = str(values.get("issued", ""))[:4]
     number = values.get("number", "")
     if number[:1].isdigit():
         return f"{year}-{slugify(number)}-{slugify(values.get('place', ''))}.md"
     # Unnumbered: two departments may well issue a plan of the same title in a year.
-    return f"{year}-{slugify(values['doc_type'] + ' ' + values.get('title', ''), max_length=70)}-{slugify(values.get('issuer', ''))}.md"
+    words = (slugify(f"{values.get('doc_type', '')} {values.get('title', '')}", max_length=70) if values.get("title")
+             else slugify(source) or "van-ban")
+    return "-".join(part for part in (year, words, slugify(values.get("issuer", ""))) if part) + ".md"

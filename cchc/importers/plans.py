@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: lỗi: {error}")
             failed += 1
             continue
-        target = args.out or args.plans / file_name(imported.values)
+        target = args.out or args.plans / file_name(imported.values, path.stem)
         if target.exists() and not args.force:
             print(report(path, imported, target, "đã có tệp, không ghi; thêm --force để ghi đè"))
             failed += 1
@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             status = "ghi đè" + (f", giữ {', '.join(kept)}" if kept else "")
         ctx = Context()
         PLAN.schema.coerce(frontmatter.parse(imported.text()).data, ctx, ())
-        imported.warnings += [f"trường {'.'.join(map(str, e.path))}: {e.message} ({e.hint})" for e in ctx.errors]
+        imported.warnings += [f"{'trường ' + '.'.join(map(str, e.path)) + ': ' if e.path else ''}{e.message} ({e.hint})"
+                              for e in ctx.errors]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(imported.text(), encoding="utf-8")
         print(report(path, imported, target, status))
