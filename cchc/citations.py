@@ -17,19 +17,27 @@ from .text import fold
 DOC_TYPES = document_types.NAMES_LONGEST_FIRST
 _LETTER = r"[A-Za-zĐđ]"
 # `489/QĐ-UBND`, `107/2021/NĐ-CP`, `30c/NQ-CP`, and the Party's `18-NQ/TW`, `38-CTr-TU`.
-NUMBER = (rf"\d+[a-z]?(?:/\d{{4}})?/[A-ZĐ]{_LETTER}*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
+NUMBER = (rf"\d+[a-z]?(?:/\d{{4}})?/[A-ZĐ]{_LETTER}*(?:-[A-ZĐ][A-Za-zĐđ0-9]*(?:&[A-ZĐ][A-Za-zĐđ0-9]*)?)*"
           rf"|\d+-[A-ZĐ]{_LETTER}*(?:[/-][A-ZĐ]{_LETTER}*)+")
 DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
 _TYPES = "|".join(DOC_TYPES)
 _REFERENCE = re.compile(
-    rf"(?P<type>{_TYPES})(?:\s+số)?\s+(?P<number>{NUMBER})(?![\w/])(?:,?\s+ngày (?P<date>{DATE}))?"
-    rf"|(?<=số )(?P<bare>{NUMBER})(?![\w/])(?:,? ngày (?P<bare_date>{DATE}))?"
+    rf"(?P<type>{_TYPES})(?:\s+số:?)?\s+(?P<number>{NUMBER})(?![\w/&])(?:,?\s+ngày (?P<date>{DATE}))?"
+    rf"|(?<=số )(?P<bare>{NUMBER})(?![\w/&])(?:,? ngày (?P<bare_date>{DATE}))?"
     rf"|(?P<law>Luật(?: [^\W\d][\w]*){{1,12}}?) (?:năm \d{{4}}|ngày (?P<law_date>{DATE}))"
 )
 # Words that may continue an issuer's name after `của`; any other lower-case word ends it.
 _ISSUER_WORDS = {"tỉnh", "thành", "phố", "nhân", "dân", "huyện", "xã", "trưởng", "tướng", "chấp", "hành", "thường",
                  "vụ", "ban", "khoá", "khóa", "ủy", "uỷ", "chính", "phủ", "trung", "ương", "quốc", "hội", "đảng", "tổ",
                  "nhà", "nước"}
+
+
+# The lower-case words of the departments' names (`Sở Tư pháp`, `Bộ Nội vụ`, `Sở Tài nguyên và Môi trường`), after
+# the capitalised word that heads them.
+_UNIT_HEADS = {"so", "bo", "cuc", "tong"}
+_UNIT_WORDS = {"pháp", "vụ", "chính", "dựng", "dục", "tạo", "tế", "thương", "nghiệp", "thôn", "triển", "hoạch", "tư",
+               "hóa", "hoá", "thao", "lịch", "động", "binh", "học", "nghệ", "tin", "thông", "vận", "tải", "nguyên",
+               "trường", "và", "cục", "nội", "ngoại", "xã", "hội", "môi", "đầu", "tài", "phát", "nông"}
 
 
 @dataclass(frozen=True)
@@ -66,20 +74,25 @@ def _issuer(text: str, position: int) -> tuple[str, int]:
     if not match:
         return "", position
     words: list[str] = []
-    start = end = position + match.end()
+    ends: list[int] = []
+    start = position + match.end()
     for word in re.finditer(r"\S+", text[start:]):
         token = word[0].rstrip(",;.:)")
         previous = fold(words[-1]) if words else ""
         if not token or text[start + word.start():].startswith(DOC_TYPES):
             break  # `… ban hành Kế hoạch …`: the issuer ended before
-        if not (token[0].isupper() or token in _ISSUER_WORDS) or (token == "ban" and previous not in ("uy", "ủy")) \
+        continues = token in _ISSUER_WORDS or (token in _UNIT_WORDS and fold(words[0]) in _UNIT_HEADS if words else False)
+        if not (token[0].isupper() or continues) or (token == "ban" and previous not in ("uy", "ủy")) \
                 or (token == "hành" and previous != "chap"):
             break
         words.append(token)
-        end = start + word.start() + len(token)
+        ends.append(start + word.start() + len(token))
         if token != word[0] or len(words) == 10:
             break  # punctuation closes the name
-    return " ".join(words), end if words else position
+    while words and words[-1] == "và":  # `của Sở Nội vụ và các sở`: the conjunction joined no name
+        words.pop()
+        ends.pop()
+    return " ".join(words), ends[-1] if words else position
 
 
 def find(text: str) -> list[Citation]:
@@ -92,7 +105,7 @@ def find(text: str) -> list[Citation]:
             continue
         number = match["number"] or match["bare"]
         date_text = match["date"] or match["bare_date"]
-        doc_type = match["type"] or _type_of(number)
+        doc_type = match["type"] or _named_before(text, match.start()) or _type_of(number)
         issuer, end = _issuer(text, match.end())
         date = parse_date(date_text) if date_text else None
         start = match.start()
@@ -100,6 +113,15 @@ def find(text: str) -> list[Citation]:
             start -= len("số ")
         citations.append(Citation(text[start:end], doc_type, number, date, issuer, start, end))
     return citations
+
+
+def _named_before(text: str, position: int) -> str | None:
+    """`Báo cáo thẩm định số 18/BCTĐ-STP`: the type named a few words before `số`, whatever follows its name."""
+    before = text[max(0, position - 40):position]
+    if not before.endswith("số "):
+        return None
+    found = re.search(r"(?:^|[\s,;(])(%s)(?: [^\W\d]+){0,3} $" % "|".join(DOC_TYPES), before[:-len("số ")])
+    return found[1] if found else None
 
 
 def _type_of(number: str) -> str:

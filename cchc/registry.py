@@ -53,8 +53,9 @@ class Registry:
 
     def by_symbol(self, suffix: str, province: str) -> Department | None:
         found = [d for d in self.departments if d.code.split("-")[0].lower() == suffix.lower()]
-        same = [d for d in found if fold(d.province) == fold(province)]
-        return (same or found)[0] if len(same or found) == 1 else None
+        if province:  # a symbol names a body of the document's own province, never one elsewhere
+            found = [d for d in found if fold(d.province) == fold(province)]
+        return found[0] if len(found) == 1 else None
 
     def by_name(self, name: str, province: str = "") -> Department | None:
         wanted = name_key(name)

@@ -262,3 +262,46 @@ def test_what_is_not_a_heading_or_a_number():
                                    "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Nội dung.\n")
     assert layout.number == "7/KH-STP" and layout.site["Số hiệu"] == "9/KH-X" and len(layout.parts) == 1
     assert "QUY ĐỊNH CHUNG" in layout.parts[0].body
+
+
+def test_another_province_a_title_in_capitals_and_citations_with_ampersands_and_reports(registry):
+    result = import_document((DOCUMENTS / "qd-30-2018-hai-phong.txt").read_text(encoding="utf-8"), registry)
+    values = result.values
+    assert (values["number"], values["doc_type"], values["place"], values["issued"]) == (
+        "30/2018/QĐ-UBND", "Quyết định", "Hải Phòng", "2018-10-09")
+    assert values["title"].startswith("BAN HÀNH QUY ĐỊNH VỀ TRÁCH NHIỆM") and values["title"].endswith("CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC")
+    cited = {c["number"]: c for c in values["cites"] + values["legal_bases"] if c.get("number")}
+    assert cited["2231/SNV-CCHC&PC"]["doc_type"] == "Công văn"
+    assert cited["18/BCTĐ-STP"]["doc_type"] == "Báo cáo" and cited["18/BCTĐ-STP"]["issuer"] == "Sở Tư pháp"
+    assert result.coverage == 1
+
+
+@pytest.mark.parametrize("line, number, doc_type, issuer", [
+    ("Quyết định số: 1565/2007/QĐ-BNV ngày 12/12/2007 của Bộ Nội vụ", "1565/2007/QĐ-BNV", "Quyết định", "Bộ Nội vụ"),
+    ("Công văn số 2231/SNV-CCHC&PC ngày 28/9/2018 của Sở Nội vụ và các sở", "2231/SNV-CCHC&PC", "Công văn", "Sở Nội vụ"),
+    ("Báo cáo thẩm định số 18/BCTĐ-STP ngày 25/5/2018 của Sở Tài nguyên và Môi trường", "18/BCTĐ-STP", "Báo cáo",
+     "Sở Tài nguyên và Môi trường"),
+])
+def test_citations_written_as_other_provinces_write_them(line, number, doc_type, issuer):
+    found = citations.find(line)[0]
+    assert (found.number, found.doc_type, found.issuer) == (number, doc_type, issuer)
+
+
+def test_a_title_in_capitals_over_several_lines_is_whole(registry):
+    result = import_document("UBND TỈNH BÌNH PHƯỚC\nSố: 12/KH-UBND\nBình Phước, ngày 3 tháng 3 năm 2014\n\nKẾ HOẠCH\n"
+                             "TUYÊN TRUYỀN CẢI\nCÁCH HÀNH CHÍNH NĂM 2014\nTRÊN ĐỊA BÀN TỈNH BÌNH PHƯỚC\n\nI. MỤC ĐÍCH\n", registry)
+    assert result.values["title"] == "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2014 TRÊN ĐỊA BÀN TỈNH BÌNH PHƯỚC"
+    assert result.values["period"] == "2014"
+
+
+def test_an_issuer_the_portal_lacks_is_proposed_never_another_provinces_body(registry):
+    result = import_document("SỞ NỘI VỤ\nSố: 7/KH-SNV\nĐà Nẵng, ngày 2 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
+                             "Cải cách hành chính năm 2024\n\nI. MỤC ĐÍCH\n", registry)
+    assert "issuer" not in result.values  # SNV-KH is Khánh Hòa's Sở Nội vụ
+    assert result.issuer_proposal == {
+        "name": "Sở Nội vụ", "code": "SNV-DN", "level": "so-nganh",
+        "command": '.venv/bin/python scripts/new.py co-quan --code SNV-DN --title "Sở Nội vụ" --level so-nganh --province "Đà Nẵng"'}
+    national = import_document((DOCUMENTS / "nd-30-2020-hai-cot.txt").read_text(encoding="utf-8"), registry)
+    assert national.issuer_proposal["code"] == "CP" and "--province" not in national.issuer_proposal["command"]
+    city = import_document((DOCUMENTS / "qd-30-2018-hai-phong.txt").read_text(encoding="utf-8"), registry)
+    assert (city.issuer_proposal["name"], city.issuer_proposal["code"]) == ("Ủy ban nhân dân thành phố Hải Phòng", "UBND-HP")

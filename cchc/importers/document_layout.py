@@ -276,15 +276,22 @@ def _opens_body(line: str) -> bool:
     return bool(re.match(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Điều \d+\.|Chương [IVXLC\d]+\b|[IVXLC]+\.\s)", line))
 
 
+AUTHORITY_LINE = re.compile(r"^(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|CHỦ TỊCH|CHÍNH PHỦ|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|BAN CHẤP HÀNH|"
+                             r"BAN THƯỜNG VỤ|SỞ |BỘ |TỈNH ỦY|THÀNH ỦY|CỤC TRƯỞNG|VIỆN TRƯỞNG|CHÁNH ÁN)")
+
+
 def _read_title(part: Part, lines: list[str], index: int, first: str) -> int:
     """The title runs to a blank line; where paragraphs are not separated by blank lines (a .docx),
     to the line that opens the body."""
     title = [first] if first else []
     while index < len(lines) and not lines[index] and not title:
         index += 1
-    while index < len(lines) and lines[index] and not _ATTACHED.match(lines[index]) and len(title) < 4:
+    while index < len(lines) and lines[index] and not _ATTACHED.match(lines[index]) and len(title) < 6:
         line = lines[index]
-        if title and (_BODY_START.match(line) or is_upper(line) or _heading(line)):
+        # A title in capitals goes on in capitals (`TUYÊN TRUYỀN CẢI` / `CÁCH HÀNH CHÍNH NĂM 2014`) up to the
+        # issuing authority's line (`ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG`); a title in lower case ends at capitals.
+        capitals_go_on = all(is_upper(t) for t in title) and not AUTHORITY_LINE.match(line)
+        if title and (_BODY_START.match(line) or (is_upper(line) and not capitals_go_on) or _heading(line)):
             break
         title.append(line.strip("*").strip())
         index += 1

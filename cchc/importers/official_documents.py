@@ -50,6 +50,7 @@ class Imported:
     warnings: list[str] = field(default_factory=list)  # what could not be, or looks wrong
     total_words: int = 0
     missing: list[str] = field(default_factory=list)  # source words not in the output
+    issuer_proposal: dict[str, str] | None = None  # a department file to create for an issuer the portal lacks
 
     @property
     def coverage(self) -> float:
@@ -172,7 +173,13 @@ def import_document(text: str, registry: Registry) -> Imported:
         result.found.append(f"cơ quan ban hành: {issuer.name} ({issuer.code}), {how}")
         province = province or issuer.province
     else:
-        result.warnings.append("không xác định được cơ quan ban hành: điền mã cơ quan vào trường issuer")
+        proposal = _proposed_department(layout, main, province, registry)
+        if proposal:
+            result.issuer_proposal = proposal
+            result.warnings.append(f"cơ quan ban hành {proposal['name']} chưa có trên cổng: tạo tệp cơ quan bằng\n"
+                                   f"      {proposal['command']}\n    rồi ghi issuer: {proposal['code']} (kiểm tra lại mã)")
+        else:
+            result.warnings.append("không xác định được cơ quan ban hành: điền mã cơ quan vào trường issuer")
     if layout.place or province:
         values["place"] = layout.place or province
     else:
@@ -308,6 +315,41 @@ def _issuer(layout: Layout, main: Part, number: str, province: str, registry: Re
             if found:
                 return found, f"theo câu “{actor['actor']} … kế hoạch” ở đầu văn bản"
     return None, ""
+
+
+_LEVELS = (("ủy ban nhân dân tỉnh", "tinh"), ("ủy ban nhân dân thành phố", "tinh"), ("ủy ban nhân dân huyện", "huyen"),
+           ("ủy ban nhân dân quận", "huyen"), ("ủy ban nhân dân thị xã", "huyen"), ("ủy ban nhân dân xã", "xa"),
+           ("ủy ban nhân dân phường", "xa"), ("sở ", "so-nganh"))
+
+
+def _proposed_department(layout: Layout, main: Part, province: str, registry: Registry) -> dict[str, str] | None:
+    """The issuer the document names, as a department file to create: its name, a code made like the portal's
+    (`Sở Tư pháp` in Khánh Hòa -> STP-KH, never another body's), a level when the name says it, the command."""
+    # The header's lines, the authority's line above `Căn cứ` (`ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG`), the website's.
+    candidates = [" ".join(layout.issuer_lines), *(line for line in main.body[:3] if document_layout.AUTHORITY_LINE.match(line)),
+                  layout.site.get("Nơi ban hành", ""), layout.site.get("Cơ quan ban hành", "")]
+    written = max((c for c in candidates if c), key=len, default="")
+    if not written:
+        return None
+    name = document_layout.sentence_case(written) if document_layout.is_upper(written) else written
+    # `Sở Nội vụ`, `Bộ Tư pháp`: the word after the kind of body is written with a capital.
+    name = re.sub(r"^((?:Sở|Bộ|Cục|Tổng cục) )(\w)", lambda m: m[1] + m[2].upper(), name)
+    place = layout.place or province
+    if place:  # place names keep their capitals: `thành phố Hải Phòng`
+        name = re.sub(re.escape(place), place, name, flags=re.I)
+    agency = re.split(r"\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+", name, maxsplit=1)[0]
+    initials = "".join(fold(w[0]) for w in agency.split() if w[:1].isalpha()).upper()
+    # A local body's code ends with its province's initials (STP-KH); the Government's and a ministry's do not.
+    local = agency != name or fold(name).startswith(("so ", "ban ", "van phong", "thanh tra", "trung tam", "phong "))
+    place = place if local else ""
+    suffix = "".join(fold(w[0]) for w in place.split()).upper() if place else ""
+    code = f"{initials}-{suffix}" if suffix else initials
+    taken = {d.code for d in registry.departments}
+    code = next(c for c in (code, *(f"{code}{n}" for n in range(2, 99))) if c not in taken)
+    level = next((lv for start, lv in _LEVELS if fold(name).startswith(fold(start))), "")
+    command = (f'.venv/bin/python scripts/new.py co-quan --code {code} --title "{name}"'
+               + (f" --level {level}" if level else "") + (f' --province "{place}"' if place else ""))
+    return {"name": name, "code": code, "level": level, "command": command}
 
 
 def _period(title: str, issued: DocDate | None) -> str:
