@@ -305,3 +305,13 @@ def test_an_issuer_the_portal_lacks_is_proposed_never_another_provinces_body(reg
     assert national.issuer_proposal["code"] == "CP" and "--province" not in national.issuer_proposal["command"]
     city = import_document((DOCUMENTS / "qd-30-2018-hai-phong.txt").read_text(encoding="utf-8"), registry)
     assert (city.issuer_proposal["name"], city.issuer_proposal["code"]) == ("Ủy ban nhân dân thành phố Hải Phòng", "UBND-HP")
+
+
+def test_a_motto_broken_over_two_lines_is_no_lost_word(registry):
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do -\nHạnh phúc\n"
+            "Số: 7/KH-UBND\nKhánh Hòa, ngày 2 tháng 3 năm 2024\n\nKẾ HOẠCH\nCải cách hành chính năm 2024\n\n"
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch cải cách hành chính năm 2024.\n\nI. MỤC ĐÍCH\n")
+    result = import_document(text, registry)
+    assert result.coverage == 1 and result.values["issuer"] == "UBND-KH", result.missing
+    layout = document_layout.split(text)
+    assert layout.header_unplaced == [] and layout.issuer_lines == ["ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA"]

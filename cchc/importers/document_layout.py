@@ -104,8 +104,11 @@ def _lines(text: str) -> list[str]:
         cells = [part for c in cells for part in _RULE.split(c)]
         for cell in (" ".join(c.strip("|").split()) for c in cells):
             # A heading broken over two lines by a narrow column or a PDF: `QUYẾT` / `ĐỊNH`.
-            if lines and lines[-1] and is_upper(cell) and f"{lines[-1]} {cell}" in TYPE_HEADINGS and not _heading(lines[-1]):
-                lines[-1] = f"{lines[-1]} {cell}"
+            joined = f"{lines[-1]} {cell}" if lines and lines[-1] else ""
+            if joined and is_upper(cell) and joined in TYPE_HEADINGS and not _heading(lines[-1]):
+                lines[-1] = joined
+            elif joined and cell and not is_motto(lines[-1]) and not is_motto(cell) and is_motto(joined):
+                lines[-1] = joined  # the motto broken over two lines: `Độc lập - Tự do -` / `Hạnh phúc`
             else:
                 lines.append(cell)
     return lines
