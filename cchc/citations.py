@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from . import document_types
+from . import procedure_shapes as shapes
 from .dates import DocDate
 from .text import fold
 
@@ -103,7 +104,7 @@ def find(text: str) -> list[Citation]:
             date = parse_date(law_date) if law_date else None
             citations.append(Citation(match[0], "Luật", "", date, "", match.start(), match.end()))
             continue
-        number = match["number"] or match["bare"]
+        number = restored(match["number"] or match["bare"])
         date_text = match["date"] or match["bare_date"]
         doc_type = match["type"] or _named_before(text, match.start()) or _type_of(number)
         issuer, end = _issuer(text, match.end())
@@ -113,6 +114,19 @@ def find(text: str) -> list[Citation]:
             start -= len("số ")
         citations.append(Citation(text[start:end], doc_type, number, date, issuer, start, end))
     return citations
+
+
+def restored(number: str) -> str:
+    """`30c/NQCP` -> `30c/NQ-CP`: the hyphen a PDF's text layer dropped, put back where the symbol grammar reads the
+    glued letters as a type's code and a known issuer's (`NQ` + `CP`). Anything else is kept as printed."""
+    head, slash, symbol = number.rpartition("/")
+    if not slash or "-" in symbol or symbol in document_types.CODES or shapes.issuer(symbol):
+        return number  # `12/TTCP` is Thanh tra Chính phủ's, not a Thông tư of the Government
+    for cut in range(len(symbol) - 1, 0, -1):
+        code, issuer = symbol[:cut], symbol[cut:]
+        if code in document_types.CODES and shapes.issuer(issuer):
+            return f"{head}/{code}-{issuer}"
+    return number
 
 
 def _named_before(text: str, position: int) -> str | None:

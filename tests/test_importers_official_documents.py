@@ -315,3 +315,15 @@ def test_a_motto_broken_over_two_lines_is_no_lost_word(registry):
     assert result.coverage == 1 and result.values["issuer"] == "UBND-KH", result.missing
     layout = document_layout.split(text)
     assert layout.header_unplaced == [] and layout.issuer_lines == ["ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA"]
+
+
+@pytest.mark.parametrize("printed, number", [
+    ("Nghị quyết số 30c/NQCP ngày 08/11/2011 của Chính phủ", "30c/NQ-CP"),  # a PDF's text layer lost the hyphen
+    ("Nghị định 107/2021/NĐCP", "107/2021/NĐ-CP"),
+    ("Quyết định số 489/QĐUBND ngày 11/3/2020", "489/QĐ-UBND"),
+    ("Công văn số 12/TTCP ngày 2/3/2020", "12/TTCP"),  # Thanh tra Chính phủ's own code: kept as printed
+    ("Công văn số 345/SNV-CCHC", "345/SNV-CCHC"),
+])
+def test_a_hyphen_a_pdf_dropped_is_restored_where_the_symbol_grammar_says_so(printed, number):
+    found = citations.find(printed)[0]
+    assert found.number == number and printed.startswith(found.text)  # the text stays as printed
