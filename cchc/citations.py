@@ -134,8 +134,11 @@ def _named_before(text: str, position: int) -> str | None:
     before = text[max(0, position - 40):position]
     if not before.endswith("số "):
         return None
-    found = re.search(r"(?:^|[\s,;(])(%s)(?: [^\W\d]+){0,3} $" % "|".join(DOC_TYPES), before[:-len("số ")])
+    found = _NAMED.search(before[:-len("số ")])
     return found[1] if found else None
+
+
+_NAMED = re.compile(r"(?:^|[\s,;(])(%s)(?: [^\W\d]+){0,3} $" % _TYPES)
 
 
 def _type_of(number: str) -> str:

@@ -73,19 +73,18 @@ TYPES = (
 
 BY_NAME = {t.name: t for t in TYPES}
 # The first type declared with a code: `CTr` is a Chương trình; the Party's Chương trình hành động says so in words.
-BY_CODE = {}
-for _type in TYPES:
-    if _type.code:
-        BY_CODE.setdefault(_type.code, _type)
+BY_CODE = {t.code: t for t in reversed(TYPES) if t.code}
 # Longest first, so that `Chương trình hành động` is found before `Chương trình`, `Thông tư liên tịch` before `Thông tư`.
 NAMES_LONGEST_FIRST = tuple(sorted(BY_NAME, key=len, reverse=True))
 CODES = frozenset(BY_CODE)
 
 
+_BY_LOWER = {name.lower(): name for name in BY_NAME}
+
+
 def heading_type(line: str) -> str | None:
     """The type a heading line names, in any case: `QUYẾT ĐỊNH`, `Quyết định`, `NGHỊ ĐỊNH` -> its name."""
-    wanted = " ".join(line.split()).strip("*").strip().lower()
-    return next((name for name in NAMES_LONGEST_FIRST if name.lower() == wanted), None)
+    return _BY_LOWER.get(" ".join(line.split()).strip("*").strip().lower())
 
 
 def from_symbol(number: str) -> str | None:

@@ -162,9 +162,13 @@ def on_pre_build(config) -> None:
 
 def _static_files(files, config) -> dict[str, str]:
     stylesheets = [f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/") and f.src_uri.endswith(".min.css")]
-    editor = cms.files(config.extra.get("cms") or {}, urlsplit(config.site_url or "/").path or "/",
-                       sorted(stylesheets) + list(config.extra_css))
+    editor = cms.files(config.extra.get("cms") or {}, _site_path(config), sorted(stylesheets) + list(config.extra_css))
     return portal_pages.static_files(colours.css(_Build.colours), editor)
+
+
+def _site_path(config) -> str:
+    """Where the site sits on its host (`/` or `/cong-cchc/`): the editor's addresses start there."""
+    return urlsplit(config.site_url or "/").path or "/"
 
 
 def _add_vendor_files(files, config) -> None:
@@ -178,7 +182,7 @@ def _add_vendor_files(files, config) -> None:
 
 def on_serve(server, config, builder):
     """The web editor saves into this checkout through the preview server (cchc/cms_proxy.py)."""
-    site_path = urlsplit(config.site_url or "/").path or "/"
+    site_path = _site_path(config)
     server.set_app(cms_proxy.mount(server.get_app(), Path(config.config_file_path).parent, cms.local_url(site_path),
                                    f"{site_path.rstrip('/')}/admin/", lambda: server.root))
     return server
