@@ -16,7 +16,7 @@ edited in place in an old site is never published again.
 Nothing lives in process memory: `mkdocs build`, `mkdocs build --dirty`, `mkdocs serve` and a CI job that
 restores the folder all read the same entries, and a build with an empty folder writes the same bytes. An entry
 is checked when it is read (bytes that match their digest), and the SQLite file is written in one transaction at
-the end of a successful build. Entries unused for `KEEP_DAYS` are removed then.
+the end of a successful build. Entries unused for `KEEP_DAYS` are removed then (blobs at most once a day).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import Callable
 
 FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
+PRUNED = "blobs-pruned"  # when the blobs were last looked over
 KEEP_DAYS = 14
 # The packages whose code shapes a page: a new version of any of them must not reuse old pages.
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3", "pyyaml")
@@ -92,7 +93,8 @@ class Cache:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.folder / ENTRIES, timeout=60)
+        # The preview finishes a build's search index and feeds in a thread of its own, after its pages.
+        db = sqlite3.connect(self.folder / ENTRIES, timeout=60, check_same_thread=False)
         db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last writes to a crash costs a rebuild only
         db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, used REAL NOT NULL)")
         return db
@@ -170,7 +172,10 @@ class Cache:
             if self._link(blob, dest):
                 return digest
         self._folder(dest.parent)
-        dest.write_bytes(data)
+        written = dest.with_name(f".{dest.name}.{os.getpid()}")  # never through a file that may be a link to a blob
+        written.unlink(missing_ok=True)
+        written.write_bytes(data)
+        os.replace(written, dest)
         return ""
 
     def _folder(self, folder: Path) -> None:
@@ -179,10 +184,19 @@ class Cache:
             self._folders.add(folder)
 
     def _link(self, source: Path, dest: Path) -> bool:
-        """A hard link: the site and the cache share the file (the site is replaced whole, never edited in place)."""
+        """A hard link: the site and the cache share the file (a file in the site is replaced, never edited in
+        place: the preview replaces its search index and feeds in the site it serves)."""
         try:
             self._folder(dest.parent)
-            os.link(source, dest)  # which also marks it in use for `prune` (its inode's change time)
+            try:
+                os.link(source, dest)  # which also marks it in use for `prune` (its inode's change time)
+            except FileExistsError:
+                if os.path.samefile(source, dest):  # unchanged (a rename onto the same file would do nothing)
+                    return True
+                linked = dest.with_name(f".{dest.name}.{os.getpid()}")
+                linked.unlink(missing_ok=True)
+                os.link(source, linked)
+                os.replace(linked, dest)
             return True
         except OSError:  # another file system: the caller writes a copy
             return False
@@ -204,6 +218,15 @@ class Cache:
     def _prune(self) -> None:
         oldest = self.started - KEEP_DAYS * 86400
         self._db.execute("DELETE FROM entries WHERE used < ?", (oldest,))
+        # Blobs are looked over once a day: a preview rebuilds on every save, and the blobs are tens of thousands.
+        stamp = self.folder / PRUNED
+        try:
+            if stamp.stat().st_mtime > self.started - 86400:
+                return
+        except OSError:
+            pass
+        stamp.touch()
+        os.utime(stamp, (self.started, self.started))
         for path in (self.folder / "blobs").glob("*/*"):
             try:
                 status = path.stat()

@@ -81,10 +81,12 @@ class Layout:
         return cls(docs_dir=(docs_dir or root / "docs").resolve(), plans_dir=root / "plans", root=root)
 
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        for candidate in (path, path.resolve()):  # resolved only when needed: it asks the system per folder
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
 
 def _kind_of(src_uri: str) -> Kind:
@@ -325,6 +327,12 @@ def _index(site: Site) -> None:
     for item in site.news:
         news_of[item.get("department")].append(item)
     site.news_by_department = dict(news_of)
+
+
+def relative_path(target: str, start: str) -> str:
+    """`posixpath.relpath` for two paths inside the site: made absolute first, so it never asks the system for the
+    current folder (which a build with thousands of links asked thousands of times)."""
+    return posixpath.relpath("/" + target, "/" + start)
 
 
 def url_of(src_uri: str) -> str:

@@ -8,8 +8,10 @@ gives it its type.
 
 from __future__ import annotations
 
+import pickle
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -99,17 +101,25 @@ def parse(text: str) -> Document:
     raw, offset, body, body_line = split(text)
     if raw is None:
         return Document({}, {}, body, body_line, has_front_matter=False)
+    data, lines = pickle.loads(_front_matter(raw, offset))  # a copy of its own for each caller
+    return Document(data, lines, body, body_line, has_front_matter=True)
+
+
+@lru_cache(maxsize=1 << 15)
+def _front_matter(raw: str, offset: int) -> bytes:
+    """The data and lines of one front matter, read once per process: `mkdocs serve` reads every file again on
+    each save, and most are unchanged."""
     try:
         node = yaml.compose(raw, Loader=_ContentLoader)
     except yaml.YAMLError as error:
         raise _yaml_error(error, offset) from None
     lines: dict[Path, int] = {}
     if node is None:
-        return Document({}, lines, body, body_line, has_front_matter=True)
+        return pickle.dumps(({}, lines))
     if not isinstance(node, yaml.MappingNode):
         raise FrontMatterError(offset, "phần đầu YAML phải là các dòng `tên_trường: giá trị`", "ví dụ:\n    title: \"Tiêu đề\"")
     data = _build(node, (), lines, offset)
-    return Document(data, lines, body, body_line, has_front_matter=True)
+    return pickle.dumps((data, lines))
 
 
 def _build(node: yaml.Node, path: Path, lines: dict[Path, int], offset: int, seen: set[int] | None = None) -> Any:

@@ -43,3 +43,23 @@ def put_in_place(building: Path, site_dir: Path) -> None:
 
 def discard(building: Path) -> None:
     shutil.rmtree(building, ignore_errors=True)
+
+
+def carry(site_dir: Path, building: Path, paths: list[str]) -> None:
+    """Move the files at `paths` from the site about to be replaced into the one replacing it: a folder that only
+    they fill (`search/`) in one step."""
+    moved: set[str] = set()
+    for path in paths:
+        parts = path.split("/")
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            if prefix in moved:
+                break
+            if not (building / prefix).exists():
+                try:
+                    (building / prefix).parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(site_dir / prefix, building / prefix)
+                    moved.add(prefix)
+                except FileNotFoundError:  # not there (a preview that showed content errors instead)
+                    pass
+                break

@@ -7,15 +7,18 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import logging
 import sys
+import threading
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 from types import ModuleType
 
+from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -83,6 +86,8 @@ class _Build:
     shell = ""  # what every page's theme output shares: the nav as built
     problems: list = []  # under `mkdocs serve`, the content errors every page shows instead of itself
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
+    outputs: set[str] = set()  # the search index, feeds and data files in the site served, after the first build
+    pending: threading.Thread | None = None  # the preview's thread writing them
 
 
 class _DirtyWarning(logging.Filter):
@@ -100,6 +105,9 @@ class _PlacedPages(logging.Filter):
 
 
 def on_startup(command, dirty) -> None:
+    # A build makes millions of short-lived objects over a heap that holds the whole site: with Python's default
+    # threshold (700) the collector walks that heap several times a build, a third of a preview's rebuild.
+    gc.set_threshold(20_000, 10, 10)
     logging.getLogger("mkdocs.commands.build").addFilter(_PlacedPages())
     _Build.serving = command == "serve"
     if dirty:
@@ -108,6 +116,7 @@ def on_startup(command, dirty) -> None:
 
 
 def on_config(config):
+    _wait_for_outputs()
     _reload_changed_code()
     # Set here, not in mkdocs.yml (`!!python/name:`), so that it is the code this module just loaded.
     config.mdx_configs.setdefault("toc", {}).update(slugify=text.heading_slug, permalink_title=html.PERMALINK_TITLE)
@@ -191,6 +200,9 @@ def on_serve(server, config, builder):
 def on_env(env, config, files):
     # MkDocs' Jinja does not escape: a title or description would reach the page as HTML.
     env.autoescape = True
+    if _Build.cache.folder is not None:  # Material's templates compiled once, not on every rebuild of `mkdocs serve`
+        (_Build.cache.folder / "jinja").mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(_Build.cache.folder / "jinja"))
     env.globals["content_security_policy"] = "" if _Build.serving else safety.CONTENT_SECURITY_POLICY
     made: dict[tuple, str] = {}  # this build's: the nav can change between two builds of `mkdocs serve`
 
@@ -429,31 +441,79 @@ def on_post_page(output, page, config):
 
 def on_post_build(config) -> None:
     if _Build.problems:  # a preview of the errors: no feeds, search or data to make
+        _Build.outputs = set()
         _finish()
         return
-    limit = int(config.extra.get("feed_limit", FEED_LIMIT))
-    site_dir = Path(config.site_dir)
-    site = _Build.site
-    outputs = {uri: export(site, config.site_url or "") for uri, export in
-               [(procedures.EXPORTS["json"], catalogue.to_json), (procedures.EXPORTS["csv"], catalogue.to_csv)]}
-    outputs[procedures.FINDER_DATA] = procedures.finder_data(site)
-    rendered = {uri: (_Build.titles_rendered[uri], html) for uri, html in _Build.html.items()}
-    names = {code: d["name"] for code, d in site.departments.items()}
-    cache = _Build.cache
-
-    def analysed(title: str, text: str) -> dict:
-        return cache.remembered(cache.key("search", title, text), lambda: search.analyse(title, text))
-
-    outputs |= search.build(search.documents(site, rendered), names, analysed)
-    for feed in subscriptions.build_feeds(site, config.site_url or "", _Build.html, limit):
-        outputs |= feeds.render(feed, config.site_url or "", limit)
-    for path, data in outputs.items():
-        _Build.cache.place(data, site_dir / path)
-    # Written last: a site without it, or missing a file it lists, was not built to the end.
-    (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, _Build.sources, config.site_url or ""))
-    _Build.cache.close()
+    made = _Outputs(_Build.site, _Build.html, _Build.titles_rendered, _Build.sources, _Build.cache,
+                    config.site_url or "", int(config.extra.get("feed_limit", FEED_LIMIT)))
     _Build.shown = set(_Build.html)
+    if not (_Build.serving and _Build.outputs):
+        _Build.outputs = made.write(Path(config.site_dir), set())
+        _finish()
+        return
+    if _strict_warnings():  # MkDocs stops this build: the site served stays as it is
+        return
+    # A preview after a save: its pages are shown first, with the search index, feeds and data of the previous save,
+    # which a thread then replaces with this build's (a second later; the next build waits for it).
+    site_swap.carry(_Build.target, _Build.building, sorted(_Build.outputs))
     _finish()
+    _Build.pending = threading.Thread(target=_write_outputs, args=(made, _Build.target, _Build.outputs), daemon=True)
+    _Build.pending.start()
+
+
+def _write_outputs(made: "_Outputs", site_dir: Path, previous: set[str]) -> None:
+    try:
+        _Build.outputs = made.write(site_dir, previous)
+    except Exception:  # noqa: BLE001 - the next build makes them in its own time, and fails as a build does
+        log.exception("Chỉ mục tìm kiếm, bản tin và dữ liệu mở chưa làm lại được; lần dựng sau sẽ làm lại.")
+        _Build.outputs = set()
+
+
+class _Outputs:
+    """The files made from every page of a build: the search index, the feeds, the open data, and last the record
+    of what the build wrote."""
+
+    def __init__(self, site, html: dict, titles: dict, sources: dict, cache, site_url: str, limit: int):
+        self.site, self.html, self.titles, self.sources = site, html, titles, sources
+        self.cache, self.site_url, self.limit = cache, site_url, limit
+
+    def make(self) -> dict[str, bytes]:
+        site, cache = self.site, self.cache
+        outputs = {uri: export(site, self.site_url) for uri, export in
+                   [(procedures.EXPORTS["json"], catalogue.to_json), (procedures.EXPORTS["csv"], catalogue.to_csv)]}
+        outputs[procedures.FINDER_DATA] = procedures.finder_data(site)
+        rendered = {uri: (self.titles[uri], html) for uri, html in self.html.items()}
+        names = {code: d["name"] for code, d in site.departments.items()}
+
+        def analysed(title: str, text: str) -> dict:
+            return cache.remembered(cache.key("search", title, text), lambda: search.analyse(title, text))
+
+        outputs |= search.build(search.documents(site, rendered), names, analysed)
+        for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit):
+            outputs |= feeds.render(feed, self.site_url, self.limit)
+        return outputs
+
+    def write(self, site_dir: Path, previous: set[str]) -> set[str]:
+        """Written into `site_dir` (in place of the files of `previous` outputs there); the paths written."""
+        outputs = self.make()
+        for path, data in outputs.items():
+            self.cache.place(data, site_dir / path)
+        for path in previous - set(outputs):
+            (site_dir / path).unlink(missing_ok=True)
+        # Written last: a site without it, or missing a file it lists, was not built to the end.
+        (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, self.sources, self.site_url))
+        self.cache.close()
+        return set(outputs)
+
+
+def _wait_for_outputs() -> None:
+    if _Build.pending is not None:
+        _Build.pending.join()
+        _Build.pending = None
+
+
+def on_shutdown() -> None:
+    _wait_for_outputs()
 
 
 def _strict_warnings() -> int:

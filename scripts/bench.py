@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench.py --docs 1000 --docs 10000          # full builds and search
     .venv/bin/python scripts/bench.py --docs 10000 --search-only        # the search index alone
+    .venv/bin/python scripts/bench.py --preview --docs 0                # `mkdocs serve` on the bundled site
 
 The portal is generated in the project's real content formats (departments, plans, news,
 procedures), with Vietnamese text drawn from the bundled content, from a fixed seed. The floor is
@@ -19,16 +20,18 @@ import os
 import random
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cchc import frontmatter, search, site_check  # noqa: E402
+from cchc import content, frontmatter, search, site_check  # noqa: E402
 from cchc.text import fold  # noqa: E402
 
 NOW = "2026-11-25T12:00"
@@ -68,7 +71,7 @@ def generate(target: Path, docs: int, seed: int = 2026) -> dict[str, int]:
     (target / "docs" / "assets").mkdir(parents=True)
     shutil.copy(ROOT / "docs/assets/cchc.css", target / "docs/assets/cchc.css")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks/portal.py", str(ROOT / "hooks/portal.py"))
-    config = re.sub(r"\nwatch:\n(?:  .*\n?)+", "\n", config)
+    config = re.sub(r"\nwatch:\n(?:  .*\n?)+", "\nwatch:\n  - plans\n", config)  # the project's code is not here
     config = re.sub(r"\nnav:\n(?:  .*\n)+", "\nnav:\n  - Trang chủ: index.md\n  - Tin tức: tin-tuc/index.md\n  - Văn bản: van-ban/index.md\n"
                     "  - Thủ tục hành chính: thu-tuc/index.md\n  - Cơ quan: co-quan/index.md\n", config)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -110,14 +113,67 @@ def _write(path: Path, values: dict, body: str) -> None:
 
 # Measurements ----------------------------------------------------------------------------------
 
+def bundled(target: Path) -> None:
+    """A copy of the bundled site, as an editor's checkout holds it, with the project's hooks."""
+    for folder in ("docs", "plans", "overrides"):
+        shutil.copytree(ROOT / folder, target / folder)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks/portal.py", str(ROOT / "hooks/portal.py"))
+    (target / "mkdocs.yml").write_text(re.sub(r"\nwatch:\n(?:  .*\n?)+", "\nwatch:\n  - plans\n", config), encoding="utf-8")
+
+
 def _edits(portal: Path) -> list:
-    """(name, file, edit) of the three edits timed: a news item, a plan, a department."""
-    news = sorted((portal / "docs/tin-tuc").rglob("tin-*.md"))[0]
+    """(name, file, edit, text the edit shows) of the three edits timed: a news item, a plan, a department."""
+    news = sorted((portal / "docs/tin-tuc").rglob("*.md"), key=lambda p: (p.name == "index.md", str(p)))[0]
     plan = sorted((portal / "plans").glob("*.md"))[0]
     department = sorted((portal / "docs/co-quan").glob("*.md"))[0]
-    return [("news", news, lambda text: text.replace("\n\n", "\n\nĐã sửa lại đoạn này.\n\n", 1)),
-            ("plan", plan, lambda text: text.replace("title: ", "title: (Sửa) ", 1)),
-            ("department", department, lambda text: text.replace("name: ", "name: Tên mới – ", 1))]
+    return [("news", news, lambda text: re.sub(r"\n---\n\n", "\n---\n\nĐã sửa lại đoạn này.\n\n", text, count=1),
+             "Đã sửa lại đoạn này."),
+            ("plan", plan, lambda text: re.sub(r"(?m)^title: ([\"']?)", r"title: \1đã sửa ", text, count=1), "đã sửa"),
+            ("department", department, lambda text: re.sub(r"(?m)^name: ([\"']?)", r"name: \1Tên mới – ", text, count=1),
+             "Tên mới –")]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _until(url: str, text: str, seconds: float = 600) -> float:
+    """When `text` is first at `url` (polled every 50 ms), as `time.perf_counter()`."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        if text in _fetch(url):
+            return time.perf_counter()
+        time.sleep(0.05)
+    raise SystemExit(f"{text!r} never showed at {url}")
+
+
+def preview(portal: Path) -> dict:
+    """Seconds from saving each edit to the edited page showing it under `mkdocs serve` (as `make serve` runs)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "-a", f"127.0.0.1:{port}"],
+                              cwd=portal, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": NOW})
+    try:
+        site = content.load_site(content.Layout.at(portal, portal / "docs"))
+        url_of = {portal / e.source: base + content.url_of(e.src_uri) for e in site.pages.values()}
+        figures = {}
+        for name, path, edit, shows in _edits(portal):
+            _until(url_of[path], "</html>")
+            time.sleep(3)  # the previous build done, search index and feeds included: an editor reads before saving again
+            saved = time.perf_counter()
+            path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+            figures[name] = _until(url_of[path], shows) - saved
+        return figures
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def _run(command: list[str], cwd: Path, cache: bool = True) -> dict:
@@ -217,11 +273,17 @@ def search_figures(portal: Path) -> dict:
             "material_first_query_kb": material / 1024}
 
 
-def bench(docs: int, search_only: bool) -> dict:
+def bench(docs: int, search_only: bool, preview_only: bool) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"cchc-bench-{docs}-"))
     try:
         portal = work / "portal"
-        counts = generate(portal, docs)
+        if docs:
+            counts = generate(portal, docs)
+        else:
+            bundled(portal)
+            counts = {}
+        if preview_only:
+            return {"docs": docs, "counts": counts, "preview": preview(portal)}
         result: dict = {"docs": docs, "counts": counts, "search": search_figures(portal)}
         if search_only:
             return result
@@ -231,7 +293,7 @@ def bench(docs: int, search_only: bool) -> dict:
         result["sizes"] = _sizes(portal / "site") | {"cache_mb": _megabytes(portal / ".cache")}
         # Each edit as an editor makes it, then the rebuild `mkdocs serve` or a CI job with its cache restored runs,
         # checked against a clean build of the same sources with no cache.
-        for name, path, edit in _edits(portal):
+        for name, path, edit, _shows in _edits(portal):
             path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
             result[f"rebuild_{name}"] = _run([python, "-m", "mkdocs", "build", "--dirty", "--quiet"], portal)
             shutil.rmtree(work / "full", ignore_errors=True)
@@ -244,7 +306,11 @@ def bench(docs: int, search_only: bool) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    rows = [("documents", lambda r: f"{r['docs']:,}")]
+    rows = [("documents", lambda r: f"{r['docs']:,}" if r["docs"] else "the bundled site")]
+    if "preview" in results[0]:
+        rows += [(f"preview after a {name} edit, s", (lambda name: lambda r: f"{r['preview'][name]:.2f}")(name))
+                 for name in ("news", "plan", "department")]
+        return _markdown_table(rows, results)
     if "build" in results[0]:
         rows += [("full build, wall s", lambda r: f"{r['build']['wall_s']:.1f}"),
                  ("full build, CPU s", lambda r: f"{r['build']['cpu_s']:.1f}"),
@@ -263,8 +329,12 @@ def table(results: list[dict]) -> str:
              ("search index, MB / files", lambda r: f"{r['search']['index_mb']:.1f} / {r['search']['index_files']:,}")]
     rows += [(f"first query “{q}”, KB", (lambda q: lambda r: f"{r['search']['first_query_kb'][q]:.0f}")(q)) for q in QUERIES]
     rows += [("Material search first query, KB", lambda r: f"{r['search']['material_first_query_kb']:,.0f}")]
+    return _markdown_table(rows, results)
+
+
+def _markdown_table(rows: list, results: list[dict]) -> str:
     width = max(len(name) for name, _ in rows)
-    lines = [f"| {'':{width}} | " + " | ".join(f"N = {r['docs']:,}" for r in results) + " |",
+    lines = [f"| {'':{width}} | " + " | ".join(f"N = {r['docs']:,}" if r["docs"] else "sample" for r in results) + " |",
              f"|{'-' * (width + 2)}|" + "|".join("-" * 14 for _ in results) + "|"]
     lines += [f"| {name:{width}} | " + " | ".join(value(r) for r in results) + " |" for name, value in rows]
     return "\n".join(lines)
@@ -278,6 +348,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, action="append", help="portal size (repeatable); default 1000")
     parser.add_argument("--search-only", action="store_true", help="measure the search index only, no full build")
+    parser.add_argument("--preview", action="store_true",
+                        help="measure only the preview: save to page shown under `mkdocs serve` (--docs 0: the bundled site)")
     parser.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write results")
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -286,8 +358,8 @@ def main() -> int:
         return 0
     results = []
     for docs in args.docs or [1000]:
-        print(f"… {docs:,} documents", file=sys.stderr, flush=True)
-        results.append(bench(docs, args.search_only))
+        print(f"… {docs:,} documents" if docs else "… the bundled site", file=sys.stderr, flush=True)
+        results.append(bench(docs, args.search_only, args.preview))
     print(table(results))
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"\n{args.json}", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -31,11 +32,12 @@ def _wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} not at {url} after {seconds} s")
 
 
-def _serve(root, **env: str) -> tuple[subprocess.Popen, str]:
-    """`mkdocs serve` in `root` on a free port, as of the tests' clock: the server and its address."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def _serve(root, port: int = 0, **env: str) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` in `root` on `port` (or a free one), as of the tests' clock: the server and its address."""
+    if not port:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00", **env},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -48,7 +50,7 @@ def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
     shutil.copytree(REPO / "hooks", code / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     config = small_site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(f"{REPO}/hooks/", f"{code}/hooks/")
-    config.write_text(text + f"watch:\n  - {code}/cchc\n", encoding="utf-8")
+    config.write_text(text.replace("watch:\n", f"watch:\n  - {code}/cchc\n"), encoding="utf-8")
     server, base = _serve(small_site, PYTHONPATH=str(code))
     try:
         page = _wait_for(base + "co-quan/", "cơ quan, đơn vị trên cổng.")
@@ -107,3 +109,41 @@ def test_a_content_error_is_shown_in_the_open_page_until_it_is_fixed(small_site)
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def _outputs(base: str) -> dict[str, bytes]:
+    """The search index, feeds and open data the preview serves, by path: the files its record lists but pages,
+    the theme's and the web editor's."""
+    record = json.loads(_fetch(base + ".cchc-sources.json"))
+    paths = [p for p in record["files"] if not p.endswith(".html") and not p.startswith(("admin/", "assets/"))]
+    return {path: urllib.request.urlopen(base + path, timeout=5).read() for path in paths}
+
+
+def test_a_save_shows_its_page_first_then_search_and_feeds_as_a_fresh_preview_has_them(small_site):
+    """The preview puts an edited page in place first, and the search index, feeds and data a moment later (they
+    take a third of a rebuild): then they are the ones a preview started on the edited sources makes."""
+    server, base = _serve(small_site)
+    port = int(base.rstrip("/").rsplit(":", 1)[1])
+    plan = small_site / "plans" / "489-qd-ubnd.md"
+    try:
+        _wait_for(base + ".cchc-sources.json", '"files"')
+        before = _outputs(base)
+        write(small_site, "plans/489-qd-ubnd.md", plan.read_text(encoding="utf-8").replace(
+            "title: Ban hành Kế hoạch", "title: Ban hành lại Kế hoạch"))
+        _wait_for(base + "van-ban/489-qd-ubnd/", "ban hành lại Kế hoạch")
+        _wait_for(base + "feeds/van-ban/rss.xml", "ban hành lại Kế hoạch")
+        time.sleep(1)  # the record is written last
+        after = _outputs(base)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert after != before and any("lại".encode() in data for path, data in after.items() if path.startswith("search/d/"))
+    server, base = _serve(small_site, port)  # the same address: feeds name it
+    try:
+        _wait_for(base + ".cchc-sources.json", '"files"')
+        fresh = _outputs(base)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert sorted(after) == sorted(fresh)
+    assert [path for path in fresh if after[path] != fresh[path]] == []

@@ -9,12 +9,11 @@ between pages as MkDocs writes them (relative, directory URLs).
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..content import url_of
+from ..content import relative_path, url_of
 from ..text import heading_slug
 
 PERMALINK_TITLE = "Liên kết tới mục này"  # set as the `toc` extension's too (hooks/portal.py), for Markdown pages
@@ -27,7 +26,7 @@ def escape(value) -> str:
 
 def href(here: str, to_uri: str, anchor: str = "") -> str:
     """The address of page `to_uri` from page `here` (both source paths), as MkDocs writes it."""
-    relative = posixpath.relpath(url_of(to_uri) or ".", url_of(here) or ".")
+    relative = relative_path(url_of(to_uri), url_of(here))
     return ("./" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
 
 

@@ -6,6 +6,8 @@ import html
 import posixpath
 import re
 
+from ..content import relative_path
+
 _SPECIAL = re.compile(r"([\\`*_\[\]#|{}])")
 
 
@@ -18,7 +20,7 @@ def text(value: str) -> str:
 
 def link_target(from_uri: str, to_uri: str) -> str:
     """A link between two source files, as MkDocs resolves it."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return relative_path(to_uri, posixpath.dirname(from_uri))
 
 
 def link(label: str, from_uri: str, to_uri: str, anchor: str = "") -> str:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from itertools import groupby
 
-from ..content import PROCEDURES_DIR, Entry, Site, url_of
+from ..content import PROCEDURES_DIR, Entry, Site, relative_path, url_of
 from ..procedure_shapes import NO_UNIT
 from ..text import fold, slugify, vietnamese_order
 from ..vocab import CHANNELS, ONLINE_LEVELS, PROCEDURE_LEVELS
@@ -31,7 +31,7 @@ def online_label(procedure: Entry) -> str:
 
 def finder_link(from_uri: str, **params: str) -> str:
     """A Markdown link target to the finder with filters set, e.g. `co_quan="STP-KH"`."""
-    return posixpath.relpath(FINDER_URI, posixpath.dirname(from_uri) or ".") + _query(params)
+    return relative_path(FINDER_URI, posixpath.dirname(from_uri)) + _query(params)
 
 
 def finder_href(here: str, **params: str) -> str:
@@ -246,7 +246,7 @@ def department_list_uri(code: str) -> str:
 
 
 def _href(procedure: Entry, here: str) -> str:
-    return posixpath.relpath(url_of(procedure.src_uri), url_of(here)) + "/"
+    return relative_path(url_of(procedure.src_uri), url_of(here)) + "/"
 
 
 def finder_page(site: Site) -> str:
@@ -282,7 +282,7 @@ def finder_page(site: Site) -> str:
     parts += [f'<div class="cchc-catalogue" data-source="{posixpath.basename(FINDER_DATA)}"></div>', "",
               '<section class="cchc-finder__departments">', "<h2>Thủ tục theo cơ quan</h2>", "<ul>"]
     for code, members in site.procedures_by_department.items():
-        href = posixpath.relpath(url_of(department_list_uri(code)), url_of(here)) + "/"
+        href = relative_path(url_of(department_list_uri(code)), url_of(here)) + "/"
         parts.append(f'<li><a href="{attr(href)}">{attr(site.departments[code]["name"])}</a> ({len(members)})</li>')
     parts += ["</ul>", "</section>", ""]
     return "\n".join(parts)
