@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -177,7 +178,12 @@ def config(settings: dict | None = None, site_path: str = "/") -> str:
         "collections": [collection(*entry) for entry in COLLECTIONS],
     }
     header = "# Sinh tự động từ cchc/kinds.py (cchc/cms.py): sửa khai báo trường ở đó, không sửa tệp này.\n"
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    return header + _yaml(json.dumps(data, ensure_ascii=False))
+
+
+@lru_cache(maxsize=8)  # the same on every rebuild of the preview, and a tenth of one to write
+def _yaml(data: str) -> str:
+    return yaml.safe_dump(json.loads(data), allow_unicode=True, sort_keys=False, width=120)
 
 
 def admin_page(stylesheets: list[str], site_path: str, local_only: bool) -> str:

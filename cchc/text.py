@@ -21,6 +21,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=1 << 16)  # headings and names recur on every page of a kind
 def slugify(text: str, separator: str = "-", max_length: int = 80) -> str:
     """`Đăng ký đất đai` -> `dang-ky-dat-dai`; cut at a word boundary past `max_length`."""
     slug = _NON_SLUG.sub(separator, fold(text)).strip(separator)
