@@ -1,4 +1,4 @@
-"""Nhập văn bản (.txt, .docx) thành tệp văn bản trong plans/.
+"""Nhập văn bản (.txt, .docx, .pdf) thành tệp văn bản trong plans/.
 
     python scripts/import_plans.py van-ban-moi.docx
     python scripts/import_plans.py thu-muc-van-ban/

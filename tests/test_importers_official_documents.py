@@ -327,3 +327,13 @@ def test_a_motto_broken_over_two_lines_is_no_lost_word(registry):
 def test_a_hyphen_a_pdf_dropped_is_restored_where_the_symbol_grammar_says_so(printed, number):
     found = citations.find(printed)[0]
     assert found.number == number and printed.startswith(found.text)  # the text stays as printed
+
+
+def test_a_pdf_from_word_imports_as_its_text_does(registry, imported):
+    """The seed laid out as an agency's Word file (issuer beside the motto, recipients beside the signature, twelve
+    pages) and saved as PDF by LibreOffice (tests/fixtures/documents/lam_pdf.py): the same fields, the same body."""
+    name = "2020-489-qd-ubnd-khanh-hoa"
+    from_pdf = import_document(read(Path(__file__).parent / "fixtures" / "documents" / "qd-489-2020-khanh-hoa.pdf"), registry)
+    assert from_pdf.values == imported[name].values
+    assert from_pdf.body == imported[name].body
+    assert from_pdf.missing == [] and from_pdf.coverage == 1.0

@@ -116,3 +116,42 @@ def test_out_and_plans_that_name_the_wrong_thing(tmp_path, capsys):
         with pytest.raises(SystemExit):
             run(seed, *args)
         assert message in capsys.readouterr().err
+
+
+DOCUMENTS = Path(__file__).parent / "fixtures" / "documents"
+
+
+def test_a_folder_of_txt_docx_and_pdf_files_ends_with_a_summary(tmp_path, capsys):
+    """A scanned PDF is told apart and the others go on; the summary says what was written and what to fill."""
+    import docx
+
+    folder = tmp_path / "den"
+    folder.mkdir()
+    shutil.copy(DOCUMENTS / "qd-489-2020-khanh-hoa.pdf", folder / "qd-489.pdf")
+    shutil.copy(DOCUMENTS / "qd-489-2020-khanh-hoa-ban-quet.pdf", folder / "qd-489-ban-quet.pdf")
+    shutil.copy(SEEDS / "2020-ke-hoach-tuyen-truyen-cchc-so-tu-phap-soc-trang.txt", folder / "kh-stp.txt")
+    document = docx.Document()
+    document.add_paragraph("Họp giao ban sáng thứ Hai.")
+    document.save(folder / "ghi-chu.docx")
+    assert run(str(folder), "--plans", str(tmp_path / "plans")) == 1
+    out, err = capsys.readouterr()
+    assert [line for line in err.splitlines() if line.startswith("[")] == [
+        "[1/4] ghi-chu.docx", "[2/4] kh-stp.txt", "[3/4] qd-489-ban-quet.pdf", "[4/4] qd-489.pdf"]
+    assert "qd-489-ban-quet.pdf: lỗi: PDF có 1 trang chỉ là ảnh (bản quét), không có lớp chữ" in out
+    written = sorted(p.name for p in (tmp_path / "plans").glob("*.md"))
+    assert written == ["2020-489-qd-ubnd-khanh-hoa.md", "2020-ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2020-stp-st.md",
+                       "ghi-chu.md"]
+    summary = out[out.index("Tổng kết:"):]
+    assert summary.splitlines()[0] == "Tổng kết: 4 tệp; đã ghi 3, không ghi 1"
+    assert "  không đọc được: qd-489-ban-quet.pdf: PDF có 1 trang chỉ là ảnh (bản quét), không có lớp chữ để đọc" in summary
+    fill = next(line for line in summary.splitlines() if "còn phải điền" in line)
+    assert "ghi-chu.md" in fill and all(f in fill for f in ("doc_type", "issued", "title")), fill
+    assert "độ phủ: đủ 100% ở 3/3 văn bản đã ghi" in summary
+
+
+def test_a_damaged_pdf_is_a_message(tmp_path, capsys):
+    broken = tmp_path / "hong.pdf"
+    broken.write_bytes((DOCUMENTS / "qd-489-2020-khanh-hoa.pdf").read_bytes()[:2000])
+    assert run(str(broken), "--plans", str(tmp_path / "plans")) == 1
+    assert "hong.pdf: lỗi: không mở được tệp PDF (tệp hỏng hoặc không phải PDF: tải lại bản gốc)" in capsys.readouterr().out
+    assert not (tmp_path / "plans").exists()

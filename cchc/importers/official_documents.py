@@ -20,6 +20,7 @@ from ..registry import Registry, name_key
 from ..text import fold, lcfirst, nfc, slugify
 from . import document_body, document_layout
 from .coverage import missing_in_order
+from .pdf_text import read_pdf
 from .document_layout import SUPERSCRIPT_DIGITS, Layout, Part
 
 # Words that show which CCHC areas a document covers (Nghị quyết 76/NQ-CP), matched without diacritics.
@@ -121,7 +122,9 @@ def _check_docx(path: Path) -> None:
 
 
 def read(path: Path) -> str:
-    """The text of a .docx or a .txt file; ValueError, in Vietnamese, for a file that cannot be read as one."""
+    """The text of a .docx, .pdf or .txt file; ValueError, in Vietnamese, for a file that cannot be read as one."""
+    if path.suffix.lower() == ".pdf":
+        return read_pdf(path)
     if path.suffix.lower() == ".docx":
         _check_docx(path)
         try:

@@ -1,8 +1,9 @@
-"""The command that imports official documents (.txt, .docx) into plan files: `scripts/import_plans.py`."""
+"""The command that imports official documents (.txt, .docx, .pdf) into plan files: `scripts/import_plans.py`."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ def sources(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".txt", ".docx"))
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".txt", ".docx", ".pdf"))
         else:
             files.append(path)
     return files
@@ -49,8 +50,8 @@ def report(path: Path, imported: Imported, target: Path, status: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Nhập văn bản (.txt, .docx) thành tệp văn bản trong plans/")
-    parser.add_argument("sources", nargs="+", type=Path, help="tệp .txt/.docx hoặc thư mục chứa chúng")
+    parser = argparse.ArgumentParser(description="Nhập văn bản (.txt, .docx, .pdf) thành tệp văn bản trong plans/")
+    parser.add_argument("sources", nargs="+", type=Path, help="tệp .txt, .docx, .pdf hoặc thư mục chứa chúng")
     parser.add_argument("--plans", type=Path, default=Path("plans"), help="thư mục ghi (mặc định: %(default)s)")
     parser.add_argument("--out", type=Path, help="tên tệp ghi ra, khi nhập một văn bản")
     parser.add_argument("--force", action="store_true",
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"lỗi: không có tệp {', '.join(missing) or '.txt/.docx nào'}", file=sys.stderr)
         return 2
     registry = Registry.load(args.departments)
-    failed = 0
+    summary = Summary()
     for index, path in enumerate(files, start=1):
         if len(files) > 1:
             print(f"[{index}/{len(files)}] {path.name}", file=sys.stderr, flush=True)
@@ -78,12 +79,12 @@ def main(argv: list[str] | None = None) -> int:
             imported = import_document(read(path), registry)
         except (ValueError, OSError) as error:
             print(f"{path}: lỗi: {error}")
-            failed += 1
+            summary.refused.append((path, str(error)))
             continue
         target = args.out or args.plans / file_name(imported.values, path.stem)
         if target.exists() and not args.force:
             print(report(path, imported, target, "đã có tệp, không ghi; thêm --force để ghi đè"))
-            failed += 1
+            summary.kept.append(target)
             continue
         status = "mới"
         if target.exists():
@@ -98,5 +99,35 @@ def main(argv: list[str] | None = None) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(imported.text(), encoding="utf-8")
         print(report(path, imported, target, status))
-        failed += imported.coverage < 1 or bool(ctx.errors)
-    return 1 if failed else 0
+        summary.written.append((target, imported.coverage, _fields(ctx.errors)))
+    if len(files) > 1:
+        print(summary.text())
+    return 1 if summary.refused or summary.kept or any(c < 1 or fill for _t, c, fill in summary.written) else 0
+
+
+def _fields(errors) -> list[str]:
+    """The fields the check will still refuse: named by their path, or in the message of a missing one."""
+    named = [str(e.path[0]) if e.path else (re.findall(r"`(\w+)`", e.message) or ["?"])[0] for e in errors]
+    return list(dict.fromkeys(named))
+
+
+class Summary:
+    """What a run did with each file, told at its end: a folder of documents gives pages of reports."""
+
+    def __init__(self):
+        self.written: list[tuple[Path, float, list[str]]] = []  # file, coverage, fields still to fill
+        self.kept: list[Path] = []  # there already, not overwritten
+        self.refused: list[tuple[Path, str]] = []  # not read: a scan, a damaged file
+
+    def text(self) -> str:
+        total = len(self.written) + len(self.kept) + len(self.refused)
+        lines = [f"Tổng kết: {total} tệp; đã ghi {len(self.written)}, không ghi {len(self.kept) + len(self.refused)}"]
+        lines += [f"  không đọc được: {path.name}: {why.split(':')[0]}" for path, why in self.refused]
+        lines += [f"  đã có tệp, không ghi: {target}" for target in self.kept]
+        lines += [f"  còn phải điền: {target} ({', '.join(fields)})" for target, _c, fields in self.written if fields]
+        if self.written:
+            whole = sum(coverage == 1 for _t, coverage, _f in self.written)
+            lowest = min(self.written, key=lambda w: w[1])
+            lines.append(f"  độ phủ: đủ 100% ở {whole}/{len(self.written)} văn bản đã ghi"
+                         + (f"; thấp nhất {lowest[1]:.1%} ({lowest[0]})" if whole < len(self.written) else ""))
+        return "\n".join(lines)
