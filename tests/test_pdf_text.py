@@ -48,6 +48,13 @@ def test_a_borderless_table_is_read_one_column_after_the_other():
                              "Khánh Hòa, ngày 11 tháng 3 năm 2020", "QUYẾT ĐỊNH"]
 
 
+def test_a_hyphen_that_ends_a_line_joins_a_symbol_and_stands_between_words():
+    """PDFium gives a hyphen at the end of a line as U+0002."""
+    pages = [[line(700, "Kế hoạch số 163/KH\x02", right=520), line(684, "UBND ngày 26/12/2019 giai đoạn 2011 \x02", right=520),
+              line(668, "2020.", right=130)]]
+    assert layout(pages) == ["Kế hoạch số 163/KH-UBND ngày 26/12/2019 giai đoạn 2011 - 2020."]
+
+
 def test_a_scan_without_text_is_told_apart():
     with pytest.raises(ScannedPdf, match="chỉ là ảnh"):
         read_pdf(DOCUMENTS / "qd-489-2020-khanh-hoa-ban-quet.pdf")

@@ -95,7 +95,7 @@ def layout(pages: list[list[Run]]) -> list[str]:
         while index + 1 < len(lines) and len(lines[index + 1]) == 1 and _continues(
                 lines[index][0], lines[index + 1][0], left, right):
             index += 1
-        paragraphs.append(" ".join(line[0].text for line in lines[start:index + 1]))
+        paragraphs.append(_joined([line[0] for line in lines[start:index + 1]]))
         index += 1
     return paragraphs
 
@@ -139,6 +139,19 @@ def _continues(above: Run, below: Run, left: float, right: float) -> bool:
     return centred and above.left > left + 2 * em  # a centred title over two lines
 
 
+def _joined(runs: list[Run]) -> str:
+    """The lines of one paragraph as one line. PDFium marks a hyphen that ends a line (`163/KH-` / `UBND`) as U+0002:
+    Vietnamese does not hyphenate its words, so it is the text's own hyphen, and the next line follows it directly
+    (after a space, `2011 -` / `2020`, it stands between words)."""
+    text = ""
+    for run in runs:
+        if text.endswith("\x02"):
+            text = text[:-1] + ("- " if text[-2:-1] == " " else "-") + run.text
+        else:
+            text = f"{text} {run.text}" if text else run.text
+    return text.replace("\x02", "-")
+
+
 def _below(above: Run, below: Run, lines: float) -> bool:
     """Whether `below` is further below `above` than `lines` times its height, on the same page (the top of the next
     page follows the bottom of this one)."""
@@ -170,9 +183,9 @@ def _table(lines: list[list[Run]], index: int, paragraphs: list[str]) -> int:
         cell: list[Run] = []
         for run in column:
             if cell and (_OPENS.match(run.text) or run.page != cell[-1].page or _below(cell[-1], run, 0.5)):
-                paragraphs.append(" ".join(r.text for r in cell))
+                paragraphs.append(_joined(cell))
                 cell = []
             cell.append(run)
         if cell:
-            paragraphs.append(" ".join(r.text for r in cell))
+            paragraphs.append(_joined(cell))
     return end
