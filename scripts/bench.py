@@ -157,9 +157,9 @@ def _until(url: str, text: str, seconds: float = 600) -> float:
 ROUNDS = 5
 
 
-def preview(portal: Path) -> dict:
+def preview(portal: Path, rounds: int = ROUNDS) -> dict:
     """Seconds from saving each edit to the edited page showing it under `mkdocs serve` (as `make serve` runs), the
-    median of ROUNDS saves."""
+    median of `rounds` saves."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -171,7 +171,7 @@ def preview(portal: Path) -> dict:
         site = content.load_site(content.Layout.at(portal, portal / "docs"))
         url_of = {portal / e.source: base + content.url_of(e.src_uri) for e in site.pages.values()}
         seconds: dict[str, list[float]] = {}
-        for round_ in range(ROUNDS):  # this kind of machine varies by a third from one minute to the next
+        for round_ in range(rounds):  # this kind of machine varies by a third from one minute to the next
             for name, path, edit, shows in _edits(portal, round_ + 1):
                 _until(url_of[path], "</html>")
                 time.sleep(3)  # the previous build done, search index and feeds included: an editor reads, then saves

@@ -10,7 +10,7 @@ import bench  # noqa: E402
 
 def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     monkeypatch.setattr(bench, "QUERIES", ["cai cach hanh chinh"])
-    result = bench.bench(60, search_only=False)
+    result = bench.bench(60, search_only=False, preview_only=False)
     assert result["counts"] == {"department": 5, "plan": 6, "procedure": 18, "news": 31}
     assert result["build"]["wall_s"] > 0 and result["floor"]["wall_s"] > 0 and result["ratio"] > 0
     assert result["sizes"]["pages"] > 60 and result["sizes"]["search_index_mb"] > 0
@@ -20,3 +20,13 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     assert 0 < result["search"]["first_query_kb"]["cai cach hanh chinh"] < result["search"]["material_first_query_kb"]
     table = bench.table([result])
     assert "| build ÷ floor" in table and "N = 60" in table and "department edit" in table
+
+
+def test_the_preview_is_timed_from_each_save_to_the_page_showing_it(tmp_path):
+    bench.generate(tmp_path / "portal", 60)
+    figures = bench.preview(tmp_path / "portal", rounds=1)
+    assert all(figures[edit] > 0 and len(figures["all"][edit]) == 1 for edit in ("news", "plan", "department"))
+    assert "sửa lần 1" in (tmp_path / "portal" / "plans" / sorted(p.name for p in (tmp_path / "portal/plans").iterdir())[0]
+                           ).read_text(encoding="utf-8")
+    table = bench.table([{"docs": 60, "preview": figures}])
+    assert "| preview after a plan edit, s" in table
