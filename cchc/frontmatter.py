@@ -101,25 +101,34 @@ def parse(text: str) -> Document:
     raw, offset, body, body_line = split(text)
     if raw is None:
         return Document({}, {}, body, body_line, has_front_matter=False)
-    data, lines = pickle.loads(_front_matter(raw, offset))  # a copy of its own for each caller
+    data, lines = _read_front_matter(raw, offset)
     return Document(data, lines, body, body_line, has_front_matter=True)
 
 
-@lru_cache(maxsize=1 << 15)
-def _front_matter(raw: str, offset: int) -> bytes:
-    """The data and lines of one front matter, read once per process: `mkdocs serve` reads every file again on
-    each save, and most are unchanged."""
+def remember_parses() -> None:
+    """From now on, read each front matter once per process: `mkdocs serve` reads every file again on each save, and
+    most are unchanged. (A build reads each file once: remembering would only cost it memory.)"""
+    global _read_front_matter
+    if _read_front_matter is _front_matter:
+        remembered = lru_cache(maxsize=1 << 15)(lambda raw, offset: pickle.dumps(_front_matter(raw, offset)))
+        _read_front_matter = lambda raw, offset: pickle.loads(remembered(raw, offset))  # a copy for each caller
+
+
+def _front_matter(raw: str, offset: int) -> tuple[dict, dict]:
+    """The data and lines of one front matter."""
     try:
         node = yaml.compose(raw, Loader=_ContentLoader)
     except yaml.YAMLError as error:
         raise _yaml_error(error, offset) from None
     lines: dict[Path, int] = {}
     if node is None:
-        return pickle.dumps(({}, lines))
+        return {}, lines
     if not isinstance(node, yaml.MappingNode):
         raise FrontMatterError(offset, "phần đầu YAML phải là các dòng `tên_trường: giá trị`", "ví dụ:\n    title: \"Tiêu đề\"")
-    data = _build(node, (), lines, offset)
-    return pickle.dumps((data, lines))
+    return _build(node, (), lines, offset), lines
+
+
+_read_front_matter = _front_matter
 
 
 def _build(node: yaml.Node, path: Path, lines: dict[Path, int], offset: int, seen: set[int] | None = None) -> Any:

@@ -21,7 +21,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-@lru_cache(maxsize=1 << 16)  # headings and names recur on every page of a kind
+@lru_cache(maxsize=1 << 12)  # headings recur on every page of a kind
 def slugify(text: str, separator: str = "-", max_length: int = 80) -> str:
     """`Đăng ký đất đai` -> `dang-ky-dat-dai`; cut at a word boundary past `max_length`."""
     slug = _NON_SLUG.sub(separator, fold(text)).strip(separator)
@@ -47,7 +47,7 @@ _WITH_MARK = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
-@lru_cache(maxsize=1 << 16)  # names and fields recur across thousands of procedures
+@lru_cache(maxsize=1 << 12)  # fields recur across procedures, and a preview sorts the same names on every save
 def vietnamese_order(text: str) -> tuple:
     """A sort key that orders names as a Vietnamese dictionary does."""
     letters: list[int] = []
