@@ -71,10 +71,8 @@ def generate(target: Path, docs: int, seed: int = 2026) -> dict[str, int]:
     shutil.copytree(ROOT / "overrides", target / "overrides")
     (target / "docs" / "assets").mkdir(parents=True)
     shutil.copy(ROOT / "docs/assets/cchc.css", target / "docs/assets/cchc.css")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks/portal.py", str(ROOT / "hooks/portal.py"))
-    config = re.sub(r"\nwatch:\n(?:  .*\n?)+", "\nwatch:\n  - plans\n", config)  # the project's code is not here
     config = re.sub(r"\nnav:\n(?:  .*\n)+", "\nnav:\n  - Trang chủ: index.md\n  - Tin tức: tin-tuc/index.md\n  - Văn bản: van-ban/index.md\n"
-                    "  - Thủ tục hành chính: thu-tuc/index.md\n  - Cơ quan: co-quan/index.md\n", config)
+                    "  - Thủ tục hành chính: thu-tuc/index.md\n  - Cơ quan: co-quan/index.md\n", _config())
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     (target / "docs/index.md").write_text("---\ntitle: Trang chủ\n---\n\n# Cổng thử tải\n", encoding="utf-8")
 
@@ -118,8 +116,13 @@ def bundled(target: Path) -> None:
     """A copy of the bundled site, as an editor's checkout holds it, with the project's hooks."""
     for folder in ("docs", "plans", "overrides"):
         shutil.copytree(ROOT / folder, target / folder)
+    (target / "mkdocs.yml").write_text(_config(), encoding="utf-8")
+
+
+def _config() -> str:
+    """The project's mkdocs.yml for a portal elsewhere: its hooks from here, and its code not watched (not there)."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks/portal.py", str(ROOT / "hooks/portal.py"))
-    (target / "mkdocs.yml").write_text(re.sub(r"\nwatch:\n(?:  .*\n?)+", "\nwatch:\n  - plans\n", config), encoding="utf-8")
+    return re.sub(r"\nwatch:\n(?:  .*\n?)+", "\nwatch:\n  - plans\n", config)
 
 
 def _edits(portal: Path, mark: int = 1) -> list:
