@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--plans {args.plans}: là một tệp, cần thư mục (mặc định: plans)")
     missing = [str(p) for p in files if not p.is_file()]
     if missing or not files:
-        print(f"lỗi: không có tệp {', '.join(missing) or '.txt/.docx nào'}", file=sys.stderr)
+        print(f"lỗi: không có tệp {', '.join(missing) or '.txt, .docx, .pdf nào'}", file=sys.stderr)
         return 2
     registry = Registry.load(args.departments)
     summary = Summary()
