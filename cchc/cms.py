@@ -14,35 +14,12 @@ from functools import lru_cache
 
 import yaml
 
-from .kinds import DEPARTMENT, NEWS, PLAN, PROCEDURE, Kind
+from .kinds import EDITED, Kind
 from .schema import Bool, Choice, DateTimeField, DocDateField, Field, FieldType, ListOf, Period, Ref, Shaped, SitePath, Struct, Text
 
-# Where each kind lives in the repository, and how the CMS names a new file.
-COLLECTIONS = [
-    # `{{year}}` of a path is the year of the entry's `date` field, so a news item is filed under its own date's
-    # year; the title cut so the file name stays within the 80 letters the check allows.
-    (NEWS, "tin-tuc", "Tin tức", "docs/tin-tuc", "{{year}}/{{fields.title | truncate(72, '')}}"),
-    (PLAN, "van-ban", "Văn bản", "plans", "{{fields.issued | date('YYYY')}}-{{fields.title | truncate(66, '')}}"),
-    # `{{slug}}` of the code: lower case, `.` as `-` (`STP-KH` -> `stp-kh.md`), the name the validator expects.
-    (PROCEDURE, "thu-tuc", "Thủ tục hành chính", "docs/thu-tuc", "{{slug}}"),
-    (DEPARTMENT, "co-quan", "Cơ quan", "docs/co-quan", "{{slug}}"),
-]
 MULTILINE = {"steps", "conditions", "related", "summary"}
 MEDIA_FOLDER = "docs/files"
 FORMAT = "cchc-frontmatter"  # admin/cchc-cms.js: keeps the text of every field a save did not change
-SINGULAR = {"tin-tuc": "tin", "van-ban": "văn bản", "thu-tuc": "thủ tục", "co-quan": "cơ quan"}
-# What a list shows of each entry: names and dates as readers know them, not file names or bare codes.
-SUMMARIES = {
-    "tin-tuc": "{{date | date('DD/MM/YYYY')}} · {{title}}{{draft | ternary(' (bản nháp)', '')}}",
-    "van-ban": "{{doc_type}} {{number}} · {{title}}",
-    "thu-tuc": "{{code}} · {{name}}",
-    "co-quan": "{{name}} ({{code}})",
-}
-# Lists open sorted the way readers see them: newest news and documents first, procedures and bodies by name.
-SORTABLE = {"tin-tuc": [{"field": "date", "default_sort": "desc"}, "title"],
-            "van-ban": [{"field": "issued", "default_sort": "desc"}, "number", "title"],
-            "thu-tuc": [{"field": "code", "default_sort": "asc"}, "name"],
-            "co-quan": [{"field": "name", "default_sort": "asc"}, "code"]}
 DATE_FORMAT = "YYYY-MM-DD"
 
 
@@ -61,7 +38,7 @@ def _widget(name: str, kind: FieldType, optional: bool = False) -> dict:
         if isinstance(item, Struct):
             return {"widget": "list", "fields": [widget(f) for f in item.fields.values()], **_min(kind)}
         if isinstance(item, Ref):
-            return {**_relation(), "multiple": True, **_min(kind)}
+            return {**_relation(item), "multiple": True, **_min(kind)}
         if isinstance(item, Choice):
             return {**_select(item), "multiple": True, **_min(kind)}
         if isinstance(item, Shaped):  # one string per item, each of its form
@@ -70,7 +47,7 @@ def _widget(name: str, kind: FieldType, optional: bool = False) -> dict:
     if isinstance(kind, Bool):
         return {"widget": "boolean", "default": False}
     if isinstance(kind, Ref):
-        return _relation()
+        return _relation(kind)
     if isinstance(kind, Choice):
         return _select(kind)
     if isinstance(kind, DocDateField) and not kind.partial:
@@ -79,8 +56,8 @@ def _widget(name: str, kind: FieldType, optional: bool = False) -> dict:
         return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "date_format": "DD/MM/YYYY", "time_format": "HH:mm"}
     if isinstance(kind, (DocDateField, Period, Shaped)):
         return {"widget": "string", "pattern": [kind.form, kind.hint or kind.description]}
-    if isinstance(kind, SitePath):
-        return {"widget": "string", "pattern": [kind.form, kind.description]}
+    if isinstance(kind, SitePath):  # uploaded into MEDIA_FOLDER, saved as `/files/…`: the validator reads it from docs/
+        return {"widget": "image" if name == "image" else "file", "choose_url": kind.allow_url}
     if isinstance(kind, Text):
         base = {"widget": "text" if name in MULTILINE else "string"}
         if kind.pattern:
@@ -97,20 +74,34 @@ def _select(kind: Choice) -> dict:
     return {"widget": "select", "options": [{"label": label, "value": code} for code, label in kind.options.items()]}
 
 
-def _relation() -> dict:
-    return {"widget": "relation", "collection": "co-quan", "value_field": "code", "search_fields": ["code", "name"],
-            "display_fields": ["{{name}} ({{code}})"]}
+# Where each kind of reference is chosen from in the web editor: (collection, the field saved, what the list shows).
+_RELATIONS = {"department": ("co-quan", "code", ["code", "name"], "{{name}} ({{code}})"),
+              "procedure": ("thu-tuc", "code", ["code", "name"], "{{code}} · {{name}}"),
+              "document": ("van-ban", "number", ["number", "title"], "{{number}} · {{title}}")}
 
 
-def collection(kind: Kind, name: str, label: str, folder: str, slug: str) -> dict:
+def _relation(ref: Ref) -> dict:
+    collection, value, search, shown = _RELATIONS[ref.registry]
+    return {"widget": "relation", "collection": collection, "value_field": value, "search_fields": search,
+            "display_fields": [shown]}
+
+
+def folder(kind: Kind) -> str:
+    """Where the kind's files are, from the project's root."""
+    return kind.sources if kind.sources != "docs" else f"docs/{kind.folder}"
+
+
+def collection(kind: Kind) -> dict:
+    editing = kind.editing
     fields = [widget(f) for f in kind.schema.fields.values()]
     # Raw Markdown only: the rich-text editor rewrites lists and numbering of official documents on save.
     body = {"label": "Nội dung", "name": "body", "widget": "markdown", "required": False, "modes": ["raw"],
             "hint": "Viết Markdown: dòng trống giữa các đoạn, 1. 2. 3. cho danh sách đánh số, ## cho đề mục."}
     identifier = "code" if "code" in kind.schema.fields else "title"
-    found = {"name": name, "label": label, "label_singular": SINGULAR[name], "folder": folder, "create": True,
-             "extension": "md", "format": FORMAT, "identifier_field": identifier, "summary": SUMMARIES[name],
-             "sortable_fields": SORTABLE[name], "slug": slug, "fields": fields + [body]}
+    slug = editing.file_name
+    found = {"name": editing.command, "label": kind.reader_name, "label_singular": editing.singular, "folder": folder(kind),
+             "create": True, "extension": "md", "format": FORMAT, "identifier_field": identifier,
+             "summary": editing.summary, "sortable_fields": list(editing.sortable), "slug": slug, "fields": fields + [body]}
     if "/" in slug:  # news lives in a folder per year: list below it, and file a new item under its own date's year
         folder_part, name_part = slug.rsplit("/", 1)
         found |= {"path": f"{folder_part}/{{{{slug}}}}", "slug": name_part}
@@ -118,7 +109,7 @@ def collection(kind: Kind, name: str, label: str, folder: str, slug: str) -> dic
 
 
 def content_folders() -> list[str]:
-    return [folder for *_, folder, _ in COLLECTIONS]
+    return [folder(kind) for kind in EDITED]
 
 
 def backend(settings: dict, site_path: str) -> dict:
@@ -175,7 +166,7 @@ def config(settings: dict | None = None, site_path: str = "/") -> str:
         "media_folder": MEDIA_FOLDER,
         "public_folder": "/files",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [collection(*entry) for entry in COLLECTIONS],
+        "collections": [collection(kind) for kind in EDITED],
     }
     header = "# Sinh tự động từ cchc/kinds.py (cchc/cms.py): sửa khai báo trường ở đó, không sửa tệp này.\n"
     return header + _yaml(json.dumps(data, ensure_ascii=False))
@@ -189,6 +180,7 @@ def _yaml(data: str) -> str:
 def admin_page(stylesheets: list[str], site_path: str, local_only: bool) -> str:
     """`/admin/`: the editor, its scripts served by the site itself, previews drawn with the site's styles."""
     styles = json.dumps([f"../{s}" for s in stylesheets])
+    collections = json.dumps([kind.editing.command for kind in EDITED])
     return f"""<!doctype html>
 <html lang="vi">
 <head>
@@ -199,7 +191,7 @@ def admin_page(stylesheets: list[str], site_path: str, local_only: bool) -> str:
   <link rel="stylesheet" href="cchc-cms.css">
   <script src="manual-init.js"></script>
   <script src="decap-cms/decap-cms.js"></script>
-  <script type="module" src="cchc-cms.js" data-styles='{styles}'
+  <script type="module" src="cchc-cms.js" data-styles='{styles}' data-collections='{collections}'
     data-local="{local_url(site_path)}" data-local-only="{str(local_only).lower()}"></script>
 </head>
 <body></body>

@@ -9,20 +9,21 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import frontmatter, related, source_files
-from .kinds import DEPARTMENT, NEWS, PAGE, PLAN, PROCEDURE, Kind
+from .kinds import DEPARTMENT, KINDS, NEWS, PAGE, PLAN, PROCEDURE, Kind, kind_of
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
 from .schema import Context, nearest
 from .text import fold, nfc, slugify, vietnamese_order
 
-DEPARTMENTS_DIR = "co-quan"
-NEWS_DIR = "tin-tuc"
-PROCEDURES_DIR = "thu-tuc"
-PLANS_URL_DIR = "van-ban"
+DEPARTMENTS_DIR = DEPARTMENT.folder
+NEWS_DIR = NEWS.folder
+PROCEDURES_DIR = PROCEDURE.folder
+PLANS_URL_DIR = PLAN.folder
 
 
 @dataclass
@@ -58,9 +59,16 @@ class Site:
     procedures_by_department: dict[str, list[Entry]] = field(default_factory=dict)
     cited: dict[str, dict[str, Entry]] = field(default_factory=dict)  # plan -> portal plans it cites (see related.py)
     cited_by: dict[str, list[Entry]] = field(default_factory=dict)  # plan -> portal plans citing it
+    changes: dict[str, dict] = field(default_factory=dict)  # plan -> field -> [(text, portal plan or None)] it replaces, amends
+    changed_by: dict[str, dict] = field(default_factory=dict)  # plan -> field -> portal plans replacing, amending it
+    file_sizes: dict[str, int] = field(default_factory=dict)  # docs/ path -> bytes, of the files entries name
+    today: date | None = None  # the build clock's day: what is in force is as of it (set by split_published)
     pages: dict[str, Entry] = field(default_factory=dict)  # every page from content, by src_uri
+    entries: dict[str, list[Entry]] = field(default_factory=dict)  # kind name -> its items, newest first where dated
     plans_by_issuer: dict[str, list[Entry]] = field(default_factory=dict)
     news_by_department: dict[str, list[Entry]] = field(default_factory=dict)  # newest first
+    neighbours: dict[str, tuple] = field(default_factory=dict)  # news item -> (newer, older)
+    units: dict[str, list[Entry]] = field(default_factory=dict)  # department -> the departments whose parent it is
     tasks_by_department: dict[str, list[Task]] = field(default_factory=dict)
     tags: set[str] = field(default_factory=set)  # the tags of the news listed: each has a listing page
     report: Report = field(default_factory=Report)
@@ -89,17 +97,6 @@ class Layout:
         return path.as_posix()
 
 
-def _kind_of(src_uri: str) -> Kind:
-    top = src_uri.split("/", 1)[0]
-    if top == DEPARTMENTS_DIR and "/" in src_uri and posixpath.basename(src_uri) != "index.md":
-        return DEPARTMENT
-    if top == NEWS_DIR and posixpath.basename(src_uri) != "index.md":
-        return NEWS
-    if top == PROCEDURES_DIR and "/" in src_uri and posixpath.basename(src_uri) != "index.md":
-        return PROCEDURE
-    return PAGE
-
-
 class _FileChecker:
     """Reads one source file into an Entry, adding what is wrong with it to the report."""
 
@@ -107,6 +104,7 @@ class _FileChecker:
         self.layout = layout
         self.report = report
         self.references: list[tuple[Entry, str, str, int, str]] = []
+        self.sizes: dict[str, int] = {}
 
     def problem(self, source: str, line: int, field_name: str, message: str, hint: str = "", severity: str = ERROR):
         self.report.add(Problem(source, line, field_name, message, hint, severity))
@@ -147,6 +145,8 @@ class _FileChecker:
             elif not target.is_file():
                 self.problem(source, document.line_of(field_path), _dotted(field_path),
                              f"không có tệp docs/{site_path}", "chép tệp vào thư mục docs/ hoặc sửa lại đường dẫn")
+            else:
+                self.sizes[site_path] = target.stat().st_size
         entry = Entry(kind, source, src_uri, values, document.body,
                       {path[0]: line for path, line in document.lines.items() if len(path) == 1}, document.body_line,
                       document.data)
@@ -181,12 +181,14 @@ def load_site(layout: Layout) -> Site:
     for path in _sources(checker, layout.docs_dir):
         src_uri = path.relative_to(layout.docs_dir).as_posix()
         _check_file_name(checker, path, path.stem)
-        kind = _kind_of(src_uri)
+        kind = kind_of(src_uri)
         entry = checker.read(path, kind, src_uri)
         urls[src_uri] = entry.source if entry else layout.relative(path)
         if entry is None:
             continue
         site.pages[src_uri] = entry
+        if kind is not PAGE:
+            site.entries.setdefault(kind.name, []).append(entry)
         if kind is DEPARTMENT:
             _add_department(checker, site, entry, path)
         elif kind is NEWS:
@@ -210,7 +212,9 @@ def load_site(layout: Layout) -> Site:
         urls[entry.src_uri] = entry.source
         site.pages[entry.src_uri] = entry
         site.plans.append(entry)
+        site.entries.setdefault(PLAN.name, []).append(entry)
 
+    site.file_sizes = checker.sizes
     _check_references(checker, site)
     _check_parents(checker, site)
     _check_roles(checker, site)
@@ -220,13 +224,14 @@ def load_site(layout: Layout) -> Site:
     return site
 
 
-def _named_by_code(checker: _FileChecker, entry: Entry, path: Path, folder: str, what: str) -> bool:
+def _named_by_code(checker: _FileChecker, entry: Entry, path: Path) -> bool:
     """Departments and procedures live at the address of their code: `STP-KH` -> co-quan/stp-kh/."""
     expected = f"{slugify(entry['code'])}.md"
     if path.name == expected:
         return True
+    what = entry.kind.editing.singular if entry.kind.editing else entry.kind.label.lower()
     checker.problem(entry.source, entry.lines.get("code", 1), "code", f"tệp của {what} mã {entry['code']} phải tên là {expected}",
-                    f"đổi tên tệp thành docs/{folder}/{expected} để địa chỉ trang theo mã {what}")
+                    f"đổi tên tệp thành docs/{entry.kind.folder}/{expected} để địa chỉ trang theo mã {what}")
     return False
 
 
@@ -234,7 +239,7 @@ def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path)
     code = entry.get("code")
     if not code:
         return
-    _named_by_code(checker, entry, path, DEPARTMENTS_DIR, "cơ quan")
+    _named_by_code(checker, entry, path)
     twin = next((d for c, d in site.departments.items() if fold(c) == fold(code)), None)
     if twin is not None:
         checker.problem(entry.source, entry.lines.get("code", 1), "code", f"mã cơ quan {code} đã dùng ở {twin.source}", "mỗi cơ quan một mã riêng")
@@ -271,7 +276,7 @@ def _check_roles(checker: _FileChecker, site: Site) -> None:
 def _add_procedure(checker: _FileChecker, site: Site, entry: Entry, path: Path) -> None:
     if not entry.get("department"):
         return  # reported as a missing field; the catalogue groups by department
-    if entry.get("code") and _named_by_code(checker, entry, path, PROCEDURES_DIR, "thủ tục"):
+    if entry.get("code") and _named_by_code(checker, entry, path):
         site.procedures.append(entry)
 
 
@@ -279,7 +284,15 @@ def _check_references(checker: _FileChecker, site: Site) -> None:
     codes = list(site.departments)
     by_name = {slugify(d.get("name", "")): c for c, d in site.departments.items()}
     by_name |= {slugify(d.get("short_name", "")): c for c, d in site.departments.items() if d.get("short_name")}
-    for entry, _registry, code, line, field_name in checker.references:
+    known = {"procedure": {p["code"] for p in site.procedures},
+             "document": {fold(p["number"]) for p in site.plans if p.get("number", "")[:1].isdigit()}}
+    for entry, registry, code, line, field_name in checker.references:
+        if registry in known:
+            if (fold(code) if registry == "document" else code) not in known[registry]:
+                what = {"procedure": "thủ tục mã", "document": "văn bản số"}[registry]
+                checker.problem(entry.source, line, field_name, f"trên cổng không có {what} {code!r}",
+                                "viết như trên trang của nó, ví dụ 1.000688 hoặc 489/QĐ-UBND; bỏ đi nếu chưa đăng trên cổng")
+            continue
         if code in site.departments:
             continue
         same = [c for c in codes if fold(c) == fold(code)]
@@ -323,10 +336,28 @@ def _index(site: Site) -> None:
     site.procedures_by_department = dict(by_department)
     site.tasks_by_department = dict(tasks)
     site.tags = {tag for n in site.news for tag in n.get("tags", [])}
+    for kind_name, items in site.entries.items():  # newest first, by the date readers see
+        date_field = next((k.date_field for k in KINDS if k.name == kind_name), "")
+        if date_field:
+            items.sort(key=lambda e: (_sort_date(e.get(date_field)), e.src_uri), reverse=True)
     news_of: dict[str, list[Entry]] = defaultdict(list)
     for item in site.news:
         news_of[item.get("department")].append(item)
     site.news_by_department = dict(news_of)
+    units: dict[str, list[Entry]] = defaultdict(list)
+    for department in sorted(site.departments.values(), key=lambda d: vietnamese_order(d.get("name", ""))):
+        if department.get("parent") in site.departments:
+            units[department["parent"]].append(department)
+    site.units = dict(units)
+    # Computed once: a list scan per news page would make the build quadratic.
+    padded = [None, *site.news, None]
+    site.neighbours = {n.src_uri: (padded[i], padded[i + 2]) for i, n in enumerate(site.news)}
+
+
+def _sort_date(value) -> tuple:
+    if value is None:
+        return (0,)
+    return value.sort_key if hasattr(value, "sort_key") else (value.year, value.month, value.day, value.hour, value.minute)
 
 
 def relative_path(target: str, start: str) -> str:
@@ -349,11 +380,13 @@ def split_published(site: Site, now) -> list[Entry]:
     def unpublished(entry: Entry) -> bool:
         return bool(entry.get("draft")) or (entry.kind is NEWS and entry["date"] > now)
 
-    hidden = [e for e in site.news + site.plans + site.procedures if unpublished(e)]
+    site.today = now.date()
+    hidden = [e for items in site.entries.values() for e in items if unpublished(e)]
     if hidden:
         site.news = [n for n in site.news if not unpublished(n)]
         site.plans = [p for p in site.plans if not unpublished(p)]
         site.procedures = [p for p in site.procedures if not unpublished(p)]
+        site.entries = {name: [e for e in items if not unpublished(e)] for name, items in site.entries.items()}
         _index(site)
         related.index(site)
     return hidden
@@ -361,8 +394,7 @@ def split_published(site: Site, now) -> list[Entry]:
 
 def content_date(entry: Entry) -> str:
     """The ISO date a page's content carries (a plan's issue date, a news item's date), or ""."""
-    if entry.kind is PLAN:
-        return entry["issued"].first_day().isoformat()
-    if entry.kind is NEWS:
-        return entry["date"].date().isoformat()
-    return ""
+    value = entry.get(entry.kind.date_field) if entry.kind.date_field else None
+    if value is None:
+        return ""
+    return value.first_day().isoformat() if hasattr(value, "first_day") else value.date().isoformat()

@@ -20,7 +20,7 @@ def field_schema(kind: FieldType) -> dict:
         schema: dict = {"type": "object", "properties": properties, "additionalProperties": False,
                         "required": [name for name, spec in kind.fields.items() if spec.required]}
         if kind.shorthand:
-            return {"anyOf": [{"type": "string"}, schema]}
+            return {"anyOf": [field_schema(kind.fields[kind.shorthand].type), schema]}  # the one field, written alone
         return schema
     if isinstance(kind, ListOf):
         return {"type": "array", "items": field_schema(kind.item), **({"minItems": kind.min_items} if kind.min_items else {})}

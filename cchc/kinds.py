@@ -1,15 +1,21 @@
-"""The content kinds of the portal, each declared once.
+"""The content kinds of the portal, each declared once: its fields, where its files and pages live, how it is
+rendered, listed in search, edited in the web editor and started with `scripts/new.py`.
 
-The validator, the editors' reference page and the page renderers all read these declarations.
+The validator, the editors' reference page, the JSON Schemas, the web editor's configuration, the search index,
+`scripts/new.py` and the build's page dispatch all read these declarations: a new kind is its declaration, its
+renderer and its tests.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Callable
 
 from . import procedure_shapes as shapes
 from . import vocab
+from .text import slugify
 from .schema import (Bool, Choice, Context, DateTimeField, DocDateField, Field, Invalid, ListOf, Period, Ref,
                      Shaped, SitePath, Struct, Text)
 
@@ -26,11 +32,58 @@ PAGE_KEYS = ("hide", "search", "status")
 
 
 @dataclass(frozen=True)
+class Start:
+    """What `scripts/new.py` hands a kind's `start`: the options typed, the clock, and two checks that refuse a
+    wrong value with the choices (`department(option)`: a department by code; `choice(field, value)`: a code of
+    the field's vocabulary, also given by its label in any case)."""
+    values: dict[str, str]
+    now: datetime
+    department: Callable[[str], object]
+    choice: Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class Editing:
+    """How editors make one: the web editor's collection and `scripts/new.py`'s command share the name `command`."""
+    command: str  # `tin-tuc`: the CMS collection, `scripts/new.py tin-tuc`
+    singular: str
+    summary: str  # what the web editor's list shows of each entry
+    sortable: tuple  # the web editor's sort fields, the default first
+    file_name: str  # the web editor's name for a new file (a `/` files it in a folder)
+    start: Callable[[Start], tuple[str, dict, str]]  # `scripts/new.py`: (path from the root, front matter, body)
+    needs: tuple[str, ...]  # the options `scripts/new.py` requires
+    example: str  # `scripts/new.py`'s example for its help
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """The portal-wide feed of a kind: `feeds/<slug>/` (its department's feed and the categories' carry it too)."""
+    slug: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
 class Kind:
     name: str
-    label: str
+    label: str  # for editors
     where: str
     schema: Struct
+    readers_label: str = ""  # for readers (search results); the editors' label if empty
+    folder: str = ""  # the site folder of its pages (and of its files in docs/); "" for pages anywhere
+    sources: str = "docs"  # the project folder of its files: outside docs/, each page is generated into `folder`
+    named_by_code: bool = False  # its file is named by its `code`: `STP-KH` -> stp-kh.md
+    department_field: str = ""  # the field naming the department it belongs to
+    date_field: str = ""  # the date readers see and sort by
+    number_field: str = ""  # the identifier readers search by (a symbol, a code)
+    renderer: str = ""  # `module:function` in cchc/render: (entry, site, PageContext) -> Markdown or HtmlPage
+    printable: bool = False  # its page offers a print button (and prints with its address)
+    feed: FeedSpec | None = None
+    editing: Editing | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def reader_name(self) -> str:
+        return self.readers_label or self.label
 
 
 # Not published while true: no page, listing, feed, search entry or open data (visible only in `make serve`).
@@ -49,6 +102,27 @@ CITATION = Struct(
 )
 
 
+# What a document may have attached: files readers open with an office suite or a PDF reader, by their extension.
+ATTACHMENT_TYPES = {"pdf": "PDF", "doc": "Word", "docx": "Word", "odt": "ODF", "xls": "Excel", "xlsx": "Excel", "ods": "ODF"}
+
+
+def _check_attachment(values: dict, ctx: Context, path: tuple) -> None:
+    extension = values.get("file", "").rsplit(".", 1)[-1].lower()
+    if values.get("file") and extension not in ATTACHMENT_TYPES:
+        ctx.errors.append(Invalid(f"tệp đính kèm {values['file']!r} không phải PDF, Word hay Excel",
+                                  f"chỉ đính kèm tệp {', '.join('.' + e for e in ATTACHMENT_TYPES)}", path + ("file",)))
+
+
+ATTACHMENT = Struct(
+    [
+        Field("file", SitePath(), "Tệp", "Đường dẫn tính từ docs/.", required=True, example="files/489-qd-ubnd.pdf"),
+        Field("title", Text(), "Tên hiện trên trang", "Mặc định: Toàn văn; với tệp thứ hai trở đi, nên ghi tên phụ lục.",
+              example='"Phụ lục: Danh mục nhiệm vụ"'),
+    ],
+    shorthand="file", check=_check_attachment,
+)
+
+
 def _check_plan(values: dict, ctx: Context, path: tuple) -> None:
     number, doc_type = values.get("number"), values.get("doc_type")
     if not (number and doc_type) or "/" not in number:
@@ -61,37 +135,97 @@ def _check_plan(values: dict, ctx: Context, path: tuple) -> None:
             "kiểm tra lại doc_type hoặc số ký hiệu theo văn bản gốc", path + ("number",)))
 
 
+PHONE = Text(r"\+?[0-9 .()\-]{6,20}", "chỉ chữ số, dấu cách, dấu chấm, ví dụ \"0258 3822 001\"", "số điện thoại")
+EMAIL = Text(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}", "ví dụ stp@khanhhoa.gov.vn", "thư điện tử")
+URL = Text(r"https?://\S+", "viết đủ địa chỉ, bắt đầu bằng https://", "địa chỉ web")
+_PERSON = Struct([
+    Field("name", Text(), "Họ và tên", required=True, example="Nguyễn Văn A"),
+    Field("position", Text(), "Chức vụ", required=True, example="Giám đốc"),
+    Field("position_en", Text(), "Chức vụ (tiếng Anh)", example="Director"),
+])
+
+
+def _start_department(start: Start) -> tuple[str, dict, str]:
+    values = start.values
+    parent = start.department("department") if values.get("department") else None
+    province = values.get("province") or (parent.province if parent else "")
+    if not province:
+        raise ValueError("cần tỉnh của cơ quan: thêm --province \"Khánh Hòa\", hoặc --department MÃ-CƠ-QUAN-CẤP-TRÊN")
+    data = {"code": values["code"], "name": values["title"], "level": start.choice("level", values.get("level") or "so-nganh"),
+            "province": province}
+    if parent:
+        data["parent"] = parent.code
+    return f"docs/co-quan/{slugify(values['code'])}.md", data, "Giới thiệu chức năng, nhiệm vụ của cơ quan."
+
+
 DEPARTMENT = Kind(
     "department", "Cơ quan", "docs/co-quan/<mã>.md",
-    Struct([
+    readers_label="Cơ quan", folder="co-quan", named_by_code=True, department_field="code",
+    renderer="departments:page",
+    editing=Editing("co-quan", "cơ quan", "{{name}} ({{code}})", ({"field": "name", "default_sort": "asc"}, "code"),
+                    "{{slug}}", _start_department, ("title", "code"),
+                    'scripts/new.py co-quan --title "Sở Nội vụ tỉnh Khánh Hòa" --code SNV-KH --province "Khánh Hòa" --level so-nganh'),
+    schema=Struct([
         Field("code", Text(CODE_PATTERN, "chữ và số viết liền, nối bằng gạch ngang, ví dụ SNV-KH", "mã cơ quan"),
               "Mã cơ quan", "Mã ngắn, duy nhất trên cổng; các văn bản, tin bài dẫn tới cơ quan bằng mã này.",
               required=True, example="STP-KH"),
         Field("name", Text(), "Tên đầy đủ", required=True, example="Sở Tư pháp tỉnh Khánh Hòa"),
         Field("short_name", Text(), "Tên ngắn", "Dùng trong danh sách và bảng.", example="Sở Tư pháp"),
+        Field("name_en", Text(), "Tên tiếng Anh", "Có tên tiếng Anh thì cơ quan có trang tiếng Anh (/en/).",
+              example='"Khanh Hoa Department of Justice"'),
         Field("level", Choice(vocab.DEPARTMENT_LEVELS), "Cấp", required=True, example="so-nganh"),
         Field("parent", Ref("department"), "Cơ quan cấp trên", "Mã của cơ quan cấp trên.", example="UBND-KH"),
         Field("province", Text(), "Tỉnh, thành phố", required=True, example="Khánh Hòa"),
         Field("address", Text(), "Địa chỉ", example='"Số 1 Trần Phú, Nha Trang"'),
-        Field("phone", Text(r"\+?[0-9 .()\-]{6,20}", "chỉ chữ số, dấu cách, dấu chấm, ví dụ \"0258 3822 001\"", "số điện thoại"),
-              "Điện thoại", example='"0258 3822 001"'),
-        Field("email", Text(r"[^@\s]+@[^@\s]+\.[a-zA-Z]{2,}", "ví dụ stp@khanhhoa.gov.vn", "thư điện tử"),
-              "Thư điện tử", example="stp@khanhhoa.gov.vn"),
+        Field("phone", PHONE, "Điện thoại", example='"0258 3822 001"'),
+        Field("email", EMAIL, "Thư điện tử", example="stp@khanhhoa.gov.vn"),
         Field("website", Text(r"https?://\S+", "viết đủ https://, ví dụ https://stp.khanhhoa.gov.vn", "địa chỉ web"),
               "Trang thông tin điện tử", example="https://stp.khanhhoa.gov.vn"),
         Field("roles", ListOf(Choice(vocab.AGENCY_ROLES, "vai trò")), "Vai trò",
               "Cơ quan này làm vai trò nào khi nhập thủ tục từ Cổng DVC quốc gia; mỗi vai trò một cơ quan. "
               f"Mã trong: {', '.join(vocab.AGENCY_ROLES)}.", example="[so-tu-phap]"),
-        Field("head", Struct([
-            Field("name", Text(), "Họ và tên", required=True, example="Nguyễn Văn A"),
-            Field("position", Text(), "Chức vụ", required=True, example="Giám đốc"),
-        ]), "Người đứng đầu", example="\n  name: Nguyễn Văn A\n  position: Giám đốc"),
+        Field("hours", Text(), "Giờ làm việc", example='"Sáng 7:00–11:30, chiều 13:30–17:00, thứ Hai đến thứ Sáu"'),
+        Field("map", URL, "Bản đồ", "Địa chỉ bản đồ (OpenStreetMap, Google Maps) của trụ sở.",
+              example="https://www.openstreetmap.org/?mlat=12.2388&mlon=109.1967"),
+        Field("functions", Text(), "Chức năng, nhiệm vụ", "Vài câu theo quyết định quy định chức năng, nhiệm vụ; "
+              "nhiều dòng: viết `functions: |` rồi thụt đầu các dòng.", example="|\n  Tham mưu, giúp Ủy ban nhân dân tỉnh …"),
+        Field("functions_en", Text(), "Chức năng, nhiệm vụ (tiếng Anh)", example="|\n  Advises the Provincial People's Committee …"),
+        Field("hours_en", Text(), "Giờ làm việc (tiếng Anh)", example='"Monday to Friday, 7:00–11:30 and 13:30–17:00"'),
+        Field("head", _PERSON, "Người đứng đầu", example="\n  name: Nguyễn Văn A\n  position: Giám đốc"),
+        Field("deputies", ListOf(_PERSON), "Cấp phó", example="\n  - name: Trần Thị B\n    position: Phó Giám đốc"),
+        Field("contact", Struct([
+            Field("name", Text(), "Họ và tên", required=True, example="Lê Văn C"),
+            Field("position", Text(), "Chức vụ", example="Chuyên viên Văn phòng Sở"),
+            Field("phone", PHONE, "Điện thoại", example='"0258 3822 002"'),
+            Field("email", EMAIL, "Thư điện tử", example="cchc.stp@khanhhoa.gov.vn"),
+        ]), "Đầu mối liên hệ về cải cách hành chính", "Người dân, doanh nghiệp hỏi về thủ tục, văn bản của cơ quan.",
+            example="\n  name: Lê Văn C\n  phone: \"0258 3822 002\""),
     ], allow=PAGE_KEYS),
 )
 
+def _start_plan(start: Start) -> tuple[str, dict, str]:
+    values, now = start.values, start.now
+    issuer = start.department("department")
+    doc_type = start.choice("doc_type", values.get("type") or "Kế hoạch")
+    title = values["title"]
+    data = {"doc_type": doc_type, "issuer": issuer.code, "place": issuer.province, "issued": now.date().isoformat(),
+            "title": title, "period": str(now.year), "areas": [start.choice("areas", values.get("area") or "thu-tuc-hanh-chinh")],
+            "draft": True}
+    named = title if slugify(title).startswith(slugify(doc_type)) else f"{doc_type} {title}"
+    return (f"plans/{now.year}-{slugify(named)}.md", data,
+            "Dán toàn văn ở đây, hoặc nhập từ tệp Word: scripts/import_plans.py. Bỏ dòng `draft: true` khi văn bản sẵn sàng đăng.")
+
+
 PLAN = Kind(
     "plan", "Văn bản (kế hoạch, quyết định, …)", "plans/<tên-tệp>.md",
-    Struct([
+    readers_label="Văn bản", folder="van-ban", sources="plans", department_field="issuer", date_field="issued",
+    number_field="number", renderer="plans:page", printable=True,
+    feed=FeedSpec("van-ban", "Văn bản mới", "Kế hoạch, quyết định về cải cách hành chính"),
+    editing=Editing("van-ban", "văn bản", "{{doc_type}} {{number}} · {{title}}",
+                    ({"field": "issued", "default_sort": "desc"}, "number", "title"),
+                    "{{fields.issued | date('YYYY')}}-{{fields.title | truncate(66, '')}}", _start_plan, ("title", "department"),
+                    'scripts/new.py van-ban --title "Tuyên truyền cải cách hành chính năm 2026" --department UBND-KH --type "Kế hoạch"'),
+    schema=Struct([
         Field("number", NUMBER, "Số ký hiệu", "Bỏ trống nếu văn bản chưa có số (bản dự thảo, bản chưa vào sổ).",
               example="489/QĐ-UBND"),
         Field("doc_type", Choice({t: t for t in vocab.DOCUMENT_TYPES}, "loại văn bản"), "Loại văn bản",
@@ -128,15 +262,41 @@ PLAN = Kind(
             Field("title", Text(), "Trích yếu", required=True, example='"Tuyên truyền cải cách hành chính năm 2020"'),
         ]), "Văn bản ban hành kèm theo", "Kế hoạch, quy chế… mà quyết định này ban hành.",
             example="\n  doc_type: Kế hoạch\n  title: Tuyên truyền cải cách hành chính năm 2020"),
-        Field("attachment", SitePath(), "Tệp văn bản gốc", "Tệp PDF/DOCX đặt trong docs/, ví dụ files/489-qd-ubnd.pdf."),
+        Field("effective", DocDateField(), "Ngày có hiệu lực", "Bỏ trống nếu văn bản có hiệu lực từ ngày ký.",
+              example="2020-03-11"),
+        Field("expires", DocDateField(), "Ngày hết hiệu lực", "Khi văn bản (hoặc văn bản khác) định ngày hết hiệu lực.",
+              example="2025-12-31"),
+        Field("replaces", ListOf(CITATION), "Văn bản bị thay thế", "Các văn bản mà văn bản này thay thế; văn bản có trên cổng "
+              "được nối hai chiều và hiện là hết hiệu lực.", example='\n  - "Quyết định số 123/QĐ-UBND ngày 15/01/2019 của UBND tỉnh"'),
+        Field("amends", ListOf(CITATION), "Văn bản được sửa đổi, bổ sung", "Các văn bản mà văn bản này sửa đổi, bổ sung.",
+              example='\n  - "Kế hoạch số 55/KH-UBND ngày 20/02/2024 của UBND tỉnh"'),
+        Field("attachments", ListOf(ATTACHMENT), "Tệp đính kèm",
+              f"Bản gốc và phụ lục ({', '.join(ext.upper() for ext in ATTACHMENT_TYPES)}) đặt trong docs/files/; "
+              "mỗi tệp một mục.", example='\n  - file: files/489-qd-ubnd.pdf\n    title: "Bản gốc có chữ ký số"'),
         Field("slug", SLUG, "Đường dẫn", "Mặc định lấy theo tên tệp.", example="ke-hoach-tuyen-truyen-2020"),
         _DRAFT,
     ], check=_check_plan),
 )
 
+def _start_news(start: Start) -> tuple[str, dict, str]:
+    values, now = start.values, start.now
+    data = {"title": values["title"], "date": now.strftime("%Y-%m-%d %H:%M"), "department": start.department("department").code,
+            "categories": [start.choice("categories", values.get("category") or "tin-hoat-dong")], "draft": True}
+    return (f"docs/tin-tuc/{now.year}/{slugify(values['title'])}.md", data,
+            "Viết nội dung tin ở đây. Bỏ dòng `draft: true` khi tin sẵn sàng đăng.")
+
+
 NEWS = Kind(
     "news", "Tin tức", "docs/tin-tuc/<năm>/<tên-tệp>.md",
-    Struct([
+    readers_label="Tin tức", folder="tin-tuc", department_field="department", date_field="date", renderer="news:page",
+    printable=True, feed=FeedSpec("tin-tuc", "Tin tức", "Tin tức cải cách hành chính"),
+    # `{{year}}` of a path is the year of the entry's `date` field, so a news item is filed under its own date's year;
+    # the title cut so the file name stays within the 80 letters the check allows.
+    editing=Editing("tin-tuc", "tin", "{{date | date('DD/MM/YYYY')}} · {{title}}{{draft | ternary(' (bản nháp)', '')}}",
+                    ({"field": "date", "default_sort": "desc"}, "title"),
+                    "{{year}}/{{fields.title | truncate(72, '')}}", _start_news, ("title", "department"),
+                    'scripts/new.py tin-tuc --title "Hội nghị tập huấn cải cách hành chính" --department SNV-KH --category tin-hoat-dong'),
+    schema=Struct([
         Field("title", Text(), "Tiêu đề", required=True, example='"Sở Tư pháp tập huấn cải cách hành chính"'),
         Field("date", DateTimeField(), "Ngày đăng", "Giờ Việt Nam; có thể thêm giờ:phút.", required=True,
               example='"2024-03-05 08:30"'),
@@ -151,7 +311,6 @@ NEWS = Kind(
     ], allow=PAGE_KEYS),
 )
 
-_URL = Text(r"https?://\S+", "viết đủ địa chỉ, bắt đầu bằng https://", "địa chỉ web")
 # A row the importer could not split into columns: the portal's text as it is, reported at import.
 _VERBATIM = Field("verbatim", Bool(), "Giữ nguyên văn", "true: dòng chép nguyên văn từ Cổng DVC quốc gia vì không tách "
                   "được thành cột; sửa tay rồi bỏ dòng này.", example="true")
@@ -164,13 +323,31 @@ def _one_row(field_name: str, wrong: re.Pattern, what: str, hint: str):
             ctx.errors.append(Invalid(f"{field_name} {what}: {values[field_name][:80]!r}", hint, path + (field_name,)))
     return check
 
+def _start_procedure(start: Start) -> tuple[str, dict, str]:
+    values = start.values
+    data = {"code": values["code"], "name": values["title"], "department": start.department("department").code,
+            "field": values.get("field") or "Chưa phân loại", "levels": ["cap-tinh"], "draft": True}
+    return (f"docs/thu-tuc/{slugify(values['code'])}.md", data,
+            "Ghi chú của cơ quan (nếu có). Bỏ dòng `draft: true` khi thủ tục sẵn sàng đăng.")
+
+
 PROCEDURE = Kind(
     "procedure", "Thủ tục hành chính", "docs/thu-tuc/<mã>.md",
-    Struct([
+    readers_label="Thủ tục hành chính", folder="thu-tuc", named_by_code=True, department_field="department",
+    number_field="code", renderer="procedures:page", printable=True,
+    # `{{slug}}` of the code: lower case, `.` as `-` (`1.001456` -> `1-001456.md`), the name the validator expects.
+    editing=Editing("thu-tuc", "thủ tục", "{{code}} · {{name}}", ({"field": "code", "default_sort": "asc"}, "name"),
+                    "{{slug}}", _start_procedure, ("title", "department", "code"),
+                    'scripts/new.py thu-tuc --title "Cấp Phiếu lý lịch tư pháp" --code 1.001234 --department STP-KH --field "Lý lịch tư pháp"'),
+    schema=Struct([
         Field("code", Text(r"[0-9A-Za-z]+(?:[.\-][0-9A-Za-z]+)*", "như trên Cơ sở dữ liệu quốc gia về TTHC, ví dụ \"1.001456\"",
                            "mã thủ tục"),
               "Mã thủ tục", "Tên tệp là mã này, dấu chấm thay bằng gạch ngang.", required=True, example='"1.001456"'),
         Field("name", Text(), "Tên thủ tục", required=True, example='"Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam"'),
+        Field("name_en", Text(), "Tên tiếng Anh", "Thủ tục người nước ngoài thực hiện có tên tiếng Anh thì có trang tiếng Anh.",
+              example='"Issuance of a judicial record certificate"'),
+        Field("summary_en", Text(), "Tóm tắt tiếng Anh", "Vài câu: ai thực hiện, nộp ở đâu, nhận gì.",
+              example='"For foreigners who have resided in Viet Nam …"'),
         Field("department", Ref("department"), "Cơ quan chủ trì", "Mã cơ quan công bố, hướng dẫn thủ tục trên cổng.",
               required=True, example="STP-KH"),
         Field("field", Text(), "Lĩnh vực", "Như trên Cơ sở dữ liệu quốc gia.", required=True, example="Lý lịch tư pháp"),
@@ -186,8 +363,8 @@ PROCEDURE = Kind(
         Field("address", Text(), "Địa chỉ tiếp nhận hồ sơ"),
         Field("online", Choice(vocab.ONLINE_LEVELS, "mức dịch vụ công trực tuyến"), "Dịch vụ công trực tuyến",
               f"Bỏ trống nếu không nộp trực tuyến được; mã trong: {', '.join(vocab.ONLINE_LEVELS)}.", example="mot-phan"),
-        Field("online_url", _URL, "Địa chỉ nộp hồ sơ trực tuyến", example="https://dichvucong.gov.vn/…"),
-        Field("portal_url", _URL, "Trang thủ tục trên Cổng Dịch vụ công quốc gia", example="https://dichvucong.gov.vn/…"),
+        Field("online_url", URL, "Địa chỉ nộp hồ sơ trực tuyến", example="https://dichvucong.gov.vn/…"),
+        Field("portal_url", URL, "Trang thủ tục trên Cổng Dịch vụ công quốc gia", example="https://dichvucong.gov.vn/…"),
         Field("channels", ListOf(Struct([
             Field("method", Choice(vocab.CHANNELS, "cách nộp"), "Cách nộp", f"Mã trong: {', '.join(vocab.CHANNELS)}.",
                   example="truc-tiep"),
@@ -234,12 +411,68 @@ PROCEDURE = Kind(
     ], allow=PAGE_KEYS),
 )
 
+def _check_question(values: dict, ctx: Context, path: tuple) -> None:
+    asked, answered = values.get("asked"), values.get("answered")
+    if asked and answered and answered.first_day() < asked.first_day():
+        ctx.errors.append(Invalid(f"ngày trả lời {answered.display()} trước ngày hỏi {asked.display()}",
+                                  "kiểm tra lại asked (ngày hỏi) và answered (ngày trả lời)", path + ("answered",)))
+
+
+def _start_question(start: Start) -> tuple[str, dict, str]:
+    values, now = start.values, start.now
+    data = {"title": values["title"], "asked": now.date().isoformat(), "question": "Nội dung câu hỏi như người hỏi gửi.",
+            "department": start.department("department").code, "answered": now.date().isoformat(), "draft": True}
+    if values.get("field"):
+        data["field"] = values["field"]
+    return (f"docs/hoi-dap/{now.year}/{slugify(values['title'])}.md", data,
+            "Viết nội dung trả lời ở đây. Bỏ dòng `draft: true` khi trả lời sẵn sàng đăng.")
+
+
+QUESTION = Kind(
+    "question", "Hỏi đáp", "docs/hoi-dap/<năm>/<tên-tệp>.md",
+    readers_label="Hỏi đáp", folder="hoi-dap", department_field="department", date_field="answered",
+    renderer="questions:page", printable=True,
+    feed=FeedSpec("hoi-dap", "Hỏi đáp", "Câu hỏi, phản ánh của người dân, doanh nghiệp và trả lời của cơ quan"),
+    editing=Editing("hoi-dap", "câu hỏi", "{{answered | date('DD/MM/YYYY')}} · {{title}}",
+                    ({"field": "answered", "default_sort": "desc"}, "title"),
+                    "{{fields.answered | date('YYYY')}}/{{fields.title | truncate(72, '')}}", _start_question,
+                    ("title", "department"),
+                    'scripts/new.py hoi-dap --title "Cấp Phiếu lý lịch tư pháp mất bao lâu?" --department STP-KH '
+                    '--field "Lý lịch tư pháp"'),
+    schema=Struct([
+        Field("title", Text(), "Câu hỏi (tóm tắt)", "Một câu, như người đọc tìm.", required=True,
+              example='"Cấp Phiếu lý lịch tư pháp mất bao lâu?"'),
+        Field("question", Text(), "Nội dung câu hỏi", "Như người hỏi gửi (bỏ thông tin cá nhân); nhiều dòng: viết "
+              "`question: |` rồi thụt đầu các dòng.", required=True, example="|\n  Tôi muốn xin Phiếu lý lịch tư pháp …"),
+        Field("asker", Text(), "Người hỏi", "Chỉ ghi khi người hỏi đồng ý công khai, ví dụ: Ông N.V.A (Nha Trang).",
+              example='"Bà T.T.B (Cam Ranh)"'),
+        Field("asked", DocDateField(), "Ngày hỏi", required=True, example="2024-05-02"),
+        Field("field", Text(), "Lĩnh vực", "Như lĩnh vực của thủ tục liên quan.", example="Lý lịch tư pháp"),
+        Field("department", Ref("department"), "Cơ quan trả lời", "Mã cơ quan.", required=True, example="STP-KH"),
+        Field("answered", DocDateField(), "Ngày trả lời", required=True, example="2024-05-06"),
+        Field("procedures", ListOf(Ref("procedure")), "Thủ tục liên quan", "Mã thủ tục trên cổng.", example='["1.000688"]'),
+        Field("documents", ListOf(Ref("document")), "Văn bản liên quan", "Số ký hiệu văn bản trên cổng.",
+              example="[489/QĐ-UBND]"),
+        _DRAFT,
+    ], allow=PAGE_KEYS, check=_check_question),
+)
+
 PAGE = Kind(
-    "page", "Trang nội dung", "docs/**/*.md",
-    Struct([
+    "page", "Trang nội dung", "docs/**/*.md", readers_label="Trang",
+    schema=Struct([
         Field("title", Text(), "Tiêu đề", example='"Giới thiệu"'),
         Field("description", Text(), "Mô tả", example='"Giới thiệu cổng thông tin"'),
     ], allow=PAGE_KEYS),
 )
 
-KINDS = (PLAN, DEPARTMENT, NEWS, PROCEDURE, PAGE)
+KINDS = (PLAN, NEWS, PROCEDURE, QUESTION, DEPARTMENT, PAGE)  # in this order in search and the reference page
+EDITED = tuple(k for k in (NEWS, PLAN, PROCEDURE, QUESTION, DEPARTMENT) if k.editing)  # the web editor's order
+
+
+def kind_of(src_uri: str) -> Kind:
+    """The kind of a file of docs/ by where it is: a file in a kind's folder (not its index) is one of it."""
+    top, _, rest = src_uri.partition("/")
+    for kind in KINDS:
+        if kind.folder and kind.sources == "docs" and top == kind.folder and rest and rest.rsplit("/", 1)[-1] != "index.md":
+            return kind
+    return PAGE

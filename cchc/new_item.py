@@ -11,11 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import clock, frontmatter, vocab
-from .content import DEPARTMENTS_DIR, NEWS_DIR, PROCEDURES_DIR
+from . import clock, frontmatter
+from .content import DEPARTMENTS_DIR
+from .kinds import EDITED, Start
 from .registry import Department, Registry
-from .schema import nearest
-from .text import slugify
+from .schema import Context, Invalid, ListOf, nearest
+
+COMMANDS = {kind.editing.command: kind for kind in EDITED}
 
 
 class Refused(ValueError):
@@ -31,56 +33,28 @@ def _department(code: str, registry: Registry) -> Department:
                   + f" Danh sách: {', '.join(found)}")
 
 
-def _choice(value: str, options: dict[str, str], what: str) -> str:
-    if value in options:
-        return value
-    codes = {v.lower(): k for k, v in options.items()}
-    if value.lower() in codes:
-        return codes[value.lower()]
-    raise Refused(f"{what} {value!r} không có; chọn một trong: {', '.join(options)}")
+def _choice(kind, field_name: str, value: str) -> str:
+    """A code of the field's vocabulary, as the validator reads it (a code or its label, in any case)."""
+    spec = kind.schema.fields[field_name].type
+    vocabulary = spec.item if isinstance(spec, ListOf) else spec
+    try:
+        return vocabulary.coerce(value, Context(), (field_name,))
+    except Invalid:
+        raise Refused(f"{vocabulary.description} {value!r} không có; chọn một trong: {', '.join(vocabulary.options)}") from None
 
 
-def create(kind: str, root: Path, values: dict[str, str]) -> Path:
-    now = clock.now()
+def create(command: str, root: Path, values: dict[str, str]) -> Path:
+    kind = COMMANDS.get(command)
+    if kind is None:
+        raise Refused(f"không có loại nội dung {command!r}")
     registry = Registry.load(root / "docs" / DEPARTMENTS_DIR)
-    if kind == "tin-tuc":
-        department = _department(values["department"], registry)
-        category = _choice(values.get("category") or "tin-hoat-dong", vocab.NEWS_CATEGORIES, "chuyên mục")
-        data = {"title": values["title"], "date": now.strftime("%Y-%m-%d %H:%M"), "department": department.code,
-                "categories": [category], "draft": True}
-        path = root / "docs" / NEWS_DIR / str(now.year) / f"{slugify(values['title'])}.md"
-        body = "Viết nội dung tin ở đây. Bỏ dòng `draft: true` khi tin sẵn sàng đăng."
-    elif kind == "van-ban":
-        issuer = _department(values["department"], registry)
-        doc_type = _choice(values.get("type") or "Kế hoạch", {t: t for t in vocab.DOCUMENT_TYPES}, "loại văn bản")
-        area = _choice(values.get("area") or "thu-tuc-hanh-chinh", vocab.CCHC_AREAS, "lĩnh vực")
-        data = {"doc_type": doc_type, "issuer": issuer.code, "place": issuer.province,
-                "issued": now.date().isoformat(), "title": values["title"], "period": str(now.year), "areas": [area],
-                "draft": True}
-        title = values["title"]
-        named = title if slugify(title).startswith(slugify(doc_type)) else f"{doc_type} {title}"
-        path = root / "plans" / f"{now.year}-{slugify(named)}.md"
-        body = ("Dán toàn văn ở đây, hoặc nhập từ tệp Word: scripts/import_plans.py. "
-                "Bỏ dòng `draft: true` khi văn bản sẵn sàng đăng.")
-    elif kind == "thu-tuc":
-        department = _department(values["department"], registry)
-        data = {"code": values["code"], "name": values["title"], "department": department.code,
-                "field": values.get("field") or "Chưa phân loại", "levels": ["cap-tinh"], "draft": True}
-        path = root / "docs" / PROCEDURES_DIR / f"{slugify(values['code'])}.md"
-        body = "Ghi chú của cơ quan (nếu có). Bỏ dòng `draft: true` khi thủ tục sẵn sàng đăng."
-    elif kind == "co-quan":
-        parent = _department(values["department"], registry) if values.get("department") else None
-        level = _choice(values.get("level") or "so-nganh", vocab.DEPARTMENT_LEVELS, "cấp")
-        province = values.get("province") or (parent.province if parent else "")
-        if not province:
-            raise Refused("cần tỉnh của cơ quan: thêm --province \"Khánh Hòa\", hoặc --department MÃ-CƠ-QUAN-CẤP-TRÊN")
-        data = {"code": values["code"], "name": values["title"], "level": level, "province": province}
-        if parent:
-            data["parent"] = parent.code
-        path = root / "docs" / DEPARTMENTS_DIR / f"{slugify(values['code'])}.md"
-        body = "Giới thiệu chức năng, nhiệm vụ của cơ quan."
-    else:
-        raise Refused(f"không có loại nội dung {kind!r}")
+    start = Start(values, clock.now(), lambda option: _department(values[option], registry),
+                  lambda field_name, value: _choice(kind, field_name, value))
+    try:
+        relative, data, body = kind.editing.start(start)
+    except ValueError as error:  # a kind's own refusal (a value it cannot do without)
+        raise Refused(str(error)) from None
+    path = root / relative
     if path.exists():
         raise Refused(f"đã có tệp {path.relative_to(root)}: đổi tiêu đề hoặc mã")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,16 +62,7 @@ def create(kind: str, root: Path, values: dict[str, str]) -> Path:
     return path
 
 
-EXAMPLES = """ví dụ:
-  tin tức (bản nháp, ngày giờ hiện tại):
-    scripts/new.py tin-tuc --title "Hội nghị tập huấn cải cách hành chính" --department SNV-KH --category tin-hoat-dong
-  văn bản (bản nháp):
-    scripts/new.py van-ban --title "Tuyên truyền cải cách hành chính năm 2026" --department UBND-KH --type "Kế hoạch"
-  thủ tục hành chính (bản nháp):
-    scripts/new.py thu-tuc --title "Cấp Phiếu lý lịch tư pháp" --code 1.001234 --department STP-KH --field "Lý lịch tư pháp"
-  cơ quan:
-    scripts/new.py co-quan --title "Sở Nội vụ tỉnh Khánh Hòa" --code SNV-KH --province "Khánh Hòa" --level so-nganh
-"""
+EXAMPLES = "ví dụ:\n" + "".join(f"  {kind.reader_name.lower()}:\n    {kind.editing.example}\n" for kind in EDITED)
 
 
 class _Vietnamese(argparse.RawDescriptionHelpFormatter):
@@ -116,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                      formatter_class=_Vietnamese, add_help=False)
     parser._positionals.title, parser._optionals.title = "loại", "tùy chọn"
     parser.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
-    parser.add_argument("kind", choices=["tin-tuc", "van-ban", "thu-tuc", "co-quan"], help="loại nội dung")
+    parser.add_argument("kind", choices=list(COMMANDS), help="loại nội dung")
     parser.add_argument("--title", help="tiêu đề tin, trích yếu văn bản, tên thủ tục hoặc tên cơ quan")
     parser.add_argument("--department", help="mã cơ quan (cơ quan đăng tin, ban hành, chủ trì; cơ quan cấp trên)")
     parser.add_argument("--code", help="mã thủ tục hoặc mã cơ quan mới")
@@ -128,9 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--province", help="tỉnh của cơ quan")
     parser.add_argument("--root", type=Path, default=Path("."), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    needs = {"tin-tuc": ["title", "department"], "van-ban": ["title", "department"],
-             "thu-tuc": ["title", "department", "code"], "co-quan": ["title", "code"]}
-    missing = [f"--{n}" for n in needs[args.kind] if not getattr(args, n)]
+    missing = [f"--{n}" for n in COMMANDS[args.kind].editing.needs if not getattr(args, n)]
     if missing:
         codes = [d.code for d in Registry.load(args.root / "docs" / DEPARTMENTS_DIR).departments]
         parser.error(f"thiếu {', '.join(missing)}" + (f"; mã cơ quan: {', '.join(codes)}" if "--department" in missing else ""))

@@ -46,6 +46,33 @@ def index(site: Site) -> None:
         for uri in dict.fromkeys(target.src_uri for target in found.values()):
             cited_by[uri].append(plan)
     site.cited_by = dict(cited_by)
+    _index_changes(site, by_number)
+
+
+CHANGES = ("replaces", "amends")  # the fields by which a document replaces or amends others
+
+
+def _index_changes(site: Site, by_number: dict[str, list[Entry]]) -> None:
+    """Fill `site.changes` (per plan and field: each document it names, with the portal plan it is, or None) and
+    `site.changed_by` (per plan and field: the portal plans that replace or amend it)."""
+    changed_by: dict[str, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    site.changes = {}
+    for plan in site.plans:
+        named: dict[str, list] = {}
+        for field in CHANGES:
+            for citation in plan.get(field, []):
+                number, date = citation.get("number"), citation.get("date")
+                if not number:  # written as text only: its number read from it, as in the body
+                    found = citations.find(citation["text"])
+                    number, date = (found[0].number, found[0].date) if found else ("", None)
+                target = _target(number, date.year if date else None, by_number) if number else None
+                target = target if target is not plan else None
+                named.setdefault(field, []).append((citation["text"], target))
+                if target is not None:
+                    changed_by[target.src_uri][field].append(plan)
+        if named:
+            site.changes[plan.src_uri] = named
+    site.changed_by = {uri: dict(fields) for uri, fields in changed_by.items()}
 
 
 def linked(text: str, plan: Entry, site: Site, link) -> str:

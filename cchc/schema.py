@@ -119,10 +119,13 @@ class Choice(Text):
 
 
 class Ref(Text):
-    """The code of an entry of another kind (a department), checked once every file is read."""
+    """The code of an entry of another kind (a department, a procedure, a document's symbol), checked once every
+    file is read."""
+
+    DESCRIPTIONS = {"department": "mã cơ quan", "procedure": "mã thủ tục", "document": "số ký hiệu văn bản"}
 
     def __init__(self, registry: str):
-        super().__init__(description="mã cơ quan")
+        super().__init__(description=self.DESCRIPTIONS[registry])
         self.registry = registry
 
     def coerce(self, value, ctx, path):

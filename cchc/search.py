@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from . import kinds
 from .content import url_of
 from .dates import display_date
 from .text import fold, nfc
 
 DIR = "search"
-KINDS = {"plan": "Văn bản", "news": "Tin tức", "procedure": "Thủ tục hành chính", "department": "Cơ quan", "page": "Trang"}
+KINDS = {kind.name: kind.reader_name for kind in kinds.KINDS}
 TEXT_LIMIT = 2000  # characters of a document kept for excerpts
 # A word's weight in a document: 10 per title occurrence (two at most), plus its count in the text
 # (nine at most): a document that names the word in its title always outranks one that only mentions it.
@@ -204,12 +205,11 @@ def documents(site, rendered: dict[str, tuple[str, str]]) -> list[SearchDoc]:
         if uri not in rendered or uri == PAGE_URI or uri.startswith(EDITORS_GUIDE):
             continue
         title, page_html = rendered[uri]
-        kind = entry.kind.name
-        department = {"plan": entry.get("issuer"), "news": entry.get("department"), "procedure": entry.get("department"),
-                      "department": entry.get("code")}.get(kind) or ""
-        date = entry.get("issued") if kind == "plan" else entry.get("date") if kind == "news" else None
-        identifier = entry.get("code") if kind == "procedure" else entry.get("number", "") if kind == "plan" else ""
-        docs.append(SearchDoc(url_of(uri), title, kind if kind in KINDS else "page", department,
+        kind = entry.kind
+        department = entry.get(kind.department_field) if kind.department_field else ""
+        date = entry.get(kind.date_field) if kind.date_field else None
+        identifier = entry.get(kind.number_field) if kind.number_field else ""
+        docs.append(SearchDoc(url_of(uri), title, kind.name, department or "",
                               display_date(date) if date else "", plain_text(page_html),
                               plain_text(_META_PANEL.sub(" ", page_html))[:TEXT_LIMIT], identifier or ""))
     return docs

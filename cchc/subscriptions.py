@@ -11,11 +11,12 @@ from urllib.parse import urljoin
 from .clock import TZ
 from .content import Entry, Site, url_of
 from .feeds import Feed, FeedItem, absolute_html, feed_paths
+from .kinds import KINDS, NEWS
+from .render import pages as item_pages
 from .render.markdown import attr
-from .render.news import INDEX_URI as NEWS_URI, category_uri
-from .render.plans import INDEX_PAGES, designation, heading
+from .render.news import category_uri
 from .text import slugify, vietnamese_order
-from .vocab import CCHC_AREAS, NEWS_CATEGORIES
+from .vocab import NEWS_CATEGORIES
 
 PAGE_URI = "theo-doi.md"
 
@@ -27,7 +28,11 @@ class FeedRef:
 
 
 def site_feeds() -> list[FeedRef]:
-    return [FeedRef("tin-tuc", "Tin tức"), FeedRef("van-ban", "Văn bản mới")]
+    """The portal-wide feed of each kind that declares one (`Kind.feed`), news first."""
+    return [FeedRef(k.feed.slug, k.feed.title) for k in _FEED_KINDS]
+
+
+_FEED_KINDS = sorted((k for k in KINDS if k.feed), key=lambda k: k is not NEWS)
 
 
 def department_feed(code: str, name: str) -> FeedRef:
@@ -38,8 +43,9 @@ def category_feed(code: str) -> FeedRef:
     return FeedRef(f"chuyen-muc/{code}", NEWS_CATEGORIES[code])
 
 
-def _plan_date(plan: Entry) -> datetime:
-    return datetime.combine(plan["issued"].first_day(), time(), TZ)
+def _published(entry: Entry) -> datetime:
+    value = entry[entry.kind.date_field]
+    return value if isinstance(value, datetime) else datetime.combine(value.first_day(), time(), TZ)
 
 
 @dataclass(frozen=True)
@@ -47,64 +53,53 @@ class _Source:
     ref: FeedRef
     description: str
     home_uri: str
-    news: list[Entry]
-    plans: list[Entry]
+    entries: list[Entry]  # of any kinds with a feed, each list newest first
 
 
 def _sources(site: Site) -> list[_Source]:
-    """Each feed and the news and plans it carries: the one place that says what goes where."""
-    news, plans = site_feeds()
-    sources = [_Source(news, "Tin tức cải cách hành chính", NEWS_URI, site.news, []),
-               _Source(plans, "Kế hoạch, quyết định về cải cách hành chính", INDEX_PAGES["year"][0], [], site.plans)]
-    # Grouped in one pass each (newest first kept): a scan of all news per feed is quadratic.
-    in_category, plans_in = defaultdict(list), defaultdict(list)
-    for item in site.news:
-        for code in item["categories"]:
-            in_category[code].append(item)
-    for plan in site.plans:
-        for code in plan["areas"]:
-            plans_in[code].append(plan)
+    """Each feed and the items it carries: the one place that says what goes where."""
+    sources = [_Source(FeedRef(k.feed.slug, k.feed.title), k.feed.description, f"{k.folder}/index.md",
+                       site.entries.get(k.name, [])) for k in _FEED_KINDS]
+    # Grouped in one pass each (newest first kept): a scan of all items per feed is quadratic.
+    by_department, in_category = defaultdict(list), defaultdict(list)
+    for kind in _FEED_KINDS:
+        for entry in site.entries.get(kind.name, []):
+            by_department[entry.get(kind.department_field)].append(entry)
+            # News by its categories, a document by its CCHC areas (each area is a news category too).
+            for code in entry.get("categories", []) + entry.get("areas", []):
+                in_category[code].append(entry)
     for code, department in site.departments.items():
-        sources.append(_Source(department_feed(code, department["name"]), f"Tin tức và văn bản của {department['name']}",
-                               department.src_uri, site.news_by_department.get(code, []),
-                               site.plans_by_issuer.get(code, [])))
+        sources.append(_Source(department_feed(code, department["name"]), f"Tin tức, văn bản, hỏi đáp của {department['name']}",
+                               department.src_uri, by_department[code]))
     for code, label in NEWS_CATEGORIES.items():
-        sources.append(_Source(category_feed(code), f"Chuyên mục {label}", category_uri(code), in_category[code],
-                               plans_in[code]))
+        sources.append(_Source(category_feed(code), f"Chuyên mục {label}", category_uri(code), in_category[code]))
     return sources
 
 
 def has_items(site: Site) -> set[str]:
     """The slugs of the feeds that carry something: an empty one is neither listed nor advertised."""
-    return {s.ref.slug for s in _sources(site) if s.news or s.plans}
+    return {s.ref.slug for s in _sources(site) if s.entries}
 
 
 def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> list[Feed]:
     """Every feed with its newest `limit` items; `html` is each page's rendered content by src_uri. An item is made
     (its HTML with absolute links) only for the feeds it is among the newest of, once."""
-    def news_item(n: Entry) -> FeedItem:
-        url = urljoin(site_url, url_of(n.src_uri))
-        d = site.departments[n["department"]]
-        return FeedItem(n["title"], url, n["date"], absolute_html(html.get(n.src_uri, ""), url), n.get("summary", ""),
-                        d["name"], tuple(NEWS_CATEGORIES[c] for c in n["categories"]) + tuple(n.get("tags", [])))
-
-    def plan_item(p: Entry) -> FeedItem:
-        url = urljoin(site_url, url_of(p.src_uri))
-        return FeedItem(f"{designation(p)}: {heading(p)}", url, _plan_date(p), absolute_html(html.get(p.src_uri, ""), url),
-                        p.get("summary", ""), site.departments[p["issuer"]]["name"],
-                        ("Văn bản",) + tuple(CCHC_AREAS[a] for a in p["areas"]))
+    def item(entry: Entry) -> FeedItem:
+        url = urljoin(site_url, url_of(entry.src_uri))
+        department = site.departments[entry[entry.kind.department_field]]
+        return FeedItem(item_pages.feed_title(entry), url, _published(entry), absolute_html(html.get(entry.src_uri, ""), url),
+                        entry.get("summary", ""), department["name"], item_pages.feed_categories(entry))
 
     made: dict[str, FeedItem] = {}
 
     def newest(source: _Source) -> list[FeedItem]:
-        dated = [(n["date"], n.src_uri, n, news_item) for n in source.news]
-        dated += [(_plan_date(p), p.src_uri, p, plan_item) for p in source.plans]
+        dated = [(_published(e), e.src_uri, e) for e in source.entries]
         # The order `feeds.render` keeps: newest first, then by address.
         chosen = heapq.nlargest(limit, dated, key=lambda d: (d[0], urljoin(site_url, url_of(d[1]))))
-        for _date, uri, entry, make in chosen:
+        for _date, uri, entry in chosen:
             if uri not in made:
-                made[uri] = make(entry)
-        return [made[uri] for _date, uri, _entry, _make in chosen]
+                made[uri] = item(entry)
+        return [made[uri] for _date, uri, _entry in chosen]
 
     return [Feed(s.ref.slug, s.ref.title, s.description, urljoin(site_url, url_of(s.home_uri)), newest(s))
             for s in _sources(site)]

@@ -26,9 +26,10 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
 import cchc
-from cchc import (build_cache, catalogue, clock, cms, cms_proxy, colours, content, dates, feeds, frontmatter, links, safety,
-                  search, site_check, site_swap, subscriptions, text, vendor)
-from cchc.render import departments, home, html, news, plans, portal_pages, procedures
+from cchc import (build_cache, catalogue, clock, cms, cms_proxy, colours, content, dates, feeds, frontmatter, links,
+                  portal_info, safety, search, site_check, site_swap, subscriptions, text, vendor)
+from cchc.render import home, html, news, plans, portal_pages, procedures
+from cchc.render import pages as item_pages
 
 
 def _code_version() -> int:
@@ -52,7 +53,7 @@ def _reload_changed_code() -> None:
 
 
 def _page_scripts() -> dict[str, str]:
-    return {procedures.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js",
+    return {procedures.FINDER_URI: "assets/finder.js", plans.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js",
             subscriptions.PAGE_URI: "assets/copy.js"}  # from overrides/
 
 
@@ -67,11 +68,11 @@ class _Build:
     page_scripts: dict[str, str] = {}
     titles: dict[str, str] = {}
     html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
-    neighbours: dict = {}
     html: dict[str, str] = {}
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
     colours: dict[str, str] = {}
+    portal = portal_info.PortalInfo()  # who runs the portal: every page's footer
     filled_feeds: set[str] = set()  # feeds with items: the only ones pages advertise
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
@@ -164,13 +165,15 @@ def on_pre_build(config) -> None:
     _Build.hidden = content.split_published(site, now)
     _Build.hidden_uris = {e.src_uri for e in _Build.hidden}
     _Build.page_scripts = _page_scripts()
-    # Computed once: a list scan per news page would make the build quadratic.
-    padded = [None, *site.news, None]
-    _Build.neighbours = {n.src_uri: (padded[i], padded[i + 2]) for i, n in enumerate(site.news)}
-    dates = [content.content_date(e) for e in site.plans + site.news]
+    dates = [content.content_date(e) for items in site.entries.values() for e in items]
     _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
     _Build.filled_feeds = subscriptions.has_items(site)
+    _Build.portal, errors, warnings = portal_info.resolve(config.extra.get("portal"), site.departments)
+    if errors:
+        raise PluginError("Thông tin cổng (extra.portal trong mkdocs.yml) chưa đúng:\n" + "\n".join(errors))
+    for warning in warnings:
+        log.info(warning)
 
 
 def _static_files(files, config) -> dict[str, str]:
@@ -221,9 +224,11 @@ def on_env(env, config, files):
             made[key] = caller()
         return made[key]
 
-    targets = sorted(_Build.nav_urls | {"", "assets/", "tim-kiem/"})
+    # The footer links the portal's managing departments too (overrides/partials/copyright.html).
+    targets = sorted(_Build.nav_urls | {"", "assets/", "tim-kiem/"} | {row[2] for row in _Build.portal.rows if row[2]})
     env.globals["cchc_once"] = once
     env.globals["cchc_in_nav"] = _Build.in_nav
+    env.globals["cchc_portal"] = _Build.portal
     return env
 
 
@@ -237,13 +242,16 @@ def on_files(files, config):
         _add_vendor_files(files, config)
         _Build.html_pages, _Build.titles = {}, {}
         return files
-    generated = portal_pages.portal_pages(site, config.site_url or "")
+    generated = portal_pages.portal_pages(site, config.site_url or "", _Build.portal)
     clashes = portal_pages.clashes(site, generated)
     if clashes:
         raise PluginError("Nội dung trùng địa chỉ trang cổng tự tạo, chưa dựng trang:\n"
                           + "\n".join(p.format() for p in clashes))
-    previewed = [e for e in _Build.hidden if e.kind is content.PLAN] if _Build.serving else []
-    pages = {plan.src_uri: (plans.heading(plan), plans.plan_page(plan, site)) for plan in site.plans + previewed} | generated
+    # Kinds whose files sit outside docs/ (plans/): their pages are generated here, drafts only in the preview.
+    outside = [e for e in site.pages.values() if e.kind.sources != "docs" and e.kind.renderer
+               and (_Build.serving or e.src_uri not in _Build.hidden_uris)]
+    pages = {e.src_uri: (item_pages.title(e), item_pages.render(e, site, item_pages.PageContext(config.site_url or "")))
+             for e in outside} | generated
     _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, html.HtmlPage)}
     for uri, (_title, page) in pages.items():
         source = page.source if isinstance(page, html.HtmlPage) else page
@@ -261,9 +269,9 @@ def on_files(files, config):
         if files.get_file_from_path(item.src_uri) and not _Build.serving:  # a plan's page is generated: not written
             files.remove(files.get_file_from_path(item.src_uri))
     for uri, entry in site.pages.items():
-        if entry.kind in (content.NEWS, content.DEPARTMENT, content.PROCEDURE) and files.get_file_from_path(uri):
+        if entry.kind.folder and files.get_file_from_path(uri):  # items of a kind: listed by the portal, not the nav
             files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
-            titles[uri] = entry.get("title") or entry.get("name")
+            titles[uri] = item_pages.title(entry)
     _Build.titles = titles
     return files
 
@@ -364,22 +372,16 @@ def _page_markdown(markdown, page, config):
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
     page.update_date = (entry and content.content_date(entry)) or _Build.newest
-    if uri in _Build.page_scripts:
-        page.meta["scripts"] = [_Build.page_scripts[uri]]
-    if entry is None:
+    page.meta["scripts"] = [_Build.page_scripts[uri]] if uri in _Build.page_scripts else []
+    if entry is not None and entry.kind.printable:
+        page.meta["printable"] = True
+        page.meta["scripts"].append("assets/print.js")
+    if not page.meta["scripts"]:
+        del page.meta["scripts"]
+    if entry is None or entry.kind.sources != "docs":
         return markdown  # generated: already written from checked content
-    if entry.kind is content.PLAN:
-        return markdown  # generated: already written from checked content
-    if entry.kind is content.DEPARTMENT:
-        code = entry["code"]
-        return departments.department_page(entry, site) + "\n" + news.latest_news(
-            site, uri, site.news_by_department.get(code, []))
-    if entry.kind is content.PROCEDURE:
-        page.meta["jsonld"] = Markup(procedures.json_ld(entry, site, config.site_url or ""))  # "<" escaped
-        return procedures.procedure_page(entry, site)
-    if entry.kind is content.NEWS:
-        newer, older = _Build.neighbours.get(uri, (None, None))  # a draft previewed has no neighbours
-        return news.news_page(entry, site, newer, older)
+    if entry.kind.renderer:
+        return item_pages.render(entry, site, item_pages.PageContext(config.site_url or "", page.meta))
     if uri == "index.md":
         return "\n\n".join([entry.body, news.latest_news(site, uri, site.news), home.latest_plans(site)])
     return entry.body  # our parse: NFC, front matter checked and removed
@@ -418,7 +420,9 @@ def on_page_context(context, page, config, nav):
     if uri in _Build.in_nav or _Build.problems:
         return context
     if not _Build.shell:
-        _Build.shell = build_cache.digest(json.dumps(_nav_outline(nav.items), ensure_ascii=False))
+        # What every page's theme output shows besides its own content: the nav, and the footer's portal information.
+        _Build.shell = build_cache.digest(json.dumps([_nav_outline(nav.items), _Build.portal.rows, _Build.portal.links],
+                                                     ensure_ascii=False))
     key = _Build.cache.key("page", _Build.shell, uri, page.url, page.content, page.title or "",
                            json.dumps(_toc_tokens(page.toc), ensure_ascii=False),
                            json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str))
@@ -486,6 +490,7 @@ class _Outputs:
         outputs = {uri: export(site, self.site_url) for uri, export in
                    [(procedures.EXPORTS["json"], catalogue.to_json), (procedures.EXPORTS["csv"], catalogue.to_csv)]}
         outputs[procedures.FINDER_DATA] = procedures.finder_data(site)
+        outputs[plans.FINDER_DATA] = plans.finder_data(site)
         rendered = {uri: (self.titles[uri], html) for uri, html in self.html.items()}
         names = {code: d["name"] for code, d in site.departments.items()}
 

@@ -73,12 +73,14 @@ def generate(target: Path, docs: int, seed: int = 2026) -> dict[str, int]:
     shutil.copy(ROOT / "docs/assets/cchc.css", target / "docs/assets/cchc.css")
     config = re.sub(r"\nnav:\n(?:  .*\n)+", "\nnav:\n  - Trang chủ: index.md\n  - Tin tức: tin-tuc/index.md\n  - Văn bản: van-ban/index.md\n"
                     "  - Thủ tục hành chính: thu-tuc/index.md\n  - Cơ quan: co-quan/index.md\n", _config())
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (target / "docs/index.md").write_text("---\ntitle: Trang chủ\n---\n\n# Cổng thử tải\n", encoding="utf-8")
-
     counts = {"department": max(5, docs * 2 // 100), "plan": docs * 10 // 100, "procedure": docs * 30 // 100}
     counts["news"] = docs - sum(counts.values())
     codes = [f"SO{n}-BT" for n in range(counts["department"])]
+    # The portal's information names the generated departments (the project's names its own).
+    config = re.sub(r"(?m)^(    (?:managing_body|operator): ).*$", rf"\g<1>{codes[0]}", config)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (target / "docs/index.md").write_text("---\ntitle: Trang chủ\n---\n\n# Cổng thử tải\n", encoding="utf-8")
+
     for code in codes:
         _write(target / "docs/co-quan" / f"{code.lower()}.md",
                {"code": code, "name": f"Sở thử nghiệm {code} tỉnh Bình Thuận", "short_name": f"Sở {code}",

@@ -24,12 +24,15 @@ def saved_value(widget: dict, example: str):
     if kind == "select":
         value = widget["options"][0]["value"]
         return [value] if widget.get("multiple") else value
-    if kind == "relation":
-        return ["STP-KH"] if widget.get("multiple") else "STP-KH"
+    if kind == "relation":  # an entry the test saved before: the department, the procedure, the document
+        value = {"co-quan": "STP-KH", "thu-tuc": "1.001456", "van-ban": "489/QĐ-UBND"}[widget["collection"]]
+        return [value] if widget.get("multiple") else value
     if kind == "boolean":
         return False
     if kind == "datetime":
         return "2024-03-05 08:30" if widget.get("time_format") else "2024-03-05"
+    if kind in ("file", "image"):  # uploaded into the media folder (the test writes the file there)
+        return "/files/mau.pdf"
     if kind == "text":
         return "Dòng thứ nhất\nDòng thứ hai"
     return example or "Nội dung mẫu"
@@ -41,12 +44,13 @@ EXAMPLES = {f"{kind.name}.{name}": spec.example for kind in KINDS for name, spec
 def test_entries_saved_by_the_cms_pass_the_validator(small_site):
     cms = yaml.safe_load(config())
     write(small_site, "docs/co-quan/stp-kh.md", STP)
-    kinds = {"tin-tuc": "news", "van-ban": "plan", "thu-tuc": "procedure", "co-quan": "department"}
+    write(small_site, "docs/files/mau.pdf", "%PDF-1.4\n")
+    kinds = {"tin-tuc": "news", "van-ban": "plan", "thu-tuc": "procedure", "hoi-dap": "question", "co-quan": "department"}
     for collection in cms["collections"]:
         kind = kinds[collection["name"]]
         entry = {}
         for widget in collection["fields"]:
-            if widget["name"] in ("body", "attachment", "image", "parent"):
+            if widget["name"] in ("body", "parent"):
                 continue
             example = EXAMPLES.get(f"{kind}.{widget['name']}", "").strip('"')
             if widget["widget"] == "string" and "pattern" in widget and not example:
@@ -55,7 +59,7 @@ def test_entries_saved_by_the_cms_pass_the_validator(small_site):
         if kind == "department":
             entry["code"] = "SXD-KH"
         name = {"tin-tuc": "2024/tin-moi", "van-ban": "2024-ke-hoach-moi", "thu-tuc": slugify(entry.get("code", "")),
-                "co-quan": slugify(entry.get("code", ""))}[collection["name"]]
+                "hoi-dap": "2024/cau-hoi-moi", "co-quan": slugify(entry.get("code", ""))}[collection["name"]]
         front = yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)
         write(small_site, f"{collection['folder']}/{name}.md", f"---\n{front}---\n\nNội dung do biên tập viên viết trên web.\n")
     site = load_site(Layout.at(small_site))

@@ -23,12 +23,12 @@ def test_defaults_pass_and_weak_or_wrong_colours_are_refused():
 def test_the_build_writes_them_and_refuses_weak_ones(small_site):
     config = small_site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text + "extra:\n  colours:\n    primary: \"#7a1f1f\"\n", encoding="utf-8")
+    config.write_text(text.replace("extra:\n", "extra:\n  colours:\n    primary: \"#7a1f1f\"\n"), encoding="utf-8")
     assert mkdocs_build(small_site).returncode == 0
     css = (small_site / "site" / "assets" / "mau-sac.css").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #7a1f1f;" in css and "--md-typeset-a-color: #7a1f1f;" in css
     assert 'href="assets/mau-sac.css"' in (small_site / "site" / "index.html").read_text(encoding="utf-8")
-    config.write_text(text + "extra:\n  colours:\n    primary: \"#8fa8ff\"\n", encoding="utf-8")
+    config.write_text(text.replace("extra:\n", "extra:\n  colours:\n    primary: \"#8fa8ff\"\n"), encoding="utf-8")
     result = mkdocs_build(small_site)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Màu trong mkdocs.yml chưa dùng được" in result.stderr and "WCAG 2.1 AA" in result.stderr

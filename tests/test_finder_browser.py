@@ -20,7 +20,7 @@ def catalogue() -> list[dict]:
 
 
 def shown(page):
-    return page.locator(".cchc-catalogue li[data-code]:visible")
+    return page.locator(".cchc-catalogue li[data-id]:visible")
 
 
 def test_facets_filter_and_count(page, bundled_site, catalogue):
@@ -127,7 +127,7 @@ def test_without_javascript_every_procedure_is_listed_by_department(browser, bun
     page = context.new_page()
     page.goto(bundled_site + FINDER)
     expect(page.locator(".cchc-finder")).to_be_hidden()
-    departments = page.locator(".cchc-finder__departments a")
+    departments = page.locator(".cchc-finder__browse a")
     expect(departments).to_have_count(len({p["department"] for p in catalogue}))
     first = min(p["department"] for p in catalogue)  # in the order of department codes
     assert first == "SNNMT-KH"
@@ -151,7 +151,7 @@ def test_the_finder_page_stays_small_and_the_script_lists_the_whole_catalogue(pa
     assert len(html) < 40_000 and catalogue[0]["name"].encode() not in html
     page.goto(bundled_site + FINDER)
     expect(shown(page)).to_have_count(len(catalogue))
-    expect(page.locator(".cchc-finder__departments")).to_be_hidden()
+    expect(page.locator(".cchc-finder__browse")).to_be_hidden()
 
 
 def test_procedure_page_offers_online_submission(page, bundled_site):

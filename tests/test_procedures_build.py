@@ -60,8 +60,9 @@ def test_finder_lists_every_procedure_and_exports_open_data(small_site):
     assert "assets/finder.js" in finder and 'data-source="tra-cuu.json"' in finder
     assert '<a href="co-quan/stp-kh/">Sở Tư pháp tỉnh Khánh Hòa</a> (2)' in finder  # without JavaScript
     data = json.loads((site / "thu-tuc/tra-cuu.json").read_text(encoding="utf-8"))  # what finder.js lists
-    assert data["departments"] == [["STP-KH", "Sở Tư pháp tỉnh Khánh Hòa"]]
-    assert [(row[0], data["fields"][row[3]][0], row[6]) for row in data["items"]] == [
+    facets = {f["name"]: f["values"] for f in data["facets"]}
+    assert facets["co-quan"] == [["STP-KH", "Sở Tư pháp tỉnh Khánh Hòa"]] and data["groups"] == ["co-quan", "linh-vuc"]
+    assert [(row[3], facets["linh-vuc"][int(row[5])][0], row[1]) for row in data["items"]] == [
         ("1.013222", "hoat-dong-xay-dung", "1-013222/"), ("1.000688", "luat-su", "1-000688/")]
     listing = (site / "thu-tuc/co-quan/stp-kh/index.html").read_text(encoding="utf-8")
     assert re.findall(r'<a href="([^"]+)">[^<]+</a> <span class="cchc-code">([^<]+)</span>', listing) == [

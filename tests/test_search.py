@@ -36,7 +36,7 @@ def test_rare_words_list_documents_as_differences_and_pairs_are_indexed():
 
 def test_manifest_carries_kind_and_department_of_every_document_for_facets():
     manifest = json.loads(build(docs(), {"STP-KH": "Sở Tư pháp tỉnh Khánh Hòa"})["search/manifest.json"])
-    assert manifest["docs"] == 3 and manifest["kind"] == "240"  # procedure, page, plan: their places in KINDS
+    assert manifest["docs"] == 3 and manifest["kind"] == "250"  # procedure, page, plan: their places in KINDS
     assert manifest["departments"] == [["STP-KH", "Sở Tư pháp tỉnh Khánh Hòa"], ["UBND-KH", "UBND-KH"]]
     assert manifest["department"] == [0, -1, 1]
 

@@ -151,4 +151,5 @@ def test_excerpts_show_the_words_typed_side_by_side_and_mark_only_them(page, bun
 def test_a_code_typed_whole_finds_its_procedure_first(page, bundled_site):
     results(page, bundled_site, "1.000688")
     expect(page.locator(".cchc-hit > a").first).to_have_text(re.compile("^Cấp Chứng chỉ hành nghề luật sư"))
-    assert page.locator(".cchc-hit__excerpt mark").all_inner_texts() == []  # no lone `1` marked
+    # The code is marked whole where an excerpt quotes it (a question citing it), never a lone `1`.
+    assert set(page.locator(".cchc-hit__excerpt mark").all_inner_texts()) <= {"1.000688"}

@@ -55,13 +55,13 @@ def test_files_that_would_be_published_unchecked_are_refused(small_site):
 
 
 def test_field_paths_stay_inside_docs(small_site):
-    write(small_site, "plans/a.md", PLAN.replace("period:", "attachment: ../../../../etc/passwd\nperiod:"))
-    assert "[attachment] '../../../../etc/passwd' ra ngoài thư mục docs/" in only(small_site)
+    write(small_site, "plans/a.md", PLAN.replace("period:", "attachments: [../../../../etc/passwd.pdf]\nperiod:"))
+    assert "[attachments[0].file] '../../../../etc/passwd.pdf' ra ngoài thư mục docs/" in only(small_site)
     write(small_site, "tai-lieu/a.pdf", "%PDF-1.4\n")
     os.symlink(Path("/etc/passwd"), small_site / "docs" / "passwd.pdf")
-    write(small_site, "plans/a.md", PLAN.replace("period:", "attachment: passwd.pdf\nperiod:"))
+    write(small_site, "plans/a.md", PLAN.replace("period:", "attachments: [passwd.pdf]\nperiod:"))
     found = problems(small_site)
-    assert any("[attachment] docs/passwd.pdf nằm ngoài thư mục docs/" in p for p in found)
+    assert any("[attachments[0].file] docs/passwd.pdf nằm ngoài thư mục docs/" in p for p in found)
 
 
 def test_theme_file_keys_are_not_page_settings(small_site):
@@ -95,7 +95,8 @@ def test_editors_tools_refuse_the_same_paths():
     from cchc import json_schema
     from cchc.kinds import PLAN
 
-    pattern = json.loads(json_schema.files()["schemas/plan.json"])["properties"]["attachment"]["pattern"]
-    assert pattern == PLAN.schema.fields["attachment"].type.form
+    written_alone = json.loads(json_schema.files()["schemas/plan.json"])["properties"]["attachments"]["items"]["anyOf"][0]
+    pattern = written_alone["pattern"]
+    assert pattern == PLAN.schema.fields["attachments"].type.item.fields["file"].type.form
     assert [bool(re.match(pattern, p)) for p in ["files/a.pdf", "../../etc/passwd", "files/../../a", "files\\a", "javascript:x"]] == \
         [True, False, False, False, False]

@@ -13,7 +13,7 @@ from ..schema import Context
 from .official_documents import Imported, Registry, file_name, import_document, read
 
 # Fields an editor adds that no document carries: a re-import keeps them.
-EDITORIAL = ("summary", "areas", "slug", "attachment")
+EDITORIAL = ("summary", "areas", "slug", "attachments", "effective", "expires", "replaces", "amends")
 
 
 def sources(paths: list[Path]) -> list[Path]:

@@ -67,6 +67,15 @@ def news_page(item: Entry, site: Site, previous: Entry | None, following: Entry 
     return "\n".join(parts) + "\n"
 
 
+def feed_categories(item: Entry) -> tuple[str, ...]:
+    return tuple(NEWS_CATEGORIES[c] for c in item["categories"]) + tuple(item.get("tags", []))
+
+
+def page(item: Entry, site: Site, _context) -> str:
+    newer, older = site.neighbours.get(item.src_uri, (None, None))  # a draft previewed has no neighbours
+    return news_page(item, site, newer, older)
+
+
 def listing_pages(first_uri: str, title: str, intro: Callable[[str], list[str]], items: list[Entry],
                   site: Site) -> dict[str, tuple[str, HtmlPage]]:
     """{src_uri: (title, page)} for a listing split into pages of PAGE_SIZE; `intro` gives a page its paragraphs."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Callable, Iterable
 
-from .. import related
+from .. import finder, related, validity
+from ..kinds import ATTACHMENT_TYPES
 from ..content import PLANS_URL_DIR, Entry, Site
 from ..dates import display_date
 from ..text import lcfirst, slugify, vietnamese_order
@@ -39,10 +40,12 @@ def department_name(site: Site, code: str) -> str:
 
 
 def plan_item(plan: Entry, from_uri: str, site: Site) -> str:
-    """One line of a list of documents, as HTML (`<li>`)."""
+    """One line of a list of documents, as HTML (`<li>`): its subject line is the link, as readers look for it."""
     issuer = department_name(site, plan["issuer"])
-    return (f"<li>{html.link(designation(plan), from_uri, plan.src_uri)} · {display_date(plan['issued'])} · "
-            f"{html.escape(issuer)}<br>\n  {html.escape(heading(plan))}</li>")
+    state = validity.status(plan, site)
+    flag = "" if state == validity.IN_FORCE else f' · <span class="cchc-status cchc-status--{state}">{validity.STATUSES[state]}</span>'
+    return (f"<li>{html.link(heading(plan), from_uri, plan.src_uri)}<br>\n  {html.escape(designation(plan))} · "
+            f"{display_date(plan['issued'])} · {html.escape(issuer)}{flag}</li>")
 
 
 def plan_list(plans: list[Entry], here: str, site: Site, empty: str = "Chưa có văn bản nào.") -> list[str]:
@@ -63,8 +66,9 @@ def plan_page(plan: Entry, site: Site) -> str:
     rows.append(("Lĩnh vực CCHC", "; ".join(CCHC_AREAS[a] for a in plan["areas"])))
     if plan.get("attached"):
         rows.append(("Ban hành kèm theo", text(f"{plan['attached']['doc_type']} {lcfirst(plan['attached']['title'])}")))
-    if plan.get("attachment"):
-        rows.append(("Văn bản gốc", link("Tải tệp văn bản gốc", here, plan["attachment"])))
+    rows += _validity_rows(plan, site)
+    if plan.get("attachments"):
+        rows.append(("Tệp đính kèm", "<br>".join(_attachment(a, i, here, site) for i, a in enumerate(plan["attachments"]))))
     meta = meta_panel(rows)
 
     def cite(label: str, target: Entry) -> str:
@@ -93,6 +97,60 @@ def plan_page(plan: Entry, site: Site) -> str:
         parts += ["## Văn bản liên quan", "", "Các văn bản trên cổng dẫn chiếu văn bản này:", ""]
         parts += [*plan_list(citing, here, site), ""]
     return "\n".join(parts)
+
+
+_CHANGE_LABELS = {"replaces": ("Thay thế", "Bị thay thế bởi"), "amends": ("Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi")}
+
+
+def _validity_rows(plan: Entry, site: Site) -> list[tuple[str, str]]:
+    """In force or not as of the build clock, its dates, and the documents it changes or that change it, linked."""
+    here, state = plan.src_uri, validity.status(plan, site)
+    said = f'<strong class="cchc-status cchc-status--{state}">{validity.STATUSES[state]}</strong>'
+    if plan.get("effective"):
+        said += f" · từ ngày {display_date(plan['effective'])}"
+    if plan.get("expires"):
+        said += f" · {'hết' if state == validity.ENDED else 'đến hết'} hiệu lực ngày {display_date(plan['expires'])}"
+    rows = [("Hiệu lực", said)]
+    changes, changed_by = site.changes.get(here, {}), site.changed_by.get(here, {})
+    for field, (label, back) in _CHANGE_LABELS.items():
+        named = [link(t, here, target.src_uri) if target else text(t) for t, target in changes.get(field, [])]
+        if named:
+            rows.append((label, "<br>".join(named)))
+        newer = [link(f"{designation(p)}: {heading(p)}", here, p.src_uri) for p in changed_by.get(field, [])]
+        if newer:
+            rows.append((back, "<br>".join(newer)))
+    return rows
+
+
+def _attachment(attachment: dict, position: int, here: str, site: Site) -> str:
+    """A download link with the file's type and size, as readers decide whether to open it on a phone."""
+    name = attachment["file"]
+    label = attachment.get("title") or ("Toàn văn" if position == 0 else f"Tệp đính kèm {position + 1}")
+    kind = ATTACHMENT_TYPES[name.rsplit(".", 1)[-1].lower()]
+    size = site.file_sizes.get(name)
+    described = f"{kind}, {_size(size)}" if size is not None else kind
+    return f"{link(label, here, name)}{{ download }} ({described})"
+
+
+def _size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def page(plan: Entry, site: Site, _context=None):
+    return plan_page(plan, site)
+
+
+title = heading  # a plan's page is titled as the document is: `Kế hoạch tuyên truyền …`
+
+
+def feed_title(plan: Entry) -> str:
+    return f"{designation(plan)}: {heading(plan)}"
+
+
+def feed_categories(plan: Entry) -> tuple[str, ...]:
+    return ("Văn bản",) + tuple(CCHC_AREAS[a] for a in plan["areas"])
 
 
 def _grouped(plans: Iterable[Entry], key: Callable[[Entry], str], order: Callable[[str], object]) -> list[tuple[str, list[Entry]]]:
@@ -134,7 +192,9 @@ def index_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
         page.heading(1, "Văn bản chỉ đạo, điều hành")
         switch = " · ".join(f"<strong>{html.escape(other)}</strong>" if key == grouping else html.link(other, here, uri)
                             for key, (uri, other) in INDEX_PAGES.items())
-        page.add(f"<p>{len(site.plans)} văn bản, mới nhất trước. Xếp: {switch}</p>")
+        page.add(f"<p>{len(site.plans)} văn bản, mới nhất trước. Xếp: {switch}</p>",
+                 f'<p>{html.link("Tra cứu văn bản", here, FINDER_URI)}: tìm theo trích yếu, số ký hiệu; lọc theo loại, '
+                 "cơ quan ban hành, năm, hiệu lực, lĩnh vực.</p>")
         if len(groups) > MAX_PREVIEWED_GROUPS:
             page.add(*html.item_list([f"<li>{html.link(name, here, group_uri(grouping, name))} ({len(plans)})</li>"
                                       for name, plans in groups], ""))
@@ -154,3 +214,49 @@ def index_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
             pages |= html.paginated(group_uri(grouping, name), title, intro,
                                     [lambda at, p=p: plan_item(p, at, site) for p in plans], PAGE_SIZE, "Chưa có văn bản nào.")
     return pages
+
+
+FINDER_URI = f"{PLANS_URL_DIR}/tra-cuu/index.md"
+FINDER_TITLE = "Tra cứu văn bản"
+FINDER_DATA = f"{PLANS_URL_DIR}/tra-cuu/van-ban.json"
+_FINDER_HELP = ("Tìm theo trích yếu hoặc số ký hiệu (gõ có dấu hay không dấu đều được), lọc theo loại văn bản, cơ quan ban "
+                "hành, năm, hiệu lực và lĩnh vực cải cách hành chính. Địa chỉ trang giữ bộ lọc: có thể gửi cho người khác.")
+
+
+def _finder_facets(site: Site) -> list[finder.Facet]:
+    years = sorted({p["issued"].year for p in site.plans}, reverse=True)
+    issuers = sorted({p["issuer"] for p in site.plans}, key=lambda c: vietnamese_order(department_name(site, c)))
+    return [finder.Facet("loai", "Loại văn bản", {t: t for t in sorted({p["doc_type"] for p in site.plans}, key=vietnamese_order)}),
+            finder.Facet("co-quan", "Cơ quan ban hành", {c: department_name(site, c) for c in issuers}),
+            finder.Facet("nam", "Năm ban hành", {str(y): str(y) for y in years}),
+            finder.Facet("hieu-luc", "Hiệu lực", dict(validity.STATUSES)),
+            finder.Facet("linh-vuc", "Lĩnh vực CCHC", dict(CCHC_AREAS))]
+
+
+def finder_page(site: Site) -> HtmlPage:
+    """The document finder: the form, and for readers without JavaScript the three listings it filters."""
+    here = FINDER_URI
+    page = HtmlPage(here)
+    page.heading(1, FINDER_TITLE)
+    page.add(f"<p>{len(site.plans)} văn bản. {html.escape(_FINDER_HELP)}</p>")
+    example = next((p.get("number") for p in site.plans if p.get("number", "")[:1].isdigit()), "489/QĐ-UBND")
+    page.add(*finder.form(_finder_facets(site), "văn bản", "Tìm văn bản", f"Ví dụ: tuyen truyen cai cach, {example}",
+                          FINDER_DATA.rsplit("/", 1)[-1]))
+    page.add('<section class="cchc-finder__browse">', "<h2>Xem văn bản theo danh sách</h2>",
+             *html.item_list([f"<li>{html.link(label, here, uri)}</li>" for uri, label in INDEX_PAGES.values()], ""),
+             "</section>")
+    return page
+
+
+def finder_data(site: Site) -> bytes:
+    """What `finder.js` lists: every document, newest first, under its year."""
+    items = []
+    for plan in site.plans:
+        state = validity.status(plan, site)
+        note = " · ".join([designation(plan), display_date(plan["issued"]), department_name(site, plan["issuer"]),
+                           validity.STATUSES[state]])
+        href = html.href(FINDER_URI, plan.src_uri)
+        items.append(finder.Item(heading(plan), href, plan.get("number", ""), note,
+                                 {"loai": [plan["doc_type"]], "co-quan": [plan["issuer"]], "nam": [str(plan["issued"].year)],
+                                  "hieu-luc": [state], "linh-vuc": list(plan["areas"])}))
+    return finder.data(_finder_facets(site), items, ("nam",))

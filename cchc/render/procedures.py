@@ -8,11 +8,14 @@ import re
 from collections import Counter
 from itertools import groupby
 
+from markupsafe import Markup
+
+from .. import finder
 from ..content import PROCEDURES_DIR, Entry, Site, relative_path, url_of
 from ..procedure_shapes import NO_UNIT
 from ..text import fold, slugify, vietnamese_order
 from ..vocab import CHANNELS, ONLINE_LEVELS, PROCEDURE_LEVELS
-from . import html
+from . import english, html
 from .html import HtmlPage
 from .markdown import attr
 
@@ -152,6 +155,8 @@ def procedure_page(procedure: Entry, site: Site) -> HtmlPage:
     results = procedure.get("results", [])
     page = HtmlPage(here)
     page.heading(1, procedure["name"])
+    if english.for_foreigners(procedure) and procedure.get("name_en"):
+        page.add(english.switch(here, english.procedure_uri(procedure["code"]), english=True))
     if results:
         page.add(f"<p><strong>Kết quả nhận được:</strong> {'; '.join(_html(r['name']) for r in results)}</p>")
     if procedure.get("online_url"):
@@ -206,6 +211,11 @@ def procedure_page(procedure: Entry, site: Site) -> HtmlPage:
         source += f' – <a href="{attr(procedure["portal_url"])}" rel="external">xem thủ tục trên Cổng Dịch vụ công quốc gia</a>'
     page.add("<hr>", f'<p>{source}. <a href="{attr(finder_href(here))}">Tra cứu thủ tục khác</a></p>')
     return page
+
+
+def page(procedure: Entry, site: Site, context) -> HtmlPage:
+    context.meta["jsonld"] = Markup(json_ld(procedure, site, context.site_url))  # "<" escaped
+    return procedure_page(procedure, site)
 
 
 def json_ld(procedure: Entry, site: Site, site_url: str) -> str:
@@ -263,24 +273,11 @@ def finder_page(site: Site) -> str:
              "Dữ liệu mở: " + " · ".join(f'<a href="{posixpath.basename(uri)}" download>{posixpath.basename(uri)}</a>'
                                           for uri in EXPORTS.values()) + " (UTF-8, mở được bằng Excel)", ""]
 
-    def options(name: str, values: dict[str, str]) -> str:
-        items = "".join(f'<option value="{attr(v)}" data-label="{attr(label)}">{attr(label)}</option>'
-                        for v, label in values.items())
-        return (f'<label class="cchc-finder__facet"><span>{FACETS[name]}</span>'
-                f'<select name="{name}"><option value="">Tất cả</option>{items}</select></label>')
-
     departments = {code: site.departments[code].get("short_name") or site.departments[code]["name"]
                    for code in site.procedures_by_department}
-    online = {**ONLINE_LEVELS, NO_ONLINE: "Không trực tuyến"}
-    parts += ['<form class="cchc-finder" role="search" aria-label="Lọc thủ tục" hidden>',
-              '<label class="cchc-finder__text"><span>Tìm thủ tục</span>'
-              '<input type="search" name="tim" autocomplete="off" '
-              f'placeholder="Ví dụ: {attr(_example_words(procedures))}, {attr(procedures[0]["code"]) if procedures else "1.000688"}"></label>',
-              options("co-quan", departments), options("linh-vuc", _fields(procedures)), options("cap", PROCEDURE_LEVELS),
-              options("truc-tuyen", online),
-              '<p class="cchc-finder__status" aria-live="polite"></p>', "</form>", ""]
-    parts += [f'<div class="cchc-catalogue" data-source="{posixpath.basename(FINDER_DATA)}"></div>', "",
-              '<section class="cchc-finder__departments">', "<h2>Thủ tục theo cơ quan</h2>", "<ul>"]
+    example = f"Ví dụ: {_example_words(procedures)}, {procedures[0]['code'] if procedures else '1.000688'}"
+    parts += finder.form(_facets(site, departments), "thủ tục", "Tìm thủ tục", example, posixpath.basename(FINDER_DATA))
+    parts += ['<section class="cchc-finder__browse">', "<h2>Thủ tục theo cơ quan</h2>", "<ul>"]
     for code, members in site.procedures_by_department.items():
         href = relative_path(url_of(department_list_uri(code)), url_of(here)) + "/"
         parts.append(f'<li><a href="{attr(href)}">{attr(site.departments[code]["name"])}</a> ({len(members)})</li>')
@@ -295,19 +292,21 @@ def _fields(procedures: list[Entry]) -> dict[str, str]:
 FINDER_DATA = f"{PROCEDURES_DIR}/tra-cuu.json"
 
 
+def _facets(site: Site, departments: dict[str, str]) -> list[finder.Facet]:
+    """The finder's filters; `departments` labels each department's option."""
+    return [finder.Facet("co-quan", FACETS["co-quan"], departments),
+            finder.Facet("linh-vuc", FACETS["linh-vuc"], _fields(site.procedures)),
+            finder.Facet("cap", FACETS["cap"], dict(PROCEDURE_LEVELS)),
+            finder.Facet("truc-tuyen", FACETS["truc-tuyen"], {**ONLINE_LEVELS, NO_ONLINE: "Không trực tuyến"})]
+
+
 def finder_data(site: Site) -> bytes:
-    """What `finder.js` lists: per procedure its code, name, department, field, levels, online level and address
-    (relative to the finder), with departments and fields named once."""
-    procedures = site.procedures
-    codes = {code: n for n, code in enumerate(site.procedures_by_department)}
-    fields = {field: n for n, field in enumerate(dict.fromkeys(p["field"] for p in procedures))}
-    data = {
-        "departments": [[code, site.departments[code]["name"]] for code in codes],
-        "fields": [[slugify(f), f] for f in fields],
-        "items": [[p["code"], p["name"], codes[p["department"]], fields[p["field"]], " ".join(p["levels"]),
-                   p.get("online", NO_ONLINE), _href(p, FINDER_URI)] for p in procedures],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """What `finder.js` lists, grouped by department (its full name as the heading) then field."""
+    names = {code: site.departments[code]["name"] for code in site.procedures_by_department}
+    items = [finder.Item(p["name"], _href(p, FINDER_URI), p["code"], p["code"],
+                         {"co-quan": [p["department"]], "linh-vuc": [slugify(p["field"])], "cap": p["levels"],
+                          "truc-tuyen": [p.get("online", NO_ONLINE)]}) for p in site.procedures]
+    return finder.data(_facets(site, names), items, ("co-quan", "linh-vuc"), "cchc-code")
 
 
 def department_listing(site: Site, code: str) -> HtmlPage:

@@ -48,7 +48,7 @@ export function toFile(data, sortedKeys = []) {
 // The preview pane as a page of the portal: its heading and the body, in the site's own typography.
 function preview({ entry, widgetFor }) {
   const data = (key) => entry.getIn(['data', key]);
-  const date = String(data('date') || data('issued') || '').match(/^(\d{4})-(\d{2})-(\d{2})/);
+  const date = String(data('date') || data('issued') || data('answered') || '').match(/^(\d{4})-(\d{2})-(\d{2})/);
   const line = [[data('doc_type'), data('number')].filter(Boolean).join(' '), data('code'),
     date ? `${date[3]}/${date[2]}/${date[1]}` : ''].filter(Boolean).join(' · ');
   return window.h('article', { className: 'md-typeset', style: { padding: '0 1rem' } },
@@ -111,7 +111,7 @@ if (script.dataset.localOnly === 'true' && !onThisMachine) {
   for (const style of JSON.parse(script.dataset.styles)) window.CMS.registerPreviewStyle(style);
   window.CMS.registerLocale('vi', merged(window.CMS.getLocale('vi'), PHRASES));
   new MutationObserver(() => nameUnnamedControls(document)).observe(document.body, { childList: true, subtree: true });
-  for (const name of ['tin-tuc', 'van-ban', 'thu-tuc', 'co-quan']) window.CMS.registerPreviewTemplate(name, preview);
+  for (const name of JSON.parse(script.dataset.collections)) window.CMS.registerPreviewTemplate(name, preview);
   window.cchcFormat = { fromFile, toFile };  // for the round-trip test over every sample file
   // Decap wants a full address; only the page knows the host and port `make serve` runs on.
   const local = new URL(script.dataset.local, location.href).href;

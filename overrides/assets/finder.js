@@ -1,12 +1,15 @@
-// Tra cứu thủ tục: lists the catalogue from its data file (tra-cuu.json) and filters it; the filters live in the
-// URL. Without JavaScript the page links to each department's listing instead.
+// A finder (Tra cứu thủ tục, Tra cứu văn bản): lists a catalogue from its data file and filters it; the filters
+// live in the URL. The data (cchc/finder.py) names its facets, the ones that group the list under headings, and
+// per item its title, address, note and the index of its value in each facet. Without JavaScript the page links to
+// listings that need none instead.
 (function () {
   "use strict";
   var form = document.querySelector(".cchc-finder");
   var catalogue = document.querySelector(".cchc-catalogue[data-source]");
   if (!form || !catalogue) return;
-  var FACETS = ["co-quan", "linh-vuc", "cap", "truc-tuyen"];
   var TEXT = "tim"; // not `q`: Material opens its own search box for `?q=`
+  var NOUN = form.getAttribute("data-noun");
+  var FACETS = [];
 
   // Same folding as cchc.text.fold: no tone marks, đ as d, lower case.
   function fold(value) {
@@ -24,37 +27,46 @@
     return el;
   }
 
-  // Grouped by department, then field, in the data's order (the catalogue's): sections with a counted heading.
+  // In the data's order; a grouping facet opens a section with a counted heading wherever its value changes.
   function list(data) {
-    var department = null, field = null, fieldList = null, lastDepartment = -1, lastField = -1;
+    FACETS = data.facets.map(function (facet) { return facet.name; });
+    var grouping = data.groups.map(function (name) { return FACETS.indexOf(name); });
+    var open = grouping.map(function () { return null; });
+    var last = grouping.map(function () { return -1; });
+    var itemList = null;
     data.items.forEach(function (row) {
-      var code = row[0], name = row[1], d = row[2], f = row[3];
-      if (d !== lastDepartment) {
-        var label = data.departments[d][1];
-        department = element("section", { "data-group": "co-quan" });
-        department.appendChild(element("h2", { "data-label": label }, label));
-        catalogue.appendChild(department);
-        groups.push(department);
-        lastDepartment = d; lastField = -1;
+      var indexes = FACETS.map(function (_, f) { return String(row[4 + f]).split(" ").filter(Boolean); });
+      grouping.forEach(function (f, level) {
+        var value = +indexes[f][0];
+        if (value === last[level]) return;
+        var label = data.facets[f].values[value][1];
+        var section = element("section", { "data-group": FACETS[f] });
+        section.appendChild(element("h" + (level + 2), { "data-label": label }, label));
+        (level === 0 ? catalogue : open[level - 1]).appendChild(section);
+        groups.push(section);
+        open[level] = section; last[level] = value;
+        for (var deeper = level + 1; deeper < grouping.length; deeper++) last[deeper] = -1;
+        itemList = null;
+      });
+      if (!itemList) {
+        itemList = element("ul", {});
+        (grouping.length ? open[grouping.length - 1] : catalogue).appendChild(itemList);
       }
-      if (f !== lastField) {
-        var fieldLabel = data.fields[f][1];
-        field = element("section", { "data-group": "linh-vuc" });
-        field.appendChild(element("h3", { "data-label": fieldLabel }, fieldLabel));
-        fieldList = field.appendChild(element("ul", {}));
-        department.appendChild(field);
-        groups.push(field);
-        lastField = f;
+      var values = {};
+      var attributes = { "data-id": row[3] };
+      FACETS.forEach(function (facet, f) {
+        values[facet] = indexes[f].map(function (i) { return data.facets[f].values[+i][0]; });
+        attributes["data-" + facet] = values[facet].join(" ");
+      });
+      var li = element("li", attributes);
+      li.appendChild(element("a", { href: row[1] }, row[0]));
+      if (row[2]) {
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(element("span", { "class": data.noteClass }, row[2]));
       }
-      var values = { "co-quan": [data.departments[d][0]], "linh-vuc": [data.fields[f][0]], "cap": row[4].split(" "),
-                     "truc-tuyen": [row[5]] };
-      var li = element("li", { "data-code": code, "data-co-quan": values["co-quan"][0], "data-linh-vuc": values["linh-vuc"][0],
-                               "data-cap": row[4], "data-truc-tuyen": row[5] });
-      li.appendChild(element("a", { href: row[6] }, name));
-      li.appendChild(document.createTextNode(" "));
-      li.appendChild(element("span", { "class": "cchc-code" }, code));
-      fieldList.appendChild(li);
-      items.push({ el: li, text: fold(name + " " + code), values: values, groups: [field, department] });
+      itemList.appendChild(li);
+      items.push({ el: li, text: fold(row[0] + " " + row[2]), values: values,
+                   groups: open.slice(0, grouping.length).reverse() });
     });
   }
 
@@ -124,11 +136,11 @@
       if (heading.textContent !== label) heading.textContent = label;
     });
     status.textContent = shown === items.length
-      ? "Tất cả " + items.length + " thủ tục"
+      ? "Tất cả " + items.length + " " + NOUN
       : shown === 0
-        ? "Không có thủ tục nào khớp. Thử bớt một từ, kiểm tra chính tả (gõ có dấu hay không dấu đều được)"
+        ? "Không có " + NOUN + " nào khớp. Thử bớt một từ, kiểm tra chính tả (gõ có dấu hay không dấu đều được)"
           + (FACETS.some(function (f) { return state[f]; }) ? ", hoặc chọn “Tất cả” ở các bộ lọc." : ".")
-        : "Tìm thấy " + shown + " / " + items.length + " thủ tục";
+        : "Tìm thấy " + shown + " / " + items.length + " " + NOUN;
   }
 
   var typing = null;
@@ -161,13 +173,13 @@
     })
     .then(function (data) {
       list(data);
-      var byDepartment = document.querySelector(".cchc-finder__departments");
-      if (byDepartment) byDepartment.hidden = true;  // the list above shows the same, and filters it
+      var browse = document.querySelector(".cchc-finder__browse");
+      if (browse) browse.hidden = true;  // the list above shows the same, and filters it
       form.hidden = false;
       apply(read(), true);
     })
     .catch(function () {
-      var note = element("p", { role: "status" }, "Chưa tải được danh mục để tìm, lọc. Xem thủ tục theo từng cơ quan dưới đây.");
+      var note = element("p", { role: "status" }, "Chưa tải được danh mục để tìm, lọc. Xem các danh sách dưới đây.");
       catalogue.appendChild(note);
     });
 })();

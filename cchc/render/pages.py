@@ -1,0 +1,43 @@
+"""The page of one content item, made by its kind's renderer (`Kind.renderer`: `module:function` in cchc/render)."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+from ..content import Entry, Site
+from .html import HtmlPage
+
+
+@dataclass
+class PageContext:
+    site_url: str
+    meta: dict = field(default_factory=dict)  # the page's settings for the theme; a renderer may add to them
+
+
+def _function(entry: Entry, name: str | None = None):
+    module, function = entry.kind.renderer.split(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), name or function, None)
+
+
+def render(entry: Entry, site: Site, context: PageContext) -> str | HtmlPage:
+    """The page's Markdown, or its HTML for a page written as HTML."""
+    return _function(entry)(entry, site, context)
+
+
+def feed_title(entry: Entry) -> str:
+    """The item's title in a feed: the renderer module's `feed_title(entry)`, else the page's title."""
+    named = _function(entry, "feed_title")
+    return named(entry) if named else title(entry)
+
+
+def feed_categories(entry: Entry) -> tuple[str, ...]:
+    """The item's categories in a feed: the renderer module's `feed_categories(entry)`, else none."""
+    named = _function(entry, "feed_categories")
+    return tuple(named(entry)) if named else ()
+
+
+def title(entry: Entry) -> str:
+    """The page's title: the renderer module's `title(entry)` where it has one, else the entry's title or name."""
+    named = _function(entry, "title")
+    return named(entry) if named else entry.get("title") or entry.get("name")
