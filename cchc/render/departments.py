@@ -147,6 +147,10 @@ def _procedures(department: Entry, site: Site) -> list[str]:
     return parts + [""]
 
 
+def listing_pages(site: Site) -> dict[str, tuple[str, str]]:
+    return {INDEX_URI: ("Cơ quan, đơn vị", index_page(site))}
+
+
 def index_page(site: Site) -> str:
     parts = ["# Cơ quan, đơn vị", "", f"{len(site.departments)} cơ quan, đơn vị trên cổng. "
              "[Sơ đồ tổ chức](#so-do-to-chuc) ở cuối trang.", ""]

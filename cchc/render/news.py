@@ -76,14 +76,14 @@ def page(item: Entry, site: Site, _context) -> str:
     return news_page(item, site, newer, older)
 
 
-def listing_pages(first_uri: str, title: str, intro: Callable[[str], list[str]], items: list[Entry],
+def _listing(first_uri: str, title: str, intro: Callable[[str], list[str]], items: list[Entry],
                   site: Site) -> dict[str, tuple[str, HtmlPage]]:
     """{src_uri: (title, page)} for a listing split into pages of PAGE_SIZE; `intro` gives a page its paragraphs."""
     lines = [lambda here, n=n: news_item(n, here, site) for n in ordered(items)]
     return html.paginated(first_uri, title, intro, lines, PAGE_SIZE, "Chưa có tin nào.")
 
 
-def all_listings(site: Site) -> dict[str, tuple[str, HtmlPage]]:
+def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
     pages: dict[str, tuple[str, HtmlPage]] = {}
     years = sorted({n["date"].year for n in site.news}, reverse=True)
 
@@ -92,20 +92,20 @@ def all_listings(site: Site) -> dict[str, tuple[str, HtmlPage]]:
         by_year = " · ".join(html.link(str(y), here, year_uri(y)) for y in years)
         return [f"<p>{len(site.news)} tin, mới nhất trước.</p>", f"<p>Chuyên mục: {browse}</p>", f"<p>Theo năm: {by_year}</p>"]
 
-    pages |= listing_pages(INDEX_URI, "Tin tức", intro, site.news, site)
+    pages |= _listing(INDEX_URI, "Tin tức", intro, site.news, site)
     for code, label in NEWS_CATEGORIES.items():
         items = [n for n in site.news if code in n["categories"]]
-        pages |= listing_pages(category_uri(code), label, lambda here, n=len(items): [f"<p>Chuyên mục · {n} tin</p>"], items, site)
+        pages |= _listing(category_uri(code), label, lambda here, n=len(items): [f"<p>Chuyên mục · {n} tin</p>"], items, site)
     tags: dict[str, list[Entry]] = {}
     for item in site.news:
         for tag in item.get("tags", []):
             tags.setdefault(tag_uri(tag), []).append(item)
     for uri, items in tags.items():
         name = next(t for t in items[0]["tags"] if tag_uri(t) == uri)
-        pages |= listing_pages(uri, f"Từ khóa: {name}", lambda here, n=len(items): [f"<p>{n} tin</p>"], items, site)
+        pages |= _listing(uri, f"Từ khóa: {name}", lambda here, n=len(items): [f"<p>{n} tin</p>"], items, site)
     for year in years:
         items = [n for n in site.news if n["date"].year == year]
-        pages |= listing_pages(year_uri(year), f"Tin tức năm {year}", lambda here, n=len(items): [f"<p>{n} tin</p>"], items, site)
+        pages |= _listing(year_uri(year), f"Tin tức năm {year}", lambda here, n=len(items): [f"<p>{n} tin</p>"], items, site)
     return pages
 
 

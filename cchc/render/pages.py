@@ -6,6 +6,7 @@ import importlib
 from dataclasses import dataclass, field
 
 from ..content import Entry, Site
+from ..kinds import KINDS, Kind
 from .html import HtmlPage
 
 
@@ -15,14 +16,26 @@ class PageContext:
     meta: dict = field(default_factory=dict)  # the page's settings for the theme; a renderer may add to them
 
 
+def _module(kind: Kind):
+    return importlib.import_module(f"{__package__}.{kind.renderer.split(':')[0]}")
+
+
 def _function(entry: Entry, name: str | None = None):
-    module, function = entry.kind.renderer.split(":")
-    return getattr(importlib.import_module(f"{__package__}.{module}"), name or function, None)
+    return getattr(_module(entry.kind), name or entry.kind.renderer.split(":")[1], None)
 
 
 def render(entry: Entry, site: Site, context: PageContext) -> str | HtmlPage:
     """The page's Markdown, or its HTML for a page written as HTML."""
     return _function(entry)(entry, site, context)
+
+
+def listings(site: Site) -> dict[str, tuple[str, str | HtmlPage]]:
+    """{src_uri: (title, page)} of the pages that list each kind's items: its renderer module's `listing_pages`."""
+    found: dict = {}
+    for kind in KINDS:
+        if kind.renderer and hasattr(_module(kind), "listing_pages"):
+            found |= _module(kind).listing_pages(site)
+    return found
 
 
 def feed_title(entry: Entry) -> str:

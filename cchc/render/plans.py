@@ -183,6 +183,11 @@ def _group_title(grouping: str, name: str) -> str:
     return {"year": f"Văn bản năm {name}", "type": f"Văn bản: {name}", "issuer": f"Văn bản của {name}"}[grouping]
 
 
+def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
+    """The indexes, each group's listing and the document finder."""
+    return index_pages(site) | {FINDER_URI: (FINDER_TITLE, finder_page(site))}
+
+
 def index_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
     """The three indexes (by year, type, issuer), each group's newest documents, and every group's own listing."""
     pages: dict[str, tuple[str, HtmlPage]] = {}

@@ -7,7 +7,8 @@ from ..problems import Problem
 from ..reference import URI as REFERENCE_URI, reference_page
 from .. import json_schema, search, subscriptions
 from ..portal_info import PortalInfo
-from . import departments, english, news, plans, procedures, questions
+from . import english, questions
+from . import pages as item_pages
 from . import html
 from .html import HtmlPage
 
@@ -24,19 +25,12 @@ def portal_pages(site: Site, site_url: str, portal: PortalInfo | None = None) ->
     """{src_uri: (title, Markdown or HTML page)} of every generated page but the plans' own; `portal` is who runs the
     portal and how to reach it (mkdocs.yml's `extra.portal`)."""
     portal = portal or PortalInfo()
-    pages: dict[str, tuple[str, str]] = {}
-    pages |= plans.index_pages(site)
-    pages[departments.INDEX_URI] = ("Cơ quan, đơn vị", departments.index_page(site))
-    pages[procedures.FINDER_URI] = (procedures.FINDER_TITLE, procedures.finder_page(site))
-    pages[plans.FINDER_URI] = (plans.FINDER_TITLE, plans.finder_page(site))
-    for code in site.procedures_by_department:
-        pages[procedures.department_list_uri(code)] = (f"Thủ tục hành chính: {site.departments[code]['name']}",
-                                                       procedures.department_listing(site, code))
+    pages = item_pages.listings(site)  # each kind's listings, from its renderer
     pages[search.PAGE_URI] = ("Tìm kiếm", search.page())
     pages[questions.FEEDBACK_URI] = (questions.FEEDBACK_TITLE, questions.feedback_page(portal.feedback))
     pages[REFERENCE_URI] = ("Các trường dữ liệu", reference_page())
     pages[subscriptions.PAGE_URI] = ("Theo dõi", subscriptions.subscriptions_page(site, site_url))
-    return pages | news.all_listings(site) | questions.listing_pages(site) | english.pages(site, portal.rows)
+    return pages | english.pages(site, portal.rows)
 
 
 def clashes(site: Site, uris) -> list[Problem]:

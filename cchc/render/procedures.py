@@ -309,6 +309,14 @@ def finder_data(site: Site) -> bytes:
     return finder.data(_facets(site, names), items, ("co-quan", "linh-vuc"), "cchc-code")
 
 
+def listing_pages(site: Site) -> dict[str, tuple[str, str | HtmlPage]]:
+    """The finder and, for readers without JavaScript, one listing per department."""
+    pages: dict = {FINDER_URI: (FINDER_TITLE, finder_page(site))}
+    for code in site.procedures_by_department:
+        pages[department_list_uri(code)] = (f"Thủ tục hành chính: {site.departments[code]['name']}", department_listing(site, code))
+    return pages
+
+
 def department_listing(site: Site, code: str) -> HtmlPage:
     """A department's procedures by field, readable without JavaScript."""
     here = department_list_uri(code)
