@@ -28,7 +28,7 @@ from mkdocs.utils import CountHandler, get_relative_url
 import cchc
 from cchc import (build_cache, catalogue, clock, cms, cms_proxy, colours, content, dates, feeds, frontmatter, links,
                   portal_info, safety, search, site_check, site_swap, subscriptions, text, vendor)
-from cchc.render import home, html, news, plans, portal_pages, procedures
+from cchc.render import english, home, html, news, plans, portal_pages, procedures
 from cchc.render import pages as item_pages
 
 
@@ -224,8 +224,9 @@ def on_env(env, config, files):
             made[key] = caller()
         return made[key]
 
-    # The footer links the portal's managing departments too (overrides/partials/copyright.html).
-    targets = sorted(_Build.nav_urls | {"", "assets/", "tim-kiem/"} | {row[2] for row in _Build.portal.rows if row[2]})
+    # The footer links the English section and the portal's managing departments too (overrides/partials/copyright.html).
+    targets = sorted(_Build.nav_urls | {"", "assets/", "tim-kiem/", f"{english.ROOT}/"}
+                     | {row[2] for row in _Build.portal.rows if row[2]})
     env.globals["cchc_once"] = once
     env.globals["cchc_in_nav"] = _Build.in_nav
     env.globals["cchc_portal"] = _Build.portal
