@@ -81,6 +81,8 @@ _RELATIONS = {"department": ("co-quan", "code", ["code", "name"], "{{name}} ({{c
 
 
 def _relation(ref: Ref) -> dict:
+    if ref.registry not in _RELATIONS:  # a plan's task is no entry of its own: typed as the plan's page numbers it
+        return {"widget": "string", "pattern": [r"^[a-z0-9]+(?:-[a-z0-9]+)*/[0-9]+$", "văn bản/số thứ tự, ví dụ 489-qd-ubnd/3"]}
     collection, value, search, shown = _RELATIONS[ref.registry]
     return {"widget": "relation", "collection": collection, "value_field": value, "search_fields": search,
             "display_fields": [shown]}

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter, related, source_files
-from .kinds import DEPARTMENT, KINDS, NEWS, PAGE, PLAN, PROCEDURE, Kind, kind_of
+from . import frontmatter, progress, related, source_files
+from .kinds import DEPARTMENT, KINDS, NEWS, PAGE, PLAN, PROCEDURE, REPORT, Kind, kind_of
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
 from .schema import Context, nearest
@@ -45,12 +45,6 @@ class Entry:
 
 
 @dataclass
-class Task:
-    plan: Entry
-    assignment: dict[str, Any]
-
-
-@dataclass
 class Site:
     departments: dict[str, Entry] = field(default_factory=dict)
     plans: list[Entry] = field(default_factory=list)  # newest first
@@ -69,7 +63,8 @@ class Site:
     news_by_department: dict[str, list[Entry]] = field(default_factory=dict)  # newest first
     neighbours: dict[str, tuple] = field(default_factory=dict)  # news item -> (newer, older)
     units: dict[str, list[Entry]] = field(default_factory=dict)  # department -> the departments whose parent it is
-    tasks_by_department: dict[str, list[Task]] = field(default_factory=dict)
+    tasks: dict[str, "progress.TaskItem"] = field(default_factory=dict)  # by id (`489-qd-ubnd/3`), with their reports
+    tasks_by_department: dict[str, list["progress.TaskItem"]] = field(default_factory=dict)  # those it is in charge of
     tags: set[str] = field(default_factory=set)  # the tags of the news listed: each has a listing page
     report: Report = field(default_factory=Report)
 
@@ -216,6 +211,8 @@ def load_site(layout: Layout) -> Site:
 
     site.file_sizes = checker.sizes
     _check_references(checker, site)
+    for report, field_name, message, hint in progress.problems(site, site.entries.get(REPORT.name, [])):
+        checker.problem(report.source, report.lines.get(field_name, 1), field_name, message, hint)
     _check_parents(checker, site)
     _check_roles(checker, site)
     _check_duplicate_numbers(checker, site.plans)
@@ -287,6 +284,8 @@ def _check_references(checker: _FileChecker, site: Site) -> None:
     known = {"procedure": {p["code"] for p in site.procedures},
              "document": {fold(p["number"]) for p in site.plans if p.get("number", "")[:1].isdigit()}}
     for entry, registry, code, line, field_name in checker.references:
+        if registry == "task":
+            continue  # checked with the reports' dates and order (progress.problems)
         if registry in known:
             if (fold(code) if registry == "document" else code) not in known[registry]:
                 what = {"procedure": "thủ tục mã", "document": "văn bản số"}[registry]
@@ -321,13 +320,14 @@ def _index(site: Site) -> None:
     site.plans = sorted(complete, key=lambda p: (p["issued"].sort_key, p.src_uri), reverse=True)
     site.news.sort(key=lambda n: (n["date"].timestamp() if "date" in n.values else 0, n.src_uri), reverse=True)
     by_issuer: dict[str, list[Entry]] = defaultdict(list)
-    tasks: dict[str, list[Task]] = defaultdict(list)
     for plan in site.plans:
         by_issuer[plan.get("issuer")].append(plan)
-        for assignment in plan.get("assignments", []):
-            for code in dict.fromkeys(assignment.get("departments", [])):
-                tasks[code].append(Task(plan, assignment))
     site.plans_by_issuer = dict(by_issuer)
+    progress.index(site, site.entries.get(REPORT.name, []))
+    tasks: dict[str, list[progress.TaskItem]] = defaultdict(list)
+    for task in site.tasks.values():  # plans newest first, each plan's tasks in order
+        for code in task.departments:
+            tasks[code].append(task)
     site.procedures.sort(key=lambda p: (p.get("department", ""), vietnamese_order(p.get("field", "")),
                                          vietnamese_order(p.get("name", "")), p.src_uri))
     by_department: dict[str, list[Entry]] = defaultdict(list)

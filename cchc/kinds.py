@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
-from . import procedure_shapes as shapes
+from . import deadlines, indices, procedure_shapes as shapes, progress
 from . import vocab
 from .text import slugify
 from .schema import (Bool, Choice, Context, DateTimeField, DocDateField, Field, Invalid, ListOf, Period, Ref,
@@ -120,6 +120,18 @@ ATTACHMENT = Struct(
               example='"Phụ lục: Danh mục nhiệm vụ"'),
     ],
     shorthand="file", check=_check_attachment,
+)
+
+
+TASK = Struct(
+    [
+        Field("text", Text(), "Nhiệm vụ", required=True, example='"Chủ trì tổ chức Hội thi tìm hiểu về cải cách hành chính"'),
+        Field("deadline", Shaped(deadlines.check, deadlines.FORM, "thời hạn", deadlines.HINT), "Thời hạn",
+              "Như văn bản ghi; quý, tháng, năm không ghi năm thì lấy năm đầu của thời kỳ văn bản.", example='"Quý III/2024"'),
+        Field("output", Text(), "Sản phẩm", example='"Báo cáo kết quả Hội thi"'),
+        Field("cooperate", ListOf(Ref("department")), "Cơ quan phối hợp", "Mã cơ quan.", example="[STTTT-KH]"),
+    ],
+    shorthand="text",
 )
 
 
@@ -254,7 +266,9 @@ PLAN = Kind(
         Field("assignments", ListOf(Struct([
             Field("to", Text(), "Cơ quan được giao (như trong văn bản)", required=True, example="Sở Nội vụ"),
             Field("departments", ListOf(Ref("department")), "Mã cơ quan", example="[SNV-KH]"),
-            Field("tasks", ListOf(Text(), min_items=1), "Nhiệm vụ", required=True, example='\n      - "Chủ trì …"'),
+            Field("tasks", ListOf(TASK, min_items=1), "Nhiệm vụ", "Mỗi nhiệm vụ một dòng, hoặc các trường dưới đây; "
+                  "báo cáo tiến độ gọi nhiệm vụ theo văn bản và số thứ tự (489-qd-ubnd/3).", required=True,
+                  example='\n      - text: "Chủ trì …"\n        deadline: "Quý II/2024"'),
         ])), "Phân công thực hiện", example="\n  - to: Sở Nội vụ\n    departments: [SNV-KH]\n    tasks:\n      - \"Chủ trì …\""),
         Field("attached", Struct([
             Field("doc_type", Choice({t: t for t in vocab.DOCUMENT_TYPES}, "loại văn bản"), "Loại văn bản", required=True,
@@ -428,6 +442,85 @@ def _start_question(start: Start) -> tuple[str, dict, str]:
             "Viết nội dung trả lời ở đây. Bỏ dòng `draft: true` khi trả lời sẵn sàng đăng.")
 
 
+def _start_report(start: Start) -> tuple[str, dict, str]:
+    values, now = start.values, start.now
+    data = {"task": values["task"], "date": now.date().isoformat(), "status": start.choice("status", values.get("status") or
+            "dang-thuc-hien"), "department": start.department("department").code,
+            "summary": values.get("title") or "Một câu về việc đã làm.", "draft": True}
+    return (f"docs/tien-do/{now.year}/{slugify(values['task'])}-{now.date().isoformat()}.md", data,
+            "Chi tiết (nếu cần). Bỏ dòng `draft: true` khi báo cáo sẵn sàng đăng.")
+
+
+REPORT = Kind(
+    "report", "Báo cáo tiến độ", "docs/tien-do/<năm>/<tên-tệp>.md",
+    readers_label="Tiến độ thực hiện", folder="tien-do", department_field="department", date_field="date",
+    renderer="progress:page",
+    feed=FeedSpec("tien-do", "Tiến độ thực hiện", "Thay đổi trạng thái các nhiệm vụ cải cách hành chính"),
+    editing=Editing("tien-do", "báo cáo", "{{date | date('DD/MM/YYYY')}} · {{task}} · {{status}}",
+                    ({"field": "date", "default_sort": "desc"}, "task"), "{{fields.date | date('YYYY')}}/{{fields.task | replace('/', '-')}}-{{fields.date}}",
+                    _start_report, ("task", "department"),
+                    'scripts/new.py tien-do --task 489-qd-ubnd/3 --department SNV-KH --status hoan-thanh '
+                    '--title "Đã tổ chức Hội thi ngày 15/9/2020"'),
+    schema=Struct([
+        Field("task", Ref("task"), "Nhiệm vụ", "Văn bản và số thứ tự của nhiệm vụ, như trang văn bản ghi.", required=True,
+              example="489-qd-ubnd/3"),
+        Field("date", DocDateField(), "Ngày báo cáo", required=True, example="2020-09-20"),
+        Field("status", Choice({s.code: s.label for s in progress.STATUSES}, "trạng thái"), "Trạng thái",
+              f"Mã trong: {', '.join(s.code for s in progress.STATUSES)}.", required=True, example="hoan-thanh"),
+        Field("department", Ref("department"), "Cơ quan báo cáo", "Mã cơ quan.", required=True, example="SNV-KH"),
+        Field("summary", Text(), "Tóm tắt", "Một câu: đã làm gì, kết quả.", required=True,
+              example='"Đã tổ chức Hội thi với 1.200 bài dự thi"'),
+        Field("evidence", SitePath(allow_url=True), "Minh chứng", "Tin bài trên cổng (đường dẫn trong docs/) hoặc địa chỉ web.",
+              example="tin-tuc/2020/hoi-thi-cchc.md"),
+        Field("evidence_document", Ref("document"), "Văn bản minh chứng", "Số ký hiệu văn bản trên cổng.", example="489/QĐ-UBND"),
+        Field("sample", Bool(), "Nội dung mẫu", "true: báo cáo mẫu để minh họa, trang ghi rõ như vậy.", example="true"),
+        _DRAFT,
+    ], allow=PAGE_KEYS),
+)
+
+
+def _check_index_result(values: dict, ctx: Context, path: tuple) -> None:
+    if not values.get("score") and not values.get("rank"):
+        ctx.errors.append(Invalid("chưa có điểm (score) hay xếp hạng (rank)", "ghi ít nhất một trong hai, như nguồn công bố", path))
+    rank = values.get("rank", "")
+    if rank and int(rank.split("/")[0]) > int(rank.split("/")[1]):
+        ctx.errors.append(Invalid(f"xếp hạng {rank} lớn hơn số đơn vị", "viết thứ hạng/số đơn vị, ví dụ 10/63", path + ("rank",)))
+
+
+def _number(text: str) -> str | None:
+    """`90,49` or `90.49` -> `90.49`; None for what is not a number."""
+    found = re.fullmatch(r"(\d{1,4})(?:[.,](\d{1,3}))?", text.strip())
+    return f"{found[1]}.{found[2]}" if found and found[2] else (found[1] if found else None)
+
+
+NUMBER_FORM = r"\d{1,4}(?:[.,]\d{1,3})?"
+SCORE = Shaped(_number, NUMBER_FORM, "điểm số", "một con số, phần thập phân sau dấu phẩy, ví dụ 90,49")
+INDEX_RESULT = Kind(
+    "index_result", "Kết quả chỉ số", "docs/chi-so/<năm>/<chỉ số>-<mã đơn vị>.md",
+    readers_label="Chỉ số cải cách hành chính", folder="chi-so", department_field="unit", date_field="published",
+    renderer="indices:page",
+    feed=FeedSpec("chi-so", "Chỉ số cải cách hành chính", "Kết quả các chỉ số cải cách hành chính khi được công bố"),
+    schema=Struct([
+        Field("index", Choice({i.code: i.short for i in indices.INDICES}, "chỉ số"), "Chỉ số",
+              f"Mã trong: {', '.join(i.code for i in indices.INDICES)}.", required=True, example="par-index"),
+        Field("year", Text(r"(?:19|20)\d\d", "năm của kết quả, ví dụ 2024", "năm"), "Năm", required=True, example='"2024"'),
+        Field("unit", Ref("department"), "Đơn vị được đánh giá", "Mã cơ quan: UBND tỉnh cho kết quả của tỉnh.",
+              required=True, example="UBND-KH"),
+        Field("score", SCORE, "Điểm", "Bỏ trống nếu nguồn chỉ công bố thứ hạng.", example='"90,49"'),
+        Field("rank", Text(r"\d{1,3}/\d{1,3}", "thứ hạng/số đơn vị, ví dụ 10/63", "thứ hạng"), "Xếp hạng", example="10/63"),
+        Field("components", ListOf(Struct([
+            Field("name", Text(), "Chỉ số thành phần", required=True, example="Cải cách thủ tục hành chính"),
+            Field("score", SCORE, "Điểm", required=True, example='"98,85"'),
+            Field("maximum", SCORE, "Điểm tối đa", "Mặc định như thang của chỉ số (100%).", example='"6,5"'),
+        ])), "Chỉ số thành phần", example='\n  - name: Cải cách thủ tục hành chính\n    score: "98,85"'),
+        Field("published", DocDateField(partial=True), "Ngày công bố", required=True, example="2025-04-07"),
+        Field("source", URL, "Nguồn", "Địa chỉ bài, văn bản công bố kết quả.", required=True, example="https://…"),
+        Field("source_note", Text(), "Ghi chú về nguồn", "Tên nguồn, và số liệu nào suy ra từ nguồn (ví dụ từ mức tăng).",
+              example='"Báo Khánh Hòa, 14/4/2025"'),
+    ], allow=PAGE_KEYS, check=_check_index_result),
+)
+
+
 QUESTION = Kind(
     "question", "Hỏi đáp", "docs/hoi-dap/<năm>/<tên-tệp>.md",
     readers_label="Hỏi đáp", folder="hoi-dap", department_field="department", date_field="answered",
@@ -465,8 +558,8 @@ PAGE = Kind(
     ], allow=PAGE_KEYS),
 )
 
-KINDS = (PLAN, NEWS, PROCEDURE, QUESTION, DEPARTMENT, PAGE)  # in this order in search and the reference page
-EDITED = tuple(k for k in (NEWS, PLAN, PROCEDURE, QUESTION, DEPARTMENT) if k.editing)  # the web editor's order
+KINDS = (PLAN, NEWS, PROCEDURE, QUESTION, REPORT, INDEX_RESULT, DEPARTMENT, PAGE)  # in this order in search and the reference page
+EDITED = tuple(k for k in (NEWS, PLAN, PROCEDURE, QUESTION, REPORT, DEPARTMENT) if k.editing)  # the web editor's order
 
 
 def kind_of(src_uri: str) -> Kind:

@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--field", help="lĩnh vực của thủ tục")
     parser.add_argument("--level", help="cấp của cơ quan")
     parser.add_argument("--province", help="tỉnh của cơ quan")
+    parser.add_argument("--task", help="nhiệm vụ của báo cáo tiến độ: văn bản/số thứ tự, ví dụ 489-qd-ubnd/3")
+    parser.add_argument("--status", help="trạng thái của báo cáo tiến độ")
     parser.add_argument("--root", type=Path, default=Path("."), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     missing = [f"--{n}" for n in COMMANDS[args.kind].editing.needs if not getattr(args, n)]

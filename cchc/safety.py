@@ -30,10 +30,11 @@ ATTRIBUTES = {
     "time": {"datetime"}, "details": {"open"}, "q": {"cite"}, "blockquote": {"cite"},
     "form": {"action", "method"}, "input": {"type", "name", "value", "placeholder", "autocomplete"},
     "select": {"name"}, "option": {"value", "selected"}, "button": {"type"}, "label": {"for"},
+    "span": {"style"},  # the progress bars' segments (cchc/render/progress.py); an editor's `style=` is refused
 }
 ATTRIBUTE_PREFIXES = frozenset({"data-", "aria-"})
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-STYLE_PROPERTIES = frozenset({"text-align"})  # the tables extension aligns columns this way
+STYLE_PROPERTIES = frozenset({"text-align", "width"})  # tables align columns; progress bars size their segments
 _EVERY_ATTRIBUTE = ANY_TAG.union(*ATTRIBUTES.values())
 
 

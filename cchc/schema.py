@@ -122,7 +122,8 @@ class Ref(Text):
     """The code of an entry of another kind (a department, a procedure, a document's symbol), checked once every
     file is read."""
 
-    DESCRIPTIONS = {"department": "mã cơ quan", "procedure": "mã thủ tục", "document": "số ký hiệu văn bản"}
+    DESCRIPTIONS = {"department": "mã cơ quan", "procedure": "mã thủ tục", "document": "số ký hiệu văn bản",
+                    "task": "nhiệm vụ (văn bản/số thứ tự)"}
 
     def __init__(self, registry: str):
         super().__init__(description=self.DESCRIPTIONS[registry])

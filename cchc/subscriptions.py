@@ -87,7 +87,7 @@ def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> 
     def item(entry: Entry) -> FeedItem:
         url = urljoin(site_url, url_of(entry.src_uri))
         department = site.departments[entry[entry.kind.department_field]]
-        return FeedItem(item_pages.feed_title(entry), url, _published(entry), absolute_html(html.get(entry.src_uri, ""), url),
+        return FeedItem(item_pages.feed_title(entry, site), url, _published(entry), absolute_html(html.get(entry.src_uri, ""), url),
                         entry.get("summary", ""), department["name"], item_pages.feed_categories(entry))
 
     made: dict[str, FeedItem] = {}

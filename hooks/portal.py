@@ -26,9 +26,9 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
 import cchc
-from cchc import (build_cache, catalogue, clock, cms, cms_proxy, colours, content, dates, feeds, frontmatter, links,
+from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, frontmatter, links,
                   portal_info, safety, search, site_check, site_swap, subscriptions, text, vendor)
-from cchc.render import english, home, html, news, plans, portal_pages, procedures
+from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
 
@@ -53,7 +53,8 @@ def _reload_changed_code() -> None:
 
 
 def _page_scripts() -> dict[str, str]:
-    return {procedures.FINDER_URI: "assets/finder.js", plans.FINDER_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js",
+    return {procedures.FINDER_URI: "assets/finder.js", plans.FINDER_URI: "assets/finder.js",
+            progress.INDEX_URI: "assets/finder.js", search.PAGE_URI: "assets/search.js",
             subscriptions.PAGE_URI: "assets/copy.js"}  # from overrides/
 
 
@@ -251,7 +252,7 @@ def on_files(files, config):
     # Kinds whose files sit outside docs/ (plans/): their pages are generated here, drafts only in the preview.
     outside = [e for e in site.pages.values() if e.kind.sources != "docs" and e.kind.renderer
                and (_Build.serving or e.src_uri not in _Build.hidden_uris)]
-    pages = {e.src_uri: (item_pages.title(e), item_pages.render(e, site, item_pages.PageContext(config.site_url or "")))
+    pages = {e.src_uri: (item_pages.title(e, site), item_pages.render(e, site, item_pages.PageContext(config.site_url or "")))
              for e in outside} | generated
     _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, html.HtmlPage)}
     for uri, (_title, page) in pages.items():
@@ -272,7 +273,7 @@ def on_files(files, config):
     for uri, entry in site.pages.items():
         if entry.kind.folder and files.get_file_from_path(uri):  # items of a kind: listed by the portal, not the nav
             files.get_file_from_path(uri).inclusion = InclusionLevel.NOT_IN_NAV
-            titles[uri] = item_pages.title(entry)
+            titles[uri] = item_pages.title(entry, site)
     _Build.titles = titles
     return files
 
@@ -488,10 +489,7 @@ class _Outputs:
 
     def make(self) -> dict[str, bytes]:
         site, cache = self.site, self.cache
-        outputs = {uri: export(site, self.site_url) for uri, export in
-                   [(procedures.EXPORTS["json"], catalogue.to_json), (procedures.EXPORTS["csv"], catalogue.to_csv)]}
-        outputs[procedures.FINDER_DATA] = procedures.finder_data(site)
-        outputs[plans.FINDER_DATA] = plans.finder_data(site)
+        outputs = item_pages.exports(site, self.site_url)  # finders' data and open data, from each kind's renderer
         rendered = {uri: (self.titles[uri], html) for uri, html in self.html.items()}
         names = {code: d["name"] for code, d in site.departments.items()}
 

@@ -114,6 +114,22 @@ def browser():
         chromium.close()
 
 
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
+
+
+@pytest.fixture(params=list(SIZES))
+def sized(request, browser):
+    """A tab at a phone's size, then at a desktop's: a test using it runs at both."""
+    context = browser.new_context(locale="vi-VN", viewport=SIZES[request.param])
+    yield context.new_page()
+    context.close()
+
+
+def finder_items(page):
+    """The items a finder (finder.js) shows."""
+    return page.locator(".cchc-catalogue li[data-id]:visible")
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="vi-VN")

@@ -45,8 +45,10 @@ def test_department_page_lists_its_tasks_and_leads_to_the_plan(page, bundled_sit
     expect(page.locator("article h1")).to_contain_text("Sở Tư pháp tỉnh Khánh Hòa")
     expect(page.locator("article")).to_contain_text("Nhiệm vụ được giao (1)")
     expect(page.locator("article")).to_contain_text("www.phapluatkhanhhoa.vn")
-    page.locator("article h3 a", has_text="Quyết định số 489/QĐ-UBND").click()
-    expect(page).to_have_url(bundled_site + PLAN_489)
+    # The task links to its row on the plan's page, where its state is.
+    page.locator(".cchc-rows a", has_text="www.phapluatkhanhhoa.vn").click()
+    expect(page).to_have_url(bundled_site + PLAN_489 + "#nhiem-vu-11")
+    expect(page.locator("tr:target")).to_contain_text("Sở Tư pháp")
 
 
 def test_issuer_page_lists_its_plans(page, bundled_site):

@@ -36,7 +36,7 @@ def test_the_fixture_site_is_valid(small_site):
     site = load_site(Layout.at(small_site))
     assert site.report.problems == []
     assert [p.src_uri for p in site.plans] == ["van-ban/489-qd-ubnd.md"]
-    assert [t.plan.get("number") for t in site.tasks_by_department["SNV-KH"]] == ["489/QĐ-UBND"]
+    assert [t.id for t in site.tasks_by_department["SNV-KH"]] == [f"489-qd-ubnd/{n}" for n in range(1, 7)]  # by plan and number
 
 
 def test_invalid_yaml(small_site):

@@ -7,27 +7,15 @@ from playwright.sync_api import expect
 
 from cchc import frontmatter
 from cchc.text import fold
-from conftest import REPO
+from conftest import REPO, SIZES, finder_items
 
 FINDER = "van-ban/tra-cuu/"
-SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 
 
 @pytest.fixture(scope="module")
 def documents() -> list[dict]:
     """The bundled documents, read straight from their files."""
     return [frontmatter.parse(p.read_text(encoding="utf-8")).data for p in sorted((REPO / "plans").glob("*.md"))]
-
-
-@pytest.fixture(params=list(SIZES))
-def sized(request, browser):
-    context = browser.new_context(locale="vi-VN", viewport=SIZES[request.param])
-    yield context.new_page()
-    context.close()
-
-
-def shown(page):
-    return page.locator(".cchc-catalogue li[data-id]:visible")
 
 
 def type_in(page, text: str) -> None:
@@ -45,13 +33,13 @@ def test_typed_words_with_or_without_tone_marks_and_a_symbol_find_documents(size
         type_in(page, typed)
         expect(page.locator('input[name="tim"]')).to_have_value(typed)  # the space typed last is still there
         expected = [d for d in documents if "thi dua" in fold(d["title"])]
-        expect(shown(page)).to_have_count(len(expected))
-        expect(shown(page).first).to_contain_text("thi đua")
+        expect(finder_items(page)).to_have_count(len(expected))
+        expect(finder_items(page).first).to_contain_text("thi đua")
     page.locator('input[name="tim"]').fill("")
     type_in(page, "489/qđ")
-    expect(shown(page)).to_have_count(1)
-    expect(shown(page).first).to_contain_text("Quyết định số 489/QĐ-UBND")
-    shown(page).first.locator("a").click()
+    expect(finder_items(page)).to_have_count(1)
+    expect(finder_items(page).first).to_contain_text("Quyết định số 489/QĐ-UBND")
+    finder_items(page).first.locator("a").click()
     expect(page.locator("h1")).to_contain_text("Quyết định ban hành Kế hoạch tuyên truyền")
     expect(page.locator(".cchc-meta")).to_contain_text("Còn hiệu lực")
 
@@ -62,21 +50,21 @@ def test_facets_count_filter_and_live_in_the_url_with_back(sized, bundled_site, 
     in_2020 = sum(1 for d in documents if str(d["issued"]).startswith("2020"))
     expect(page.locator('select[name="nam"] option[value="2020"]')).to_have_text(f"2020 ({in_2020})")
     page.select_option('select[name="nam"]', "2020")
-    expect(shown(page)).to_have_count(in_2020)
+    expect(finder_items(page)).to_have_count(in_2020)
     expect(page.get_by_role("heading", name="2022")).to_be_hidden()
     assert "nam=2020" in page.url
     decisions = sum(1 for d in documents if str(d["issued"]).startswith("2020") and d["doc_type"] == "Quyết định")
     expect(page.locator('select[name="loai"] option[value="Quyết định"]')).to_have_text(f"Quyết định ({decisions})")
     page.select_option('select[name="loai"]', "Quyết định")
-    expect(shown(page)).to_have_count(decisions)
+    expect(finder_items(page)).to_have_count(decisions)
     expect(page.locator(".cchc-finder__status")).to_have_text(f"Tìm thấy {decisions} / {len(documents)} văn bản")
 
     page.go_back()
     expect(page.locator('select[name="loai"]')).to_have_value("")
-    expect(shown(page)).to_have_count(in_2020)
+    expect(finder_items(page)).to_have_count(in_2020)
     page.reload()
     expect(page.locator('select[name="nam"]')).to_have_value("2020")
-    expect(shown(page)).to_have_count(in_2020)
+    expect(finder_items(page)).to_have_count(in_2020)
     violations = Axe().run(page, context="article").response["violations"]
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 

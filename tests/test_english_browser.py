@@ -1,18 +1,9 @@
 """The language switch as readers use it, at phone and desktop sizes: from a department's page to its English page
 and back, from the footer to the English section, and axe-core on the English pages."""
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
-
-
-@pytest.fixture(params=list(SIZES))
-def sized(request, browser):
-    context = browser.new_context(locale="vi-VN", viewport=SIZES[request.param])
-    yield context.new_page()
-    context.close()
 
 
 def _no_violations(page) -> None:

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from cchc import frontmatter
 from cchc.text import fold
-from conftest import REPO
+from conftest import REPO, finder_items
 
 FINDER = "thu-tuc/"
 
@@ -19,10 +19,6 @@ def catalogue() -> list[dict]:
     return [frontmatter.parse(p.read_text(encoding="utf-8")).data for p in sorted((REPO / "docs/thu-tuc").glob("*.md"))]
 
 
-def shown(page):
-    return page.locator(".cchc-catalogue li[data-id]:visible")
-
-
 def test_facets_filter_and_count(page, bundled_site, catalogue):
     page.goto(bundled_site + FINDER)
     total = len(catalogue)
@@ -31,8 +27,8 @@ def test_facets_filter_and_count(page, bundled_site, catalogue):
     expect(page.locator('select[name="co-quan"] option[value="SXD-KH"]')).to_have_text(f"Sở Xây dựng ({by_department['SXD-KH']})")
 
     page.select_option('select[name="co-quan"]', "SXD-KH")
-    expect(shown(page)).to_have_count(by_department["SXD-KH"])
-    assert set(shown(page).evaluate_all("els => els.map(e => e.dataset.coQuan)")) == {"SXD-KH"}
+    expect(finder_items(page)).to_have_count(by_department["SXD-KH"])
+    assert set(finder_items(page).evaluate_all("els => els.map(e => e.dataset.coQuan)")) == {"SXD-KH"}
     expect(page.get_by_role("heading", name="Sở Tư pháp tỉnh Khánh Hòa")).to_be_hidden()
 
     # Counts of the other facets follow the filter; a field of another department has none.
@@ -43,7 +39,7 @@ def test_facets_filter_and_count(page, bundled_site, catalogue):
     online = sum(1 for p in catalogue if p["department"] == "SXD-KH" and p["field"] == "Đường bộ" and p.get("online"))
     page.select_option('select[name="linh-vuc"]', "duong-bo")
     page.select_option('select[name="truc-tuyen"]', "mot-phan")
-    expect(shown(page)).to_have_count(online)
+    expect(finder_items(page)).to_have_count(online)
     expect(page.locator(".cchc-finder__status")).to_have_text(f"Tìm thấy {online} / {total} thủ tục")
     assert "co-quan=SXD-KH" in page.url and "linh-vuc=duong-bo" in page.url and "truc-tuyen=mot-phan" in page.url
 
@@ -67,8 +63,8 @@ def test_text_search_with_or_without_diacritics(page, bundled_site, catalogue, t
     page.goto(bundled_site + FINDER)
     type_in(page, 'input[name="tim"]', typed)
     expect(page.locator('input[name="tim"]')).to_have_value(typed)  # every space typed is still there
-    expect(shown(page)).to_have_count(expected)
-    for name in shown(page).all_inner_texts()[:5]:
+    expect(finder_items(page)).to_have_count(expected)
+    for name in finder_items(page).all_inner_texts()[:5]:
         assert "đăng ký hoạt động" in name.lower()
 
 
@@ -76,11 +72,11 @@ def test_search_by_code_and_by_field_words(page, bundled_site):
     page.set_viewport_size(PHONE)
     page.goto(bundled_site + FINDER)
     type_in(page, 'input[name="tim"]', "1.000688")
-    expect(shown(page)).to_have_count(1)
-    expect(shown(page).first).to_contain_text("Cấp Chứng chỉ hành nghề luật sư")
+    expect(finder_items(page)).to_have_count(1)
+    expect(finder_items(page).first).to_contain_text("Cấp Chứng chỉ hành nghề luật sư")
     page.locator('input[name="tim"]').fill("")
     type_in(page, 'input[name="tim"]', "cong chung")
-    expect(shown(page).first).to_contain_text("công chứng")
+    expect(finder_items(page).first).to_contain_text("công chứng")
 
 
 def test_the_placeholder_example_finds_something_and_nothing_found_gives_advice(page, bundled_site):
@@ -102,15 +98,15 @@ def test_state_in_the_url_survives_reload_and_back(page, bundled_site, catalogue
     expect(page.locator('input[name="tim"]')).to_have_value("luat su")
     expect(page.locator('select[name="linh-vuc"]')).to_have_value("luat-su")
     lawyers = sum(1 for p in catalogue if p["field"] == "Luật sư" and "luat su" in fold(p["name"]))
-    expect(shown(page)).to_have_count(lawyers)
+    expect(finder_items(page)).to_have_count(lawyers)
     page.reload()
-    expect(shown(page)).to_have_count(lawyers)
+    expect(finder_items(page)).to_have_count(lawyers)
 
     page.select_option('select[name="linh-vuc"]', "")
     expect(page.locator('select[name="linh-vuc"]')).to_have_value("")
     page.go_back()
     expect(page.locator('select[name="linh-vuc"]')).to_have_value("luat-su")
-    expect(shown(page)).to_have_count(lawyers)
+    expect(finder_items(page)).to_have_count(lawyers)
 
 
 def test_department_page_opens_the_finder_filtered_to_it(page, bundled_site, catalogue):
@@ -119,7 +115,7 @@ def test_department_page_opens_the_finder_filtered_to_it(page, bundled_site, cat
     expect(page.locator("article")).to_contain_text(f"Thủ tục hành chính ({count})")
     page.get_by_role("link", name="Tra cứu thủ tục của Sở Tư pháp").click()
     expect(page.locator('select[name="co-quan"]')).to_have_value("STP-KH")
-    expect(shown(page)).to_have_count(count)
+    expect(finder_items(page)).to_have_count(count)
 
 
 def test_without_javascript_every_procedure_is_listed_by_department(browser, bundled_site, catalogue):
@@ -150,7 +146,7 @@ def test_the_finder_page_stays_small_and_the_script_lists_the_whole_catalogue(pa
         html = response.read()
     assert len(html) < 40_000 and catalogue[0]["name"].encode() not in html
     page.goto(bundled_site + FINDER)
-    expect(shown(page)).to_have_count(len(catalogue))
+    expect(finder_items(page)).to_have_count(len(catalogue))
     expect(page.locator(".cchc-finder__browse")).to_be_hidden()
 
 

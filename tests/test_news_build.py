@@ -54,8 +54,9 @@ def test_site_news_feed_carries_the_newest_items(built):
 def test_department_feed_has_its_news_and_its_plans(built):
     parsed = feedparser.parse((built / "feeds/co-quan/sngv-kg/atom.xml").read_bytes())
     titles = [e.title for e in parsed.entries]
-    assert len(titles) == 6
+    assert len(titles) == 7  # its five news items, its plan, and the report on the plan's first task
     assert any(t.startswith("Kế hoạch (chưa có số, /KH-SNgV)") for t in titles)
+    assert "Đang thực hiện: nhiệm vụ 1 của Kế hoạch (chưa có số, /KH-SNgV)" in titles
 
 
 def test_pages_advertise_the_feeds_that_fit_them(built):

@@ -2,6 +2,7 @@
 
 import json
 
+from cchc.kinds import KINDS
 from cchc.search import SearchDoc, bucket_of, build, plain_text
 
 
@@ -36,7 +37,8 @@ def test_rare_words_list_documents_as_differences_and_pairs_are_indexed():
 
 def test_manifest_carries_kind_and_department_of_every_document_for_facets():
     manifest = json.loads(build(docs(), {"STP-KH": "Sở Tư pháp tỉnh Khánh Hòa"})["search/manifest.json"])
-    assert manifest["docs"] == 3 and manifest["kind"] == "250"  # procedure, page, plan: their places in KINDS
+    places = [kind.name for kind in KINDS]  # procedure, page, plan: each a digit, its place in KINDS
+    assert manifest["docs"] == 3 and manifest["kind"] == "".join(str(places.index(k)) for k in ("procedure", "page", "plan"))
     assert manifest["departments"] == [["STP-KH", "Sở Tư pháp tỉnh Khánh Hòa"], ["UBND-KH", "UBND-KH"]]
     assert manifest["department"] == [0, -1, 1]
 

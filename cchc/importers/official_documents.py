@@ -469,7 +469,7 @@ def _assignments(layout: Layout, body_of: dict, issuer, province: str, registry:
         if not assignment["tasks"]:
             continue
         codes = _departments(assignment["to"], issuer, province, registry)
-        result.append({"to": assignment["to"], **({"departments": codes} if codes else {}), "tasks": assignment["tasks"]})
+        result.append({"to": assignment["to"], **({"departments": codes} if codes else {}), "tasks": [{"text": t} for t in assignment["tasks"]]})
     return result
 
 

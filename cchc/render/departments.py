@@ -7,7 +7,7 @@ from itertools import groupby
 from ..content import DEPARTMENTS_DIR, Entry, Site
 from ..text import fold, slugify, vietnamese_order
 from ..vocab import DEPARTMENT_LEVELS
-from . import english, html
+from . import english, html, indices, progress
 from .markdown import attr, link, meta_panel, text
 from .news import latest_news
 from .plans import designation, group_uri, heading, plan_list
@@ -113,22 +113,14 @@ def department_page(department: Entry, site: Site) -> str:
         parts += ["", link(f"Xem tất cả {len(plans)} văn bản", here, group_uri("issuer", department["name"]))]
     parts.append("")
     parts += _procedures(department, site)
-    tasks = site.tasks_by_department.get(code, [])
-    parts += [f"## Nhiệm vụ được giao ({sum(len(t.assignment['tasks']) for t in tasks)})", ""]
-    if not tasks:
-        parts.append("Chưa có nhiệm vụ nào được giao trong các văn bản trên cổng.")
-    for task in tasks:
-        plan = task.plan
-        parts += [f"### {link(designation(plan), here, plan.src_uri)}", "",
-                  f"{text(heading(plan))}. Giao cho: *{text(task.assignment['to'])}*", ""]
-        parts += [f"- {text(t)}" for t in task.assignment["tasks"]]
-        parts.append("")
+    parts += progress.department_section(code, site, here)
     return "\n".join(parts)
 
 
 def page(department: Entry, site: Site, _context) -> str:
-    return department_page(department, site) + "\n" + latest_news(
-        site, department.src_uri, site.news_by_department.get(department["code"], []))
+    here = department.src_uri
+    return "\n".join([department_page(department, site), *indices.department_section(department["code"], site, here),
+                      latest_news(site, here, site.news_by_department.get(department["code"], []))])
 
 
 def _procedures(department: Entry, site: Site) -> list[str]:
@@ -161,7 +153,7 @@ def index_page(site: Site) -> str:
         parts += [f"## {text(province)}", "", "| Cơ quan | Mã | Văn bản | Nhiệm vụ được giao | Thủ tục |", "|---|---|--:|--:|--:|"]
         for d in members:
             code = d["code"]
-            tasks = sum(len(t.assignment["tasks"]) for t in site.tasks_by_department.get(code, []))
+            tasks = len(site.tasks_by_department.get(code, []))
             parts.append(f"| {link(d['name'], INDEX_URI, d.src_uri)} | {text(code)} | "
                          f"{len(site.plans_by_issuer.get(code, []))} | {tasks} | {len(site.procedures_by_department.get(code, []))} |")
         parts.append("")

@@ -30,6 +30,11 @@ def href(here: str, to_uri: str, anchor: str = "") -> str:
     return ("./" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
 
 
+def file_href(here: str, path: str) -> str:
+    """The address of a file of the site (`chi-so/par-index/ubnd-kh.svg`) from page `here`."""
+    return relative_path(path, url_of(here))
+
+
 def link(label, here: str, to_uri: str, anchor: str = "") -> str:
     return f'<a href="{html.escape(href(here, to_uri, anchor))}">{escape(label)}</a>'
 
@@ -121,6 +126,22 @@ def meta_panel(rows: list[tuple[str, str]]) -> list[str]:
     """The metadata panel of documents, departments, news and procedures: terms and HTML values."""
     return ['<div class="cchc-meta">', "<dl>", *(f"<dt>{escape(term)}</dt>\n<dd>{value}</dd>" for term, value in rows),
             "</dl>", "</div>"]
+
+
+def rows_table(head: list[str], rows: list[list], ids: list[str] | None = None) -> list[str]:
+    """A table whose rows a phone shows stacked, each cell under its column's name (`cchc.css`), where a table
+    wider than the screen would scroll sideways out of reach. A cell is its HTML, or (HTML, columns it spans);
+    `ids` gives each row an anchor."""
+    lines = ['<div class="cchc-rows"><table>', "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>",
+             "<tbody>"]
+    for number, row in enumerate(rows):
+        cells, column = [], 0
+        for cell, span in (c if isinstance(c, tuple) else (c, 1) for c in row):
+            label = " / ".join(head[column:column + span])
+            cells.append(f'<td data-label="{html.escape(label)}"' + (f' colspan="{span}"' if span > 1 else "") + f">{cell}</td>")
+            column += span
+        lines.append((f'<tr id="{ids[number]}">' if ids else "<tr>") + "".join(cells) + "</tr>")
+    return [*lines, "</tbody>", "</table></div>", ""]
 
 
 def item_list(items: list[str], empty: str) -> list[str]:

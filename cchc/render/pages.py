@@ -38,10 +38,19 @@ def listings(site: Site) -> dict[str, tuple[str, str | HtmlPage]]:
     return found
 
 
-def feed_title(entry: Entry) -> str:
-    """The item's title in a feed: the renderer module's `feed_title(entry)`, else the page's title."""
+def exports(site: Site, site_url: str) -> dict[str, bytes]:
+    """{site path: bytes} of the data files each kind's renderer module writes (`exports`): finders' data, open data."""
+    found: dict = {}
+    for kind in KINDS:
+        if kind.renderer and hasattr(_module(kind), "exports"):
+            found |= _module(kind).exports(site, site_url)
+    return found
+
+
+def feed_title(entry: Entry, site: Site) -> str:
+    """The item's title in a feed: the renderer module's `feed_title(entry, site)`, else the page's title."""
     named = _function(entry, "feed_title")
-    return named(entry) if named else title(entry)
+    return named(entry, site) if named else title(entry, site)
 
 
 def feed_categories(entry: Entry) -> tuple[str, ...]:
@@ -50,7 +59,7 @@ def feed_categories(entry: Entry) -> tuple[str, ...]:
     return tuple(named(entry)) if named else ()
 
 
-def title(entry: Entry) -> str:
-    """The page's title: the renderer module's `title(entry)` where it has one, else the entry's title or name."""
+def title(entry: Entry, site: Site) -> str:
+    """The page's title: the renderer module's `title(entry, site)` where it has one, else the entry's title or name."""
     named = _function(entry, "title")
-    return named(entry) if named else entry.get("title") or entry.get("name")
+    return named(entry, site) if named else entry.get("title") or entry.get("name")

@@ -6,6 +6,8 @@ from collections import defaultdict
 from typing import Callable, Iterable
 
 from .. import finder, related, validity
+from . import progress
+from .document_names import designation, heading
 from ..kinds import ATTACHMENT_TYPES
 from ..content import PLANS_URL_DIR, Entry, Site
 from ..dates import display_date
@@ -20,18 +22,6 @@ INDEX_PAGES = {
     "type": (f"{PLANS_URL_DIR}/theo-loai.md", "Theo loại văn bản"),
     "issuer": (f"{PLANS_URL_DIR}/theo-co-quan.md", "Theo cơ quan ban hành"),
 }
-
-
-def designation(plan: Entry) -> str:
-    """`Quyết định số 489/QĐ-UBND`, or the type alone for a document not yet numbered."""
-    number = plan.get("number", "")
-    if number and number[:1].isdigit():
-        return f"{plan['doc_type']} số {number}"
-    return f"{plan['doc_type']} (chưa có số{', ' + number if number else ''})"
-
-
-def heading(plan: Entry) -> str:
-    return f"{plan['doc_type']} {lcfirst(plan['title'])}"
 
 
 def department_name(site: Site, code: str) -> str:
@@ -77,17 +67,7 @@ def plan_page(plan: Entry, site: Site) -> str:
     parts = [f"# {text(heading(plan))}", "", *meta, related.linked(plan.body.strip(), plan, site, cite), ""]
     if plan.get("recipients"):
         parts += ["## Nơi nhận", "", *(f"- {text(r)}" for r in plan["recipients"]), ""]
-    if plan.get("assignments"):
-        parts += ["## Phân công thực hiện", "", "| Cơ quan | Nhiệm vụ |", "|---|---|"]
-        for assignment in plan["assignments"]:
-            who = text(assignment["to"])
-            codes = assignment.get("departments", [])
-            if codes:
-                who += "<br>" + ", ".join(
-                    link(site.departments[c].get("short_name") or department_name(site, c), here, site.department_uri(c)) for c in codes)
-            tasks = "<br>".join(f"• {text(t)}" for t in assignment["tasks"])
-            parts.append(f"| {who} | {tasks} |")
-        parts.append("")
+    parts += progress.plan_section(plan, site)
     listed = [("Căn cứ ban hành", plan.get("legal_bases", [])), ("Văn bản được dẫn", plan.get("cites", []))]
     for title, citations in listed:
         if citations:
@@ -142,10 +122,11 @@ def page(plan: Entry, site: Site, _context=None):
     return plan_page(plan, site)
 
 
-title = heading  # a plan's page is titled as the document is: `Kế hoạch tuyên truyền …`
+def title(plan: Entry, _site: Site) -> str:
+    return heading(plan)  # a plan's page is titled as the document is: `Kế hoạch tuyên truyền …`
 
 
-def feed_title(plan: Entry) -> str:
+def feed_title(plan: Entry, _site: Site) -> str:
     return f"{designation(plan)}: {heading(plan)}"
 
 
@@ -251,6 +232,10 @@ def finder_page(site: Site) -> HtmlPage:
              *html.item_list([f"<li>{html.link(label, here, uri)}</li>" for uri, label in INDEX_PAGES.values()], ""),
              "</section>")
     return page
+
+
+def exports(site: Site, _site_url: str) -> dict[str, bytes]:
+    return {FINDER_DATA: finder_data(site)}
 
 
 def finder_data(site: Site) -> bytes:

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from .. import finder
+from .. import catalogue, finder
 from ..content import PROCEDURES_DIR, Entry, Site, relative_path, url_of
 from ..procedure_shapes import NO_UNIT
 from ..text import fold, slugify, vietnamese_order
@@ -96,21 +96,6 @@ def _time(channel: dict) -> str:
     return "Không ghi"
 
 
-def _rows_table(head: list[str], rows: list[list[tuple[str, int]]]) -> list[str]:
-    """A table whose rows a phone shows stacked, each cell under its column's name (`cchc.css`), where a
-    table wider than the screen would scroll sideways out of reach. A cell is (HTML, columns it spans)."""
-    lines = ['<div class="cchc-rows"><table>', "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>",
-             "<tbody>"]
-    for row in rows:
-        cells, column = [], 0
-        for cell, span in row:
-            label = " / ".join(head[column:column + span])
-            cells.append(f'<td data-label="{attr(label)}"' + (f' colspan="{span}"' if span > 1 else "") + f">{cell}</td>")
-            column += span
-        lines.append("<tr>" + "".join(cells) + "</tr>")
-    return [*lines, "</tbody>", "</table></div>", ""]
-
-
 def _channel_table(channels: list[dict]) -> list[str]:
     """Columns for what some row has: a fee-note or description column only where one is written."""
     fee_notes = any(c.get("fee_note") for c in channels)
@@ -125,7 +110,7 @@ def _channel_table(channels: list[dict]) -> list[str]:
         cells = [_time(channel), _html(channel.get("fee", "Không ghi")).replace(" đồng", "&nbsp;đồng")]
         cells += [_html(channel.get("fee_note", ""))] * fee_notes + [_html(channel.get("note", ""))] * notes
         rows.append([method, *((cell, 1) for cell in cells)])
-    return _rows_table(head, rows)
+    return html.rows_table(head, rows)
 
 
 def _document_tables(page: HtmlPage, documents: list[dict]) -> None:
@@ -138,7 +123,7 @@ def _document_tables(page: HtmlPage, documents: list[dict]) -> None:
             middle = [(f"{name} {VERBATIM_NOTE}", 2)] if document.get("verbatim") else \
                 [(name, 1), ("<br>".join(_html(f) for f in document.get("forms", [])), 1)]
             table.append([(str(number), 1), *middle, (_html(document.get("quantity", "")), 1)])
-        page.add(*_rows_table(["STT", "Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"], table))
+        page.add(*html.rows_table(["STT", "Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng"], table))
 
 
 def _verbatim(row: dict) -> str:
@@ -298,6 +283,12 @@ def _facets(site: Site, departments: dict[str, str]) -> list[finder.Facet]:
             finder.Facet("linh-vuc", FACETS["linh-vuc"], _fields(site.procedures)),
             finder.Facet("cap", FACETS["cap"], dict(PROCEDURE_LEVELS)),
             finder.Facet("truc-tuyen", FACETS["truc-tuyen"], {**ONLINE_LEVELS, NO_ONLINE: "Không trực tuyến"})]
+
+
+def exports(site: Site, site_url: str) -> dict[str, bytes]:
+    """The finder's data and the catalogue's open data (every field as JSON, and CSV for Excel)."""
+    return {EXPORTS["json"]: catalogue.to_json(site, site_url), EXPORTS["csv"]: catalogue.to_csv(site, site_url),
+            FINDER_DATA: finder_data(site)}
 
 
 def finder_data(site: Site) -> bytes:
