@@ -493,12 +493,28 @@ def _number(text: str) -> str | None:
     return f"{found[1]}.{found[2]}" if found and found[2] else (found[1] if found else None)
 
 
+def _start_index_result(start: Start) -> tuple[str, dict, str]:
+    values = start.values
+    index = start.choice("index", values["index"])
+    unit = start.department("department").code
+    data = {"index": index, "year": values["year"], "unit": unit, "published": start.now.date().isoformat(),
+            "source": values["source"]}
+    data |= {name: values[name] for name in ("score", "rank") if values.get(name)}
+    return (f"docs/chi-so/{values['year']}/{index}-{slugify(unit)}.md", data,
+            "Ghi chú về kết quả (nếu cần); chỉ số thành phần ghi ở components.")
+
+
 NUMBER_FORM = r"\d{1,4}(?:[.,]\d{1,3})?"
 SCORE = Shaped(_number, NUMBER_FORM, "điểm số", "một con số, phần thập phân sau dấu phẩy, ví dụ 90,49")
 INDEX_RESULT = Kind(
     "index_result", "Kết quả chỉ số", "docs/chi-so/<năm>/<chỉ số>-<mã đơn vị>.md",
     readers_label="Chỉ số cải cách hành chính", folder="chi-so", department_field="unit", date_field="published",
     renderer="indices:page",
+    editing=Editing("chi-so", "kết quả chỉ số", "{{index}} {{year}} · {{unit}}", ({"field": "year", "default_sort": "desc"}, "index"),
+                    "{{fields.year}}/{{fields.index}}-{{fields.unit}}", _start_index_result,
+                    ("index", "year", "department", "source"),
+                    'scripts/new.py chi-so --index sipas --year 2024 --department UBND-KH --score "83,66" --rank 30/63 '
+                    '--source https://…'),
     feed=FeedSpec("chi-so", "Chỉ số cải cách hành chính", "Kết quả các chỉ số cải cách hành chính khi được công bố"),
     schema=Struct([
         Field("index", Choice({i.code: i.short for i in indices.INDICES}, "chỉ số"), "Chỉ số",
@@ -559,7 +575,7 @@ PAGE = Kind(
 )
 
 KINDS = (PLAN, NEWS, PROCEDURE, QUESTION, REPORT, INDEX_RESULT, DEPARTMENT, PAGE)  # in this order in search and the reference page
-EDITED = tuple(k for k in (NEWS, PLAN, PROCEDURE, QUESTION, REPORT, DEPARTMENT) if k.editing)  # the web editor's order
+EDITED = tuple(k for k in (NEWS, PLAN, PROCEDURE, QUESTION, REPORT, INDEX_RESULT, DEPARTMENT) if k.editing)  # the web editor's order
 
 
 def kind_of(src_uri: str) -> Kind:

@@ -93,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--province", help="tỉnh của cơ quan")
     parser.add_argument("--task", help="nhiệm vụ của báo cáo tiến độ: văn bản/số thứ tự, ví dụ 489-qd-ubnd/3")
     parser.add_argument("--status", help="trạng thái của báo cáo tiến độ")
+    parser.add_argument("--index", help="chỉ số (par-index, sipas, papi, pci, ict-index)")
+    parser.add_argument("--year", help="năm của kết quả chỉ số")
+    parser.add_argument("--score", help="điểm của kết quả chỉ số")
+    parser.add_argument("--rank", help="xếp hạng của kết quả chỉ số, ví dụ 10/63")
+    parser.add_argument("--source", help="địa chỉ nguồn công bố kết quả chỉ số")
     parser.add_argument("--root", type=Path, default=Path("."), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     missing = [f"--{n}" for n in COMMANDS[args.kind].editing.needs if not getattr(args, n)]

@@ -11,14 +11,14 @@ from conftest import write
 STP = "---\ncode: STP-KH\nname: Sở Tư pháp tỉnh Khánh Hòa\nlevel: so-nganh\nprovince: Khánh Hòa\n---\n"
 
 
-def saved_value(widget: dict, example: str):
-    """What the widget writes when an editor fills it in."""
+def saved_value(widget: dict, example: str, path: str = ""):
+    """What the widget writes when an editor fills it in; `path` (`index_result.components`) finds a field's example."""
     kind = widget["widget"]
     if kind == "object":  # an editor fills what is required, and what needs no particular form
-        return {w["name"]: saved_value(w, "") for w in widget["fields"]
-                if w["required"] or not ("pattern" in w or "pattern" in w.get("field", {}))}
+        return {w["name"]: saved_value(w, EXAMPLES.get(f"{path}.{w['name']}", "").strip('"'), f"{path}.{w['name']}")
+                for w in widget["fields"] if w["required"] or not ("pattern" in w or "pattern" in w.get("field", {}))}
     if kind == "list" and "fields" in widget:
-        return [saved_value({**widget, "widget": "object"}, "")]
+        return [saved_value({**widget, "widget": "object"}, "", path)]
     if kind == "list":
         return ["Mục thứ nhất", "Mục thứ hai"]
     if kind == "select":
@@ -38,7 +38,17 @@ def saved_value(widget: dict, example: str):
     return example or "Nội dung mẫu"
 
 
-EXAMPLES = {f"{kind.name}.{name}": spec.example for kind in KINDS for name, spec in kind.schema.fields.items()}
+def _examples(prefix: str, fields: dict) -> dict[str, str]:
+    found = {}
+    for name, spec in fields.items():
+        found[f"{prefix}.{name}"] = spec.example
+        inner = getattr(spec.type, "item", spec.type)
+        if hasattr(inner, "fields"):
+            found |= _examples(f"{prefix}.{name}", inner.fields)
+    return found
+
+
+EXAMPLES = {key: example for kind in KINDS for key, example in _examples(kind.name, kind.schema.fields).items()}
 
 
 def test_entries_saved_by_the_cms_pass_the_validator(small_site):
@@ -55,11 +65,12 @@ def test_entries_saved_by_the_cms_pass_the_validator(small_site):
             example = EXAMPLES.get(f"{kind}.{widget['name']}", "").strip('"')
             if widget["widget"] == "string" and "pattern" in widget and not example:
                 continue
-            entry[widget["name"]] = saved_value(widget, example if "\n" not in example else "")
+            entry[widget["name"]] = saved_value(widget, example if "\n" not in example else "", f"{kind}.{widget['name']}")
         if kind == "department":
             entry["code"] = "SXD-KH"
         name = {"tin-tuc": "2024/tin-moi", "van-ban": "2024-ke-hoach-moi", "thu-tuc": slugify(entry.get("code", "")),
-                "hoi-dap": "2024/cau-hoi-moi", "tien-do": "2024/bao-cao-moi", "co-quan": slugify(entry.get("code", ""))}[collection["name"]]
+                "hoi-dap": "2024/cau-hoi-moi", "tien-do": "2024/bao-cao-moi", "chi-so": "2024/sipas-moi",
+                "co-quan": slugify(entry.get("code", ""))}[collection["name"]]
         front = yaml.safe_dump(entry, allow_unicode=True, sort_keys=False)
         write(small_site, f"{collection['folder']}/{name}.md", f"---\n{front}---\n\nNội dung do biên tập viên viết trên web.\n")
     site = load_site(Layout.at(small_site))

@@ -144,3 +144,14 @@ def test_a_report_is_started_for_a_task(small_site, monkeypatch, capsys):
     from cchc.content import Layout, load_site
 
     assert not load_site(Layout.at(small_site)).report.errors
+
+
+def test_an_index_result_is_started_from_its_source(small_site, monkeypatch):
+    monkeypatch.setenv("CCHC_NOW", "2025-04-14T09:00")
+    assert new_item(["chi-so", "--index", "SIPAS", "--year", "2024", "--department", "UBND-KH", "--score", "83,66",
+                     "--rank", "30/63", "--source", "https://baokhanhhoa.vn/chi-so", "--root", str(small_site)]) == 0
+    written = (small_site / "docs/chi-so/2024/sipas-ubnd-kh.md").read_text(encoding="utf-8")
+    assert "index: sipas" in written and "published: '2025-04-14'" in written
+    from cchc.content import Layout, load_site
+
+    assert not load_site(Layout.at(small_site)).report.errors
