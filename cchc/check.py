@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import clock, cms, links
 from .content import Layout, load_site, split_published
+from .kinds import INDEX_RESULT, QUESTION, REPORT
 from .render import portal_pages
 
 
@@ -30,8 +31,9 @@ def main(argv: list[str] | None = None) -> int:
             report.add(problem)
     print(report.format())
     if not report.errors:
+        others = [f"{len(site.entries.get(k.name, []))} {k.label.lower()}" for k in (QUESTION, REPORT, INDEX_RESULT)]
         print(f"Nội dung hợp lệ: {len(site.plans)} văn bản, {len(site.departments)} cơ quan, {news} tin, "
-              f"{len(site.procedures)} thủ tục.")
+              f"{len(site.procedures)} thủ tục; {', '.join(others)}.")
     return 1 if report.errors else 0
 
 

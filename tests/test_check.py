@@ -11,7 +11,7 @@ def run_check(root):
 def test_check_passes_on_valid_content(small_site):
     result = run_check(small_site)
     assert result.returncode == 0
-    assert "Nội dung hợp lệ: 1 văn bản, 2 cơ quan, 0 tin, 0 thủ tục." in result.stdout
+    assert "Nội dung hợp lệ: 1 văn bản, 2 cơ quan, 0 tin, 0 thủ tục; 0 hỏi đáp, 0 báo cáo tiến độ, 0 kết quả chỉ số." in result.stdout
 
 
 def test_check_reports_the_same_errors_as_the_build_without_building(small_site):
