@@ -22,6 +22,31 @@ levels: [cap-tinh]
 """
 
 
+PLAN = """---
+number: 99/KH-UBND
+doc_type: Kế hoạch
+issuer: UBND-KH
+place: Khánh Hòa
+issued: 2026-01-05
+title: Số hóa hồ sơ năm 2026
+period: "2026"
+areas: [chinh-quyen-so]
+assignments:
+  - to: Sở Nội vụ
+    departments: [SNV-KH]
+    tasks:
+      - text: Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính
+        deadline: Tháng 12/2026
+---
+"""
+REPORT = ("---\ntask: 99-kh-ubnd/1\ndate: 2026-06-01\nstatus: dang-thuc-hien\ndepartment: SNV-KH\n"
+          "summary: Đã số hóa một nửa hồ sơ\n---\n")
+QUESTION = ("---\ntitle: Hồ sơ số hóa xem ở đâu?\nquestion: Xin hỏi hồ sơ đã số hóa xem ở đâu?\nasked: 2026-06-02\n"
+            "department: SNV-KH\nanswered: 2026-06-05\ndocuments: [99/KH-UBND]\n---\n\nTrên Cổng Dịch vụ công.\n")
+RESULT = ("---\nindex: sipas\nyear: \"2025\"\nunit: UBND-KH\nscore: \"84,1\"\nrank: 20/63\npublished: 2026-04-10\n"
+          "source: https://example.gov.vn/sipas-2025\n---\n")
+
+
 def _own_templates(root):
     shutil.copytree(REPO / "overrides", root / "overrides")
     config = root / "mkdocs.yml"
@@ -47,6 +72,12 @@ def _edit(name, root):
         write(root, "docs/files/ke-hoach.pdf", "%PDF-1.4\n")
     elif name == "file deleted":
         (root / "docs" / "tin-tuc" / "2025" / "tin-b.md").unlink()
+    elif name == "report added":  # the plan's, the department's and the overview's pages, feeds and data change
+        write(root, "docs/tien-do/2026/so-hoa.md", REPORT)
+    elif name == "question added":
+        write(root, "docs/hoi-dap/2026/ho-so-so-hoa.md", QUESTION)
+    elif name == "index result added":  # the department's page draws the chart
+        write(root, "docs/chi-so/2025/sipas-ubnd-kh.md", RESULT)
     elif name == "draft published":
         _news(root, "nhap", "Tin nháp")
     elif name == "template edited":  # the site's own copy of the templates (`_own_templates`)
@@ -56,12 +87,13 @@ def _edit(name, root):
     elif name == "settings edited":
         path = root / "mkdocs.yml"
         path.write_text(path.read_text(encoding="utf-8").replace("site_name: ", "site_name: Mới – ", 1), encoding="utf-8")
-    elif name != "scheduled item reaches its time":
+    elif name not in ("scheduled item reaches its time", "a deadline passes"):
         raise ValueError(name)
 
 
 @pytest.mark.parametrize("edit", ["news edited", "plan edited", "procedure added", "department edited", "file added",
                                   "file deleted", "draft published", "scheduled item reaches its time",
+                                  "report added", "question added", "index result added", "a deadline passes",
                                   "template edited", "settings edited"])
 def test_an_incremental_build_equals_a_full_one(small_site, tmp_path, edit):
     _own_templates(small_site)
@@ -69,9 +101,10 @@ def test_an_incremental_build_equals_a_full_one(small_site, tmp_path, edit):
     _news(small_site, "tin-b", "Tin thứ hai", "2025-04-01")
     _news(small_site, "nhap", "Tin nháp", extra="draft: true\n")
     _news(small_site, "hen-gio", "Tin hẹn giờ", "2027-01-15")
+    write(small_site, "plans/99-kh-ubnd.md", PLAN)  # a task due in December 2026: overdue at the later clock
     assert mkdocs_build(small_site, env={"CCHC_NOW": NOW}).returncode == 0
     _edit(edit, small_site)
-    clock = {"CCHC_NOW": LATER if edit.startswith("scheduled") else NOW}
+    clock = {"CCHC_NOW": LATER if edit in ("scheduled item reaches its time", "a deadline passes") else NOW}
     incremental = mkdocs_build(small_site, "--dirty", env=clock)  # strict, as mkdocs.yml asks
     assert incremental.returncode == 0, incremental.stderr
     assert "A 'dirty' build" not in incremental.stderr
