@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from pathlib import Path, PurePosixPath
 
 from .cms import MEDIA_FOLDER, content_folders

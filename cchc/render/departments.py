@@ -10,7 +10,7 @@ from ..vocab import DEPARTMENT_LEVELS
 from . import english, html, indices, progress
 from .markdown import attr, link, meta_panel, text
 from .news import latest_news
-from .plans import designation, group_uri, heading, plan_list
+from .plans import group_uri, plan_list
 from .procedures import department_list_uri, finder_link, prose
 
 INDEX_URI = f"{DEPARTMENTS_DIR}/index.md"
