@@ -51,10 +51,13 @@ class Site:
     news: list[Entry] = field(default_factory=list)  # newest first, drafts included
     procedures: list[Entry] = field(default_factory=list)  # by department, field, name
     procedures_by_department: dict[str, list[Entry]] = field(default_factory=dict)
+    procedure_by_code: dict[str, Entry] = field(default_factory=dict)  # published procedures
+    plan_by_number: dict[str, Entry] = field(default_factory=dict)  # published plans by their symbol, folded
     cited: dict[str, dict[str, Entry]] = field(default_factory=dict)  # plan -> portal plans it cites (see related.py)
     cited_by: dict[str, list[Entry]] = field(default_factory=dict)  # plan -> portal plans citing it
     changes: dict[str, dict] = field(default_factory=dict)  # plan -> field -> [(text, portal plan or None)] it replaces, amends
     changed_by: dict[str, dict] = field(default_factory=dict)  # plan -> field -> portal plans replacing, amending it
+    derived: dict[str, Any] = field(default_factory=dict)  # what renderers compute from the indexes once (emptied with them)
     file_sizes: dict[str, int] = field(default_factory=dict)  # docs/ path -> bytes, of the files entries name
     today: date | None = None  # the build clock's day: what is in force is as of it (set by split_published)
     pages: dict[str, Entry] = field(default_factory=dict)  # every page from content, by src_uri
@@ -316,6 +319,7 @@ def _check_duplicate_numbers(checker: _FileChecker, plans: list[Entry]) -> None:
 
 
 def _index(site: Site) -> None:
+    site.derived = {}
     complete = [p for p in site.plans if "issued" in p.values]
     site.plans = sorted(complete, key=lambda p: (p["issued"].sort_key, p.src_uri), reverse=True)
     site.news.sort(key=lambda n: (n["date"].timestamp() if "date" in n.values else 0, n.src_uri), reverse=True)
@@ -334,6 +338,8 @@ def _index(site: Site) -> None:
     for procedure in site.procedures:
         by_department[procedure["department"]].append(procedure)
     site.procedures_by_department = dict(by_department)
+    site.procedure_by_code = {p["code"]: p for p in site.procedures}
+    site.plan_by_number = {fold(p["number"]): p for p in site.plans if p.get("number", "")[:1].isdigit()}
     site.tasks_by_department = dict(tasks)
     site.tags = {tag for n in site.news for tag in n.get("tags", [])}
     for kind_name, items in site.entries.items():  # newest first, by the date readers see

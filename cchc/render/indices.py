@@ -35,15 +35,22 @@ def _number(value: str | float) -> str:
 
 
 def series(site: Site) -> dict[tuple[str, str], list[Entry]]:
-    """(index, unit) -> its results, oldest year first."""
+    """(index, unit) -> its results, oldest year first; computed once per build (every result page asks)."""
+    if "index_series" not in site.derived:
+        site.derived["index_series"] = _series(site)
+    return site.derived["index_series"]
+
+
+def _series(site: Site) -> dict[tuple[str, str], list[Entry]]:
     found: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for result in sorted(site.entries.get(INDEX_RESULT.name, []), key=lambda r: (r["year"], r.src_uri)):
         found[(result["index"], result["unit"])].append(result)
     return dict(found)
 
 
-def _previous(result: Entry, site: Site) -> Entry | None:
-    earlier = [r for r in series(site).get((result["index"], result["unit"]), []) if int(r["year"]) == int(result["year"]) - 1]
+def _previous(result: Entry, results: list[Entry]) -> Entry | None:
+    """The same index and unit's result of the year before, among `results` (theirs)."""
+    earlier = [r for r in results if int(r["year"]) == int(result["year"]) - 1]
     return earlier[0] if earlier else None
 
 
@@ -80,7 +87,7 @@ def page(result: Entry, site: Site, _context) -> str:
     here = result.src_uri
     index = indices.BY_CODE[result["index"]]
     unit = site.departments[result["unit"]]
-    score_change, rank_change = _change(result, _previous(result, site))
+    score_change, rank_change = _change(result, _previous(result, series(site)[(result["index"], result["unit"])]))
     rows = [("Chỉ số", html.link(f"{index.name} ({index.short})", here, index_uri(index.code))), ("Năm", result["year"]),
             ("Đơn vị", html.link(unit["name"], here, unit.src_uri)), ("Điểm", _score(result, index)),
             ("Xếp hạng", html.escape(result.get("rank", "Không công bố")))]
@@ -112,7 +119,7 @@ def _unit_block(page: HtmlPage, index: indices.Index, unit: Entry, results: list
                  f'theo năm: {html.escape(said)}" width="640" loading="lazy"></p>')
     rows = []
     for result in reversed(results):  # newest first
-        score_change, rank_change = _change(result, _previous(result, site))
+        score_change, rank_change = _change(result, _previous(result, results))
         rows.append([html.link(result["year"], here, result.src_uri), _score(result, index), score_change or "–",
                      html.escape(result.get("rank", "–")), rank_change or "–"])
     page.add(*html.rows_table(["Năm", "Điểm", "Thay đổi", "Xếp hạng", "Thay đổi thứ hạng"], rows))

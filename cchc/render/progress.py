@@ -14,6 +14,7 @@ from .. import finder, progress
 from ..content import Entry, Site, url_of
 from ..dates import display_date
 from ..kinds import REPORT
+from ..text import fold
 from . import html, indices
 from .document_names import designation
 from .html import HtmlPage
@@ -143,7 +144,7 @@ def page(report: Entry, site: Site, _context) -> str:
         rows.append(("Minh chứng", f'<a href="{html.escape(evidence)}" rel="external">{html.escape(evidence)}</a>'
                      if "://" in evidence else html.link("Xem minh chứng", here, evidence)))
     if report.get("evidence_document"):
-        plan = next((p for p in site.plans if p.get("number", "").casefold() == report["evidence_document"].casefold()), None)
+        plan = site.plan_by_number.get(fold(report["evidence_document"]))
         if plan is not None:
             rows.append(("Văn bản minh chứng", html.link(f"{plan['doc_type']} {plan['number']}", here, plan.src_uri)))
     parts += [*html.meta_panel(rows), "", f"**{html.escape(report['summary'])}**", "", report.body.strip(), ""]

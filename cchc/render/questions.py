@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..content import Entry, Site
 from ..dates import display_date
 from ..kinds import QUESTION
+from ..text import fold
 from . import html
 from .html import HtmlPage
 from .markdown import link, meta_panel, text
@@ -31,12 +32,10 @@ def page(question: Entry, site: Site, _context) -> str:
     parts = [f"# {text(question['title'])}", "", *meta_panel(rows), "## Câu hỏi", "",
              '<div class="cchc-question" markdown>', "", *prose(question["question"]), "", "</div>", "",
              "## Trả lời", "", question.body.strip() or MISSING, ""]
-    codes = {p["code"]: p for p in site.procedures}
-    procedures = [codes[c] for c in question.get("procedures", []) if c in codes]  # a draft's: not listed
+    procedures = [site.procedure_by_code[c] for c in question.get("procedures", []) if c in site.procedure_by_code]
     if procedures:
         parts += ["## Thủ tục liên quan", "", *(f"- {link(p['name'], here, p.src_uri)} ({text(p['code'])})" for p in procedures), ""]
-    numbers = {p["number"].casefold(): p for p in site.plans if p.get("number")}
-    documents = [numbers[n.casefold()] for n in question.get("documents", []) if n.casefold() in numbers]
+    documents = [site.plan_by_number[fold(n)] for n in question.get("documents", []) if fold(n) in site.plan_by_number]
     if documents:
         parts += ["## Văn bản liên quan", "",
                   *(f"- {link(p['doc_type'] + ' số ' + p['number'], here, p.src_uri)}: {text(p['title'])}" for p in documents), ""]
