@@ -385,7 +385,8 @@ def _page_markdown(markdown, page, config):
     if entry.kind.renderer:
         return item_pages.render(entry, site, item_pages.PageContext(config.site_url or "", page.meta))
     if uri == "index.md":
-        return "\n\n".join([entry.body, news.latest_news(site, uri, site.news), home.latest_plans(site)])
+        return "\n\n".join([entry.body, home.progress_summary(site), news.latest_news(site, uri, site.news),
+                            home.latest_plans(site)])
     return entry.body  # our parse: NFC, front matter checked and removed
 
 

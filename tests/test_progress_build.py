@@ -90,6 +90,10 @@ def test_the_pages_show_each_task_its_state_and_a_bar(small_site):
     assert "assets/finder.js" in overview and 'data-noun="nhiệm vụ"' in overview
     assert re.search(r'href="\.\./van-ban/12-kh-ubnd/">Kế hoạch số 12/KH-UBND \(01/02/2020\)</a>', overview)
 
+    home = (site / "index.html").read_text(encoding="utf-8").split('id="tien-do-thuc-hien"')[1]
+    assert re.search(r'class="cchc-progress" role="img" aria-label="\d+ nhiệm vụ: 1 đã hoàn thành', home)
+    assert 'href="tien-do/">Xem tiến độ theo văn bản và cơ quan</a>' in home
+
     report = (site / "tien-do/2020/hoi-thi/index.html").read_text(encoding="utf-8")
     assert 'href="../../../van-ban/12-kh-ubnd/#nhiem-vu-1">Tổ chức Hội thi' in report
 
