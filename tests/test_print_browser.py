@@ -7,7 +7,11 @@ from playwright.sync_api import expect
 
 PAGES = {"document": ("van-ban/2020-489-qd-ubnd-khanh-hoa/", "Quyết định ban hành Kế hoạch tuyên truyền",
                       ["Số ký hiệu", "489/QĐ-UBND", "Còn hiệu lực", "Điều 1."]),
-         "procedure": ("thu-tuc/1-000688/", "Cấp Chứng chỉ hành nghề luật sư", ["Mã thủ tục", "1.000688", "15 ngày làm việc"])}
+         "procedure": ("thu-tuc/1-000688/", "Cấp Chứng chỉ hành nghề luật sư", ["Mã thủ tục", "1.000688", "15 ngày làm việc"]),
+         "article": ("tin-tuc/2024/snv-kh-tap-huan-nghiep-vu-cchc/", "Tập huấn nghiệp vụ cải cách hành chính",
+                     ["Ngày đăng", "Sở Nội vụ tỉnh Khánh Hòa"]),
+         "question": ("hoi-dap/2025/le-phi-cap-chung-chi-hanh-nghe-luat-su/", "Lệ phí cấp Chứng chỉ hành nghề luật sư",
+                      ["Ngày hỏi", "Ngày trả lời", "800.000 đồng"])}
 
 
 def _printed_text(page, path) -> str:
