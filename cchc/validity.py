@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .content import Entry, Site
 
-IN_FORCE, NOT_YET, ENDED = "con-hieu-luc", "chua-co-hieu-luc", "het-hieu-luc"
-STATUSES = {IN_FORCE: "Còn hiệu lực", NOT_YET: "Chưa có hiệu lực", ENDED: "Hết hiệu lực"}
+IN_FORCE, NOT_YET, REPLACED, ENDED = "con-hieu-luc", "chua-co-hieu-luc", "bi-thay-the", "het-hieu-luc"
+STATUSES = {IN_FORCE: "Còn hiệu lực", NOT_YET: "Chưa có hiệu lực", REPLACED: "Hết hiệu lực (bị thay thế)",
+            ENDED: "Hết hiệu lực"}
+NOT_IN_FORCE = (REPLACED, ENDED)
 
 
 def _started(plan: Entry, site: Site) -> bool:
@@ -24,7 +26,7 @@ def replacing(plan: Entry, site: Site) -> list[Entry]:
 
 def status(plan: Entry, site: Site) -> str:
     if replacing(plan, site):
-        return ENDED
+        return REPLACED
     if site.today is not None and plan.get("expires") and plan["expires"].first_day() <= site.today:
         return ENDED
     return IN_FORCE if _started(plan, site) else NOT_YET

@@ -59,11 +59,11 @@ def test_a_replaced_document_ends_once_the_newer_one_is_in_force_and_both_link(s
 
     site = _build(small_site, "2021-02-01T00:00")  # the day it comes into force
     old = (site / "van-ban/489-qd-ubnd/index.html").read_text(encoding="utf-8")
-    assert "Hết hiệu lực" in _panel(old) and "Còn hiệu lực" not in _panel(old)
+    assert "Hết hiệu lực (bị thay thế)" in _panel(old) and "Còn hiệu lực" not in _panel(old)
     listing = (site / "van-ban/index.html").read_text(encoding="utf-8")
     assert re.search(r'489-qd-ubnd/">Quyết định ban hành Kế hoạch tuyên truyền[^<]*</a><br>\s*Quyết định số 489/QĐ-UBND · '
-                     r'11/03/2020 · Ủy ban nhân dân tỉnh Khánh Hòa · <span class="cchc-status cchc-status--het-hieu-luc">'
-                     r"Hết hiệu lực</span>", listing)
+                     r'11/03/2020 · Ủy ban nhân dân tỉnh Khánh Hòa · <span class="cchc-status cchc-status--bi-thay-the">'
+                     r"Hết hiệu lực \(bị thay thế\)</span>", listing)
 
 
 def test_an_expiry_date_ends_a_document_on_that_day(small_site):
@@ -109,6 +109,6 @@ def test_the_document_finder_lists_every_document_with_its_facets(small_site):
     assert [row[3] for row in data["items"]] == ["77/QĐ-UBND", "489/QĐ-UBND"]  # newest first
     old = rows["489/QĐ-UBND"]
     assert old[1] == "../489-qd-ubnd/" and old[0].startswith("Quyết định ban hành Kế hoạch tuyên truyền")
-    assert facets["hieu-luc"][int(old[4 + 3])] == "het-hieu-luc" and facets["nam"][int(old[4 + 2])] == "2020"
+    assert facets["hieu-luc"][int(old[4 + 3])] == "bi-thay-the" and facets["nam"][int(old[4 + 2])] == "2020"
     assert [facets["linh-vuc"][int(i)] for i in old[4 + 4].split()] == ["thu-tuc-hanh-chinh", "che-do-cong-vu",
                                                                        "tai-chinh-cong", "chinh-quyen-so"]

@@ -89,7 +89,7 @@ def _validity_rows(plan: Entry, site: Site) -> list[tuple[str, str]]:
     if plan.get("effective"):
         said += f" · từ ngày {display_date(plan['effective'])}"
     if plan.get("expires"):
-        said += f" · {'hết' if state == validity.ENDED else 'đến hết'} hiệu lực ngày {display_date(plan['expires'])}"
+        said += f" · {'hết' if state in validity.NOT_IN_FORCE else 'đến hết'} hiệu lực ngày {display_date(plan['expires'])}"
     rows = [("Hiệu lực", said)]
     changes, changed_by = site.changes.get(here, {}), site.changed_by.get(here, {})
     for field, (label, back) in _CHANGE_LABELS.items():
