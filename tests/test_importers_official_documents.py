@@ -342,3 +342,15 @@ def test_a_pdf_from_word_imports_as_its_text_does(registry, imported, name):
     assert from_pdf.values == imported[name].values
     assert from_pdf.body == imported[name].body
     assert from_pdf.missing == [] and from_pdf.coverage == 1.0
+
+
+def test_cooperating_departments_are_read_from_the_task_where_the_portal_has_them(imported):
+    """Written on 489/QĐ-UBND; the three other seeds were kept aside: their `phối hợp` name the Sở's own units
+    (Thanh tra, Ban Biên tập, các phòng), which are no departments of the portal and must give none."""
+    found = {name: [(t["text"][:40], t["cooperate"]) for a in imported[name].values.get("assignments", [])
+                    for t in a["tasks"] if "cooperate" in t] for name in NAMES}
+    assert found.pop("2020-489-qd-ubnd-khanh-hoa") == [
+        ("Tiếp tục phối hợp với Ban Tuyên giáo Tỉn", ["BTGTU-KH", "BKH", "DPTTH-KH"]),
+        ("Chủ trì xây dựng, phối hợp Sở Thông tin ", ["STTTT-KH"]),  # the verb that follows the name is left out
+    ]
+    assert all(not tasks for tasks in found.values()), found

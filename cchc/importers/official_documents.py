@@ -428,6 +428,27 @@ def _departments(assignee: str, issuer, province: str, registry: Registry) -> li
     return list(dict.fromkeys(codes))
 
 
+# What a task's text says its department works with: `… phối hợp (với) Sở Thông tin và Truyền thông xây dựng …`.
+_COOPERATE = re.compile(r"\bphối hợp(?: với)?\s+(?P<named>[^;.]+)")
+
+
+def _cooperating(task: str, own: list[str], province: str, registry: Registry) -> list[str]:
+    """The portal's departments a task names after `phối hợp`: each comma-separated name, as long as the words
+    that open it still name a department (the sentence's verb follows the last one); the task's own left out."""
+    found = _COOPERATE.search(task)
+    if not found:
+        return []
+    codes = []
+    for part in re.split(r",\s*|\s+để\s+", found["named"]):
+        words = part.split()
+        for end in range(len(words), 1, -1):  # the longest opening that is a name: `Sở Thông tin và Truyền thông`
+            department = registry.by_name(" ".join(words[:end]), province) if words[0][:1].isupper() else None
+            if department:
+                codes.append(department.code)
+                break
+    return [c for c in dict.fromkeys(codes) if c not in own]
+
+
 def _assignments(layout: Layout, body_of: dict, issuer, province: str, registry: Registry) -> list[dict]:
     """Who is assigned what: in the section that organises the work, each body named at the head of
     a numbered heading (`1. Sở Nội vụ`) with the items under it, or a sentence it is the subject of."""
@@ -469,7 +490,11 @@ def _assignments(layout: Layout, body_of: dict, issuer, province: str, registry:
         if not assignment["tasks"]:
             continue
         codes = _departments(assignment["to"], issuer, province, registry)
-        result.append({"to": assignment["to"], **({"departments": codes} if codes else {}), "tasks": [{"text": t} for t in assignment["tasks"]]})
+        tasks = []
+        for text in assignment["tasks"]:
+            cooperate = _cooperating(text, codes, province, registry)
+            tasks.append({"text": text, **({"cooperate": cooperate} if cooperate else {})})
+        result.append({"to": assignment["to"], **({"departments": codes} if codes else {}), "tasks": tasks})
     return result
 
 
