@@ -45,3 +45,17 @@ def test_bars_say_their_numbers_and_the_page_passes_axe(sized, bundled_site, tas
     expect(page.get_by_role("img", name=label)).to_have_count(1)
     violations = Axe().run(page, context="article").response["violations"]
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+
+
+def test_index_charts_are_images_named_by_their_numbers_beside_a_table(sized, bundled_site):
+    page = sized
+    page.goto(bundled_site + "chi-so/sipas/")
+    chart = page.get_by_role("img", name="Biểu đồ SIPAS của Ủy ban nhân dân tỉnh Khánh Hòa theo năm: 2023: 81,09, 2024: 83,66")
+    expect(chart).to_be_visible()
+    assert page.evaluate("img => img.complete && img.naturalWidth > 0", chart.element_handle())  # the SVG loads
+    expect(page.locator(".cchc-rows").first).to_contain_text("83,66%")
+    expect(page.locator(".cchc-rows").first).to_contain_text("tăng 13 bậc")
+    violations = Axe().run(page, context="article").response["violations"]
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    page.goto(bundled_site + "chi-so/sipas/ubnd-kh.svg")  # opened alone, it names itself
+    expect(page.locator("svg title")).to_have_text("SIPAS của Ủy ban nhân dân tỉnh Khánh Hòa theo năm")
