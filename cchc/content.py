@@ -68,6 +68,7 @@ class Site:
     units: dict[str, list[Entry]] = field(default_factory=dict)  # department -> the departments whose parent it is
     tasks: dict[str, "progress.TaskItem"] = field(default_factory=dict)  # by id (`489-qd-ubnd/3`), with their reports
     tasks_by_department: dict[str, list["progress.TaskItem"]] = field(default_factory=dict)  # those it is in charge of
+    tasks_cooperating: dict[str, list["progress.TaskItem"]] = field(default_factory=dict)  # those it works with others on
     tags: set[str] = field(default_factory=set)  # the tags of the news listed: each has a listing page
     report: Report = field(default_factory=Report)
 
@@ -329,9 +330,13 @@ def _index(site: Site) -> None:
     site.plans_by_issuer = dict(by_issuer)
     progress.index(site, site.entries.get(REPORT.name, []))
     tasks: dict[str, list[progress.TaskItem]] = defaultdict(list)
+    cooperating: dict[str, list[progress.TaskItem]] = defaultdict(list)
     for task in site.tasks.values():  # plans newest first, each plan's tasks in order
         for code in task.departments:
             tasks[code].append(task)
+        for code in dict.fromkeys(task.values.get("cooperate", [])):
+            cooperating[code].append(task)
+    site.tasks_cooperating = dict(cooperating)
     site.procedures.sort(key=lambda p: (p.get("department", ""), vietnamese_order(p.get("field", "")),
                                          vietnamese_order(p.get("name", "")), p.src_uri))
     by_department: dict[str, list[Entry]] = defaultdict(list)

@@ -148,12 +148,13 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
         files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(pairs.pop(pair), len(docs)), "", {}]
 
     codes = sorted({d.department for d in docs if d.department})
+    place, kind_place = {c: n for n, c in enumerate(codes)}, {k: str(n) for n, k in enumerate(KINDS)}
     manifest = {
         "version": 2, "buckets": buckets, "docs": len(docs),
         "kinds": list(KINDS), "kindLabels": KINDS,
-        "kind": "".join(str(list(KINDS).index(d.kind)) for d in docs),
+        "kind": "".join(kind_place[d.kind] for d in docs),
         "departments": [[c, departments.get(c, c)] for c in codes],
-        "department": [codes.index(d.department) if d.department else -1 for d in docs],
+        "department": [place[d.department] if d.department else -1 for d in docs],
         # Title length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
         "titleWords": _weights(len(words(d.title)) for d in docs),
     }

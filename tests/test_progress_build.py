@@ -86,6 +86,9 @@ def test_the_pages_show_each_task_its_state_and_a_bar(small_site):
     assert states == sorted(states, key=["qua-han", "trong-han", "hoan-thanh"].index)  # overdue first
     assert states[0] == "qua-han"
 
+    partner = (site / "co-quan/ubnd-kh/index.html").read_text(encoding="utf-8").split('id="phoi-hop-thuc-hien"')[1]
+    assert "Phối hợp thực hiện (1)" in partner and 'href="../../van-ban/12-kh-ubnd/#nhiem-vu-1">Tổ chức Hội thi' in partner
+
     overview = (site / "tien-do/index.html").read_text(encoding="utf-8")
     assert "assets/finder.js" in overview and 'data-noun="nhiệm vụ"' in overview
     assert re.search(r'href="\.\./van-ban/12-kh-ubnd/">Kế hoạch số 12/KH-UBND \(01/02/2020\)</a>', overview)

@@ -100,15 +100,26 @@ def _order(task: progress.TaskItem, site: Site) -> tuple:
     return ({progress.OVERDUE.code: 0, progress.ON_TIME.code: 1}.get(state.code, 2), due)
 
 
-def department_section(code: str, site: Site, here: str) -> list[str]:
-    tasks = sorted(site.tasks_by_department.get(code, []), key=lambda t: _order(t, site))
-    parts = [f"## Nhiệm vụ được giao ({len(tasks)}) {{ #nhiem-vu-duoc-giao }}", ""]  # an anchor the count leaves alone
-    if not tasks:
-        return parts + ["Chưa có nhiệm vụ nào được giao trong các văn bản trên cổng.", ""]
+def _task_rows(tasks: list[progress.TaskItem], site: Site, here: str) -> list[str]:
     rows = [[f"{html.link(t.text, here, t.plan.src_uri, task_anchor(t))}<br><small>{html.escape(designation(t.plan))} · "
              f"nhiệm vụ {t.number}</small>", _deadline(t), _state(t, site, here)]
-            for t in tasks]
-    return parts + [*bar(tasks, site), "", *html.rows_table(["Nhiệm vụ", "Thời hạn", "Tình trạng"], rows)]
+            for t in sorted(tasks, key=lambda t: _order(t, site))]
+    return html.rows_table(["Nhiệm vụ", "Thời hạn", "Tình trạng"], rows)
+
+
+def department_section(code: str, site: Site, here: str) -> list[str]:
+    """The tasks a department is in charge of, overdue first, under their bar; then those it cooperates on."""
+    tasks = site.tasks_by_department.get(code, [])
+    parts = [f"## Nhiệm vụ được giao ({len(tasks)}) {{ #nhiem-vu-duoc-giao }}", ""]  # an anchor the count leaves alone
+    if tasks:
+        parts += [*bar(tasks, site), "", *_task_rows(tasks, site, here)]
+    else:
+        parts += ["Chưa có nhiệm vụ nào được giao trong các văn bản trên cổng.", ""]
+    cooperating = site.tasks_cooperating.get(code, [])
+    if cooperating:
+        parts += [f"## Phối hợp thực hiện ({len(cooperating)}) {{ #phoi-hop-thuc-hien }}", "",
+                  "Nhiệm vụ cơ quan khác chủ trì, cơ quan này phối hợp.", "", *_task_rows(cooperating, site, here)]
+    return parts
 
 
 def title(report: Entry, site: Site) -> str:
