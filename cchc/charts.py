@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from html import escape
 
-WIDTH, BAR_AREA = 640, 200
+WIDTH, BAR_AREA = 400, 160  # drawn small: a phone shows it near its own size, the labels legible
+LABEL_LIMIT = 44  # letters a label keeps on one line of the chart
 _COLOURS = ("#0b4a8b", "#1b7340", "#8a4f00", "#6a1b9a", "#b3261e")
 
 
@@ -24,8 +25,8 @@ def bars(title: str, description: str, labels: list[str], values: list[float], m
         x = 40 + n * slot + slot * 0.2
         y = 30 + BAR_AREA - height
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.6:.1f}" height="{height:.1f}" fill="{_COLOURS[0]}"/>')
-        parts.append(f'<text x="{x + slot * 0.3:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="14">{_number(value)}{escape(unit)}</text>')
-        parts.append(f'<text x="{x + slot * 0.3:.1f}" y="{30 + BAR_AREA + 20}" text-anchor="middle" font-size="14">{escape(label)}</text>')
+        parts.append(f'<text x="{x + slot * 0.3:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="16">{_number(value)}{escape(unit)}</text>')
+        parts.append(f'<text x="{x + slot * 0.3:.1f}" y="{30 + BAR_AREA + 20}" text-anchor="middle" font-size="16">{escape(label)}</text>')
     return _svg(title, description, BAR_AREA + 60, parts)
 
 
@@ -35,10 +36,11 @@ def horizontal(title: str, description: str, labels: list[str], shares: list[flo
     parts = []
     for n, (label, share, text) in enumerate(zip(labels, shares, said)):
         y = 10 + n * row
-        parts.append(f'<text x="0" y="{y + 12}" font-size="13">{escape(label)}</text>')
+        shown = label if len(label) <= LABEL_LIMIT else label[:LABEL_LIMIT - 1].rstrip() + "…"  # whole in the table beside
+        parts.append(f'<text x="0" y="{y + 12}" font-size="15">{escape(shown)}</text>')
         parts.append(f'<rect x="0" y="{y + 16}" width="{(WIDTH - 90) * max(0.0, min(share, 1.0)):.1f}" height="12" '
                      f'fill="{_COLOURS[n % len(_COLOURS)]}"/>')
-        parts.append(f'<text x="{WIDTH - 80}" y="{y + 27}" font-size="13">{escape(text)}</text>')
+        parts.append(f'<text x="{WIDTH - 80}" y="{y + 27}" font-size="15">{escape(text)}</text>')
     return _svg(title, description, 20 + row * max(1, len(labels)), parts)
 
 

@@ -103,7 +103,7 @@ def page(result: Entry, site: Site, _context) -> str:
         said = "; ".join(f"{c['name']} {_number(c['score'])}" for c in components)
         parts += ["## Chỉ số thành phần", "",
                   f'<p><img src="thanh-phan.svg" alt="Biểu đồ chỉ số thành phần {html.escape(_name(result))}: {html.escape(said)}" '
-                  'width="640" loading="lazy"></p>', "",
+                  'width="400" loading="lazy"></p>', "",
                   *html.rows_table(["Chỉ số thành phần", "Điểm", "Tối đa"],
                                    [[html.escape(c["name"]), _number(c["score"]), _number(c.get("maximum") or index.maximum)]
                                     for c in components])]
@@ -116,7 +116,7 @@ def _unit_block(page: HtmlPage, index: indices.Index, unit: Entry, results: list
         said = ", ".join(f"{r['year']}: {_number(r['score'])}" for r in scored)
         chart = html.file_href(here, _chart_path(index.code, unit["code"]))
         page.add(f'<p><img src="{html.escape(chart)}" alt="Biểu đồ {html.escape(index.short)} của {html.escape(unit["name"])} '
-                 f'theo năm: {html.escape(said)}" width="640" loading="lazy"></p>')
+                 f'theo năm: {html.escape(said)}" width="400" loading="lazy"></p>')
     rows = []
     for result in reversed(results):  # newest first
         score_change, rank_change = _change(result, _previous(result, results))
