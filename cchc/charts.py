@@ -11,8 +11,9 @@ LABEL_LIMIT = 44  # letters a label keeps on one line of the chart
 _COLOURS = ("#0b4a8b", "#1b7340", "#8a4f00", "#6a1b9a", "#b3261e")
 
 
-def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+def decimal(value: str | float) -> str:
+    """A number as Vietnamese writes it: `90,49`, no trailing zeros."""
+    return f"{float(value):g}".replace(".", ",")
 
 
 def bars(title: str, description: str, labels: list[str], values: list[float], maximum: float, unit: str = "") -> bytes:
@@ -25,7 +26,7 @@ def bars(title: str, description: str, labels: list[str], values: list[float], m
         x = 40 + n * slot + slot * 0.2
         y = 30 + BAR_AREA - height
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.6:.1f}" height="{height:.1f}" fill="{_COLOURS[0]}"/>')
-        parts.append(f'<text x="{x + slot * 0.3:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="16">{_number(value)}{escape(unit)}</text>')
+        parts.append(f'<text x="{x + slot * 0.3:.1f}" y="{y - 6:.1f}" text-anchor="middle" font-size="16">{decimal(value)}{escape(unit)}</text>')
         parts.append(f'<text x="{x + slot * 0.3:.1f}" y="{30 + BAR_AREA + 20}" text-anchor="middle" font-size="16">{escape(label)}</text>')
     return _svg(title, description, BAR_AREA + 60, parts)
 

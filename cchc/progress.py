@@ -97,6 +97,16 @@ def index(site: Site, reports: list[Entry]) -> None:
             site.tasks[report["task"]].reports.append(report)
 
 
+def by_plan(site: Site) -> dict[str, list[TaskItem]]:
+    """Each plan's tasks with their reports (plans with none left out), by the plan's address; grouped once a build."""
+    if "tasks_by_plan" not in site.derived:
+        grouped: dict[str, list[TaskItem]] = {}
+        for task in site.tasks.values():
+            grouped.setdefault(task.plan.src_uri, []).append(task)
+        site.derived["tasks_by_plan"] = grouped
+    return site.derived["tasks_by_plan"]
+
+
 def latest(task: TaskItem, today: date | None) -> Entry | None:
     """The newest report dated on or before `today` (any report where there is no clock)."""
     shown = [r for r in task.reports if today is None or r["date"].first_day() <= today]

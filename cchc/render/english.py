@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .. import portal_info, procedure_shapes as shapes
-from ..content import Entry, Site
+from ..content import Entry, Site, url_of
 from ..text import slugify, vietnamese_order
 from . import html
 from .html import HtmlPage
@@ -167,7 +167,7 @@ def organisation_page(site: Site, portal_rows: list) -> HtmlPage:
              "Điện thoại": "Phone", "Thư điện tử": "E-mail"}
     rows = []
     for term, value, page_url, href in portal_rows:
-        department = next((d for d in site.departments.values() if page_url and d["name"] == value), None)
+        department = next((d for d in site.departments.values() if page_url and url_of(d.src_uri) == page_url), None)
         if department is not None and department.get("name_en"):
             shown = html.link(department["name_en"], here, department_uri(department["code"]))
         elif href:

@@ -30,10 +30,6 @@ def _components_path(result: Entry) -> str:
     return f"{url_of(result.src_uri)}thanh-phan.svg"
 
 
-def _number(value: str | float) -> str:
-    return f"{float(value):g}".replace(".", ",")
-
-
 def series(site: Site) -> dict[tuple[str, str], list[Entry]]:
     """(index, unit) -> its results, oldest year first; computed once per build (every result page asks)."""
     if "index_series" not in site.derived:
@@ -59,7 +55,7 @@ def _change(result: Entry, previous: Entry | None) -> tuple[str, str]:
     score = rank = ""
     if previous is not None and result.get("score") and previous.get("score"):
         delta = float(result["score"]) - float(previous["score"])
-        score = f"{'+' if delta >= 0 else '−'}{_number(round(abs(delta), 2))}"
+        score = f"{'+' if delta >= 0 else '−'}{charts.decimal(round(abs(delta), 2))}"
     if previous is not None and result.get("rank") and previous.get("rank"):
         places = int(previous["rank"].split("/")[0]) - int(result["rank"].split("/")[0])
         rank = "giữ nguyên" if not places else f"{'tăng' if places > 0 else 'giảm'} {abs(places)} bậc"
@@ -80,7 +76,7 @@ def feed_categories(result: Entry) -> tuple[str, ...]:
 
 
 def _score(result: Entry, index: indices.Index) -> str:
-    return f"{_number(result['score'])}{' ' if index.unit != '%' else ''}{index.unit}" if result.get("score") else "Không công bố"
+    return f"{charts.decimal(result['score'])}{' ' if index.unit != '%' else ''}{index.unit}" if result.get("score") else "Không công bố"
 
 
 def page(result: Entry, site: Site, _context) -> str:
@@ -100,12 +96,12 @@ def page(result: Entry, site: Site, _context) -> str:
              result.body.strip(), ""]
     components = result.get("components", [])
     if components:
-        said = "; ".join(f"{c['name']} {_number(c['score'])}" for c in components)
+        said = "; ".join(f"{c['name']} {charts.decimal(c['score'])}" for c in components)
         parts += ["## Chỉ số thành phần", "",
                   f'<p><img src="thanh-phan.svg" alt="Biểu đồ chỉ số thành phần {html.escape(_name(result))}: {html.escape(said)}" '
                   'width="400" loading="lazy"></p>', "",
                   *html.rows_table(["Chỉ số thành phần", "Điểm", "Tối đa"],
-                                   [[html.escape(c["name"]), _number(c["score"]), _number(c.get("maximum") or index.maximum)]
+                                   [[html.escape(c["name"]), charts.decimal(c["score"]), charts.decimal(c.get("maximum") or index.maximum)]
                                     for c in components])]
     return "\n".join(parts)
 
@@ -113,7 +109,7 @@ def page(result: Entry, site: Site, _context) -> str:
 def _unit_block(page: HtmlPage, index: indices.Index, unit: Entry, results: list[Entry], site: Site, here: str) -> None:
     scored = [r for r in results if r.get("score")]
     if scored:
-        said = ", ".join(f"{r['year']}: {_number(r['score'])}" for r in scored)
+        said = ", ".join(f"{r['year']}: {charts.decimal(r['score'])}" for r in scored)
         chart = html.file_href(here, _chart_path(index.code, unit["code"]))
         page.add(f'<p><img src="{html.escape(chart)}" alt="Biểu đồ {html.escape(index.short)} của {html.escape(unit["name"])} '
                  f'theo năm: {html.escape(said)}" width="400" loading="lazy"></p>')
@@ -143,7 +139,7 @@ def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
         here = index_uri(index.code)
         page = HtmlPage(here)
         page.heading(1, f"{index.short}: {index.name}")
-        page.add(f"<p>Cơ quan công bố: {html.escape(index.publisher)}. Thang điểm: {_number(index.maximum)}{index.unit}. "
+        page.add(f"<p>Cơ quan công bố: {html.escape(index.publisher)}. Thang điểm: {charts.decimal(index.maximum)}{index.unit}. "
                  f"{html.link('Các chỉ số khác', here, INDEX_URI)}</p>")
         for unit_code, results in sorted(units, key=lambda u: site.departments[u[0]]["name"]):
             unit = site.departments[unit_code]
@@ -179,7 +175,7 @@ def exports(site: Site, _site_url: str) -> dict[str, bytes]:
         if scored:
             found[_chart_path(code, unit_code)] = charts.bars(
                 f"{index.short} của {unit['name']} theo năm",
-                "Điểm từng năm: " + ", ".join(f"{r['year']}: {_number(r['score'])}" for r in scored),
+                "Điểm từng năm: " + ", ".join(f"{r['year']}: {charts.decimal(r['score'])}" for r in scored),
                 [r["year"] for r in scored], [float(r["score"]) for r in scored], index.maximum, index.unit if index.unit == "%" else "")
         for result in results:
             components = result.get("components", [])
@@ -187,7 +183,7 @@ def exports(site: Site, _site_url: str) -> dict[str, bytes]:
                 maxima = [float(c.get("maximum") or index.maximum) for c in components]
                 found[_components_path(result)] = charts.horizontal(
                     f"Chỉ số thành phần {title(result, site)}",
-                    "; ".join(f"{c['name']}: {_number(c['score'])}/{_number(m)}" for c, m in zip(components, maxima)),
+                    "; ".join(f"{c['name']}: {charts.decimal(c['score'])}/{charts.decimal(m)}" for c, m in zip(components, maxima)),
                     [c["name"] for c in components], [float(c["score"]) / m for c, m in zip(components, maxima)],
-                    [f"{_number(c['score'])}/{_number(m)}" for c, m in zip(components, maxima)])
+                    [f"{charts.decimal(c['score'])}/{charts.decimal(m)}" for c, m in zip(components, maxima)])
     return found

@@ -171,7 +171,8 @@ def _summary_rows(groups: list[tuple[str, str, list[progress.TaskItem]]], site: 
 
 
 def _facets(site: Site) -> list[finder.Facet]:
-    plans = {progress.plan_slug(p): f"{designation(p)} ({p['issued'].year})" for p in site.plans if progress.tasks_of(p)}
+    grouped = progress.by_plan(site)
+    plans = {progress.plan_slug(p): f"{designation(p)} ({p['issued'].year})" for p in site.plans if p.src_uri in grouped}
     codes = sorted(site.tasks_by_department, key=lambda c: site.departments[c]["name"])
     return [finder.Facet("van-ban", "Văn bản", plans),
             finder.Facet("co-quan", "Cơ quan chủ trì", {c: site.departments[c]["name"] for c in codes}),
@@ -189,8 +190,9 @@ def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
              f"Kết quả chung của tỉnh: {html.link('các chỉ số cải cách hành chính', here, indices.INDEX_URI)}.</p>",
              *bar(tasks, site))
     page.heading(2, "Theo văn bản")
-    by_plan = [(f"{designation(p)} ({display_date(p['issued'])})", p.src_uri,
-                [site.tasks[t.id] for t in progress.tasks_of(p)]) for p in site.plans if progress.tasks_of(p)]
+    grouped = progress.by_plan(site)
+    by_plan = [(f"{designation(p)} ({display_date(p['issued'])})", p.src_uri, grouped[p.src_uri])
+               for p in site.plans if p.src_uri in grouped]
     page.add(*_summary_rows(by_plan, site, here))
     page.heading(2, "Theo cơ quan chủ trì")
     by_department = sorted(((site.departments[c]["name"], site.department_uri(c), t) for c, t in site.tasks_by_department.items()),
