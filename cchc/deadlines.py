@@ -24,6 +24,8 @@ def _words(*words: str) -> str:
 _YEAR = r"(?:/|\s*" + any_case("năm") + r"\s*|\s+)((?:19|20)\d\d)"
 _QUARTER = r"(?:" + _words("iv", "iii", "ii", "i") + r"|[1-4])"
 _PERIOD = (r"(?:" + any_case("ngày") + r"\s+)?\d{1,2}/\d{1,2}/(?:19|20)\d\d"
+           r"|" + any_case("ngày") + r"\s+\d{1,2}\s+" + any_case("tháng") + r"\s+\d{1,2}\s+" + any_case("năm")
+           + r"\s+(?:19|20)\d\d"
            r"|" + any_case("quý") + r"\s+" + _QUARTER + r"(?:\s*-\s*" + _QUARTER + r")?(?:" + _YEAR + r")?"
            r"|" + any_case("tháng") + r"\s+\d{1,2}(?:" + _YEAR + r")?|" + any_case("năm") + r"\s+(?:19|20)\d\d"
            r"|(?:6|" + any_case("sáu") + r") " + any_case("tháng") + " (?:" + _words("đầu", "cuối") + ") " + any_case("năm")
@@ -64,7 +66,8 @@ def parse(text: str, year: int | None = None) -> Deadline | None:
     if any(word in plain for word in RECURRING):
         return Deadline(written, None, "recurring")
     plain = re.split(r"\s(?:den|toi)\s", plain)[-1] if re.search(r"\s(?:den|toi)\s", plain) else plain  # a span ends at its second
-    found = re.search(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)", plain)
+    found = (re.search(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)", plain)
+             or re.search(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+((?:19|20)\d\d)", plain))
     if found:
         day, month, in_year = map(int, found.groups())
         try:
@@ -86,6 +89,30 @@ def parse(text: str, year: int | None = None) -> Deadline | None:
     if half:
         return Deadline(written, _last_day(in_year, 6 if half[1] == "dau" else 12), "half")
     return Deadline(written, date(in_year, 12, 31), "year")
+
+
+# Where a task's sentence gives its deadline: after a label (`Thời gian hoàn thành: Quý II/2024`), after
+# `trước`/`chậm nhất` anywhere, or `trong …` closing a clause; `trong 6 tháng đầu năm 2024 về Sở Nội vụ` is the
+# period a report covers, not when it is due.
+_PREFIX = _words("hoàn thành trước", "hoàn thành trong", "chậm nhất", "trước", "trong")
+_SPAN = r"(?:" + _PERIOD + r")(?:\s+(?:" + _words("đến hết", "đến", "tới") + r")\s+(?:" + _PERIOD + r"))?"
+_IN_SENTENCE = re.compile(
+    r"(?:" + _words("thời gian", "thời hạn") + r")(?:\s+(?:" + _words("thực hiện", "hoàn thành") + r"))?\s*:\s*"
+    r"(" + FORM + r")(?=\s*(?:[.;,)]|$))"
+    r"|(?<!\w)((?:" + _words("hoàn thành trước", "chậm nhất", "trước") + r")\s+(?:" + _words("là") + r"\s+)?" + _SPAN + r")"
+    r"|(?<!\w)((?:" + _PREFIX + r")\s+" + _SPAN + r")(?=\s*(?:[.;)]|/\.|$))")
+
+
+def find(sentence: str) -> list[str]:
+    """The deadlines a task's sentence gives, as written (first letter raised), each one `parse` reads."""
+    found = []
+    for match in _IN_SENTENCE.finditer(" ".join(sentence.split())):
+        written = next(group for group in match.groups() if group)
+        written = re.sub(r"\s+" + any_case("là") + r"\s+", " ", written, count=1)
+        written = written[:1].upper() + written[1:]
+        if parse(written, 2000) and written not in found:
+            found.append(written)
+    return found
 
 
 def check(text: str) -> str | None:

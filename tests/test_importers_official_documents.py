@@ -354,3 +354,22 @@ def test_cooperating_departments_are_read_from_the_task_where_the_portal_has_the
         ("Chủ trì xây dựng, phối hợp Sở Thông tin ", ["STTTT-KH"]),  # the verb that follows the name is left out
     ]
     assert all(not tasks for tasks in found.values()), found
+
+
+def test_a_task_that_gives_its_deadline_carries_it_and_one_that_gives_two_is_left_to_the_editor(registry, imported):
+    """None of the four seeds gives a task its own deadline, so none is written; in 489/QĐ-UBND with two of its
+    tasks given a deadline the way other provinces' plans write one, each is read from its sentence."""
+    assert not [t for name in NAMES for a in imported[name].values["assignments"] for t in a["tasks"] if "deadline" in t]
+    text = (SEEDS / "2020-489-qd-ubnd-khanh-hoa.txt").read_text(encoding="utf-8")
+    first = "sơ kết hoạt động của Trung tâm Dịch vụ hành chính công trực tuyến tỉnh Khánh Hòa."
+    second = "trình UBND tỉnh xét duyệt, chỉ đạo triển khai."
+    text = text.replace(first, first[:-1] + "; hoàn thành trong Quý III/2020.").replace(
+        second, second[:-1] + "; thời gian thực hiện: Quý II/2020, báo cáo trước ngày 15/12/2020.")
+    result = import_document(text, registry)
+    tasks = {t["text"][:30]: t.get("deadline") for a in result.values["assignments"] for t in a["tasks"]}
+    assert tasks["Chủ trì tham mưu triển khai cá"] == "Hoàn thành trong Quý III/2020"
+    assert tasks["Chủ trì, phối hợp các sở, ngàn"] is None
+    assert [w for w in result.warnings if "thời hạn" in w] == [
+        'nhiệm vụ có 2 thời hạn, chưa ghi `deadline`: "Chủ trì, phối hợp các sở, ngành liên quan thẩm định đề án,'
+        ' p…" (Quý II/2020; Trước ngày 15/12/2020)']
+    assert any("1 nhiệm vụ có thời hạn" in line for line in result.found)

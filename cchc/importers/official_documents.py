@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import citations, document_types, frontmatter, vocab
+from .. import citations, deadlines, document_types, frontmatter, vocab
 from ..dates import DocDate
 from ..registry import Registry, name_key
 from ..text import fold, lcfirst, nfc, slugify
@@ -245,7 +245,7 @@ def import_document(text: str, registry: Registry) -> Imported:
         values["cites"] = cited
     if len(layout.parts) > 1:
         values["attached"] = {"doc_type": layout.parts[1].doc_type, "title": layout.parts[1].title}
-    assignments = _assignments(layout, body_of, issuer, province, registry)
+    assignments = _assignments(layout, body_of, issuer, province, registry, result)
     if assignments:
         values["assignments"] = assignments
 
@@ -254,7 +254,8 @@ def import_document(text: str, registry: Registry) -> Imported:
     result.found[:0] = [f"{k}: {_short(v)}" for k, v in values.items() if k in
                         ("number", "doc_type", "place", "issued", "title", "signer", "period")]
     result.found += [f"căn cứ: {len(legal)}; văn bản được dẫn: {len(cited)}; nơi nhận: {len(main.recipients)}; "
-                     f"phân công: {len(assignments)} cơ quan; chú thích: {sum(len(b.footnotes) for b in body_of.values())}"]
+                     f"phân công: {len(assignments)} cơ quan, "
+                     f"{sum('deadline' in t for a in assignments for t in a['tasks'])} nhiệm vụ có thời hạn; chú thích: {sum(len(b.footnotes) for b in body_of.values())}"]
     return result
 
 
@@ -449,9 +450,11 @@ def _cooperating(task: str, own: list[str], province: str, registry: Registry) -
     return [c for c in dict.fromkeys(codes) if c not in own]
 
 
-def _assignments(layout: Layout, body_of: dict, issuer, province: str, registry: Registry) -> list[dict]:
+def _assignments(layout: Layout, body_of: dict, issuer, province: str, registry: Registry,
+                 imported: Imported) -> list[dict]:
     """Who is assigned what: in the section that organises the work, each body named at the head of
-    a numbered heading (`1. Sở Nội vụ`) with the items under it, or a sentence it is the subject of."""
+    a numbered heading (`1. Sở Nội vụ`) with the items under it, or a sentence it is the subject of. A task's
+    deadline is taken from its sentence when it gives one; one that gives several is left to the editor."""
     assignments: list[dict] = []
     for part in layout.parts:
         in_section, current = False, None
@@ -493,7 +496,12 @@ def _assignments(layout: Layout, body_of: dict, issuer, province: str, registry:
         tasks = []
         for text in assignment["tasks"]:
             cooperate = _cooperating(text, codes, province, registry)
-            tasks.append({"text": text, **({"cooperate": cooperate} if cooperate else {})})
+            due = deadlines.find(text)
+            tasks.append({"text": text, **({"cooperate": cooperate} if cooperate else {}),
+                          **({"deadline": due[0]} if len(due) == 1 else {})})
+            if len(due) > 1:
+                imported.warnings.append(f"nhiệm vụ có {len(due)} thời hạn, chưa ghi `deadline`: \"{text[:60]}…\" "
+                                       f"({'; '.join(due)})")
         result.append({"to": assignment["to"], **({"departments": codes} if codes else {}), "tasks": tasks})
     return result
 
