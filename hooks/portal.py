@@ -18,9 +18,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from types import ModuleType
 
+import markdown
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
@@ -90,6 +92,42 @@ class _Build:
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
     outputs: set[str] = set()  # the search index, feeds and data files in the site served, after the first build
     pending: threading.Thread | None = None  # the preview's thread writing them
+    converter: "_Converter | None" = None
+
+
+class _Converter:
+    """One Markdown instance for every page of a build, reset between pages, as the floor converts: MkDocs' own
+    `Page.render` builds a new one per page with every extension (5% of a 10,000-document build). The processors
+    MkDocs registers per page (relative links, anchors, title, raw HTML ids) are MkDocs 1.6's own, pointed at each
+    page in turn; MkDocs 1.6 is the last 1.x, so they do not move."""
+
+    def __init__(self, config, files):
+        self.files = files
+        self.md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        self.raw = mkdocs_pages._RawHTMLPreprocessor()
+        self.anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(None, files, config)
+        self.links = mkdocs_pages._RelativePathTreeprocessor(None, files, config)
+        self.title = mkdocs_pages._ExtractTitleTreeprocessor()
+        for processor in (self.raw, self.anchors, self.links, self.title):
+            processor._register(self.md)
+
+    def render(self, page) -> None:
+        """What `Page.render` sets."""
+        md = self.md.reset()
+        self.links.file, self.links.links_to_anchors = page.file, {}
+        self.anchors.present_anchor_ids, self.raw.present_anchor_ids, self.title.title = set(), set(), None
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = self.title.title
+        page.present_anchor_ids = self.anchors.present_anchor_ids | self.raw.present_anchor_ids
+        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:  # as MkDocs: collected, not checked, when debugging
+            page.links_to_anchors = self.links.links_to_anchors
+
+    @classmethod
+    def of(cls, config, files) -> "_Converter":
+        if _Build.converter is None or _Build.converter.files is not files:  # a rebuild of `mkdocs serve`: new files
+            _Build.converter = cls(config, files)
+        return _Build.converter
 
 
 class _DirtyWarning(logging.Filter):
@@ -331,6 +369,8 @@ def on_page_markdown(markdown, page, config, files):
         _Build.from_cache.add(uri)
     elif written is not None:  # written as HTML: only an editor's text in it is Markdown
         page.render = lambda config, files: _render_written(page, written, config, files)
+    else:
+        page.render = lambda config, files: _Converter.of(config, files).render(page)
     return source
 
 
@@ -340,7 +380,7 @@ def _render_written(page, written, config, files) -> None:
                             "links": {}}, files)
         return
     source, page.markdown = page.markdown, written.body
-    type(page).render(page, config, files)  # MkDocs converts the editor's Markdown: its links, anchors, footnotes
+    _Converter.of(config, files).render(page)  # the editor's Markdown, as MkDocs converts it: links, anchors, footnotes
     content, toc, ids = written.with_body(page.content, _toc_tokens(page.toc))
     page.content, page.toc, page.markdown = content, get_toc(toc), source
     page.present_anchor_ids = set(ids) | page.present_anchor_ids
