@@ -13,8 +13,11 @@ The site's files are hard links to `blobs/` where the file system allows: a rebu
 which on a slow disk is most of its time. A blob is checked against its digest before it is used again, so a file
 edited in place in an old site is never published again.
 
-Nothing lives in process memory: `mkdocs build`, `mkdocs build --dirty`, `mkdocs serve` and a CI job that
-restores the folder all read the same entries, and a build with an empty folder writes the same bytes. An entry
+What a build needs lives in the folder: `mkdocs build`, `mkdocs build --dirty`, `mkdocs serve` and a CI job
+that restores the folder all read the same entries, and a build with an empty folder writes the same bytes. The
+preview (`remember=True`) also keeps in memory the entries it read and the blobs it checked, for its next save: an
+entry's key is the digest of what made it, so what it remembers is never stale; a blob is checked again if its
+size, time or inode moved. An entry
 is checked when it is read (bytes that match their digest), and the SQLite file is written in one transaction at
 the end of a successful build. Entries unused for `KEEP_DAYS` are removed then (blobs at most once a day).
 """
@@ -68,13 +71,14 @@ class Cache:
     """The store under `folder`; `Cache(None)` keeps nothing (every lookup misses). What a build adds is committed
     by `close()` at its end; a build that fails adds nothing."""
 
-    def __init__(self, folder: Path | None, code: str):
+    def __init__(self, folder: Path | None, code: str, remember: bool = False):
         self.folder = folder
         self.code = code
         self.started = time.time()
         self._db: sqlite3.Connection | None = None
         self._used: list[tuple[float, str]] = []
         self._folders: set[Path] = set()  # made already: ten thousand files, a few hundred folders
+        self._memory = _MEMORY if remember and folder is not None else None
 
     def key(self, *parts: str) -> str:
         return digest(self.code, *parts)
@@ -117,14 +121,23 @@ class Cache:
             db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, value, self.started))
 
     def parts(self, key: str) -> dict | None:
+        """The value kept for `key` (never to be changed by the caller: the preview hands the same one out again)."""
+        if self._memory is not None and key in self._memory.values:
+            self._used.append((self.started, key))
+            return self._memory.values[key]
         data = self._get(key)
         try:
-            return json.loads(data) if data is not None else None
+            value = json.loads(data) if data is not None else None
         except ValueError:
             return None
+        if value is not None and self._memory is not None:
+            self._memory.keep(key, value)
+        return value
 
     def keep_parts(self, key: str, parts: dict) -> None:
         self._put(key, json.dumps(parts, ensure_ascii=False).encode("utf-8"))
+        if self._memory is not None:
+            self._memory.keep(key, parts)
 
     def remembered(self, key: str, make: Callable[[], dict]) -> dict:
         """A JSON value made once for its key (a document's search analysis), then taken from the cache."""
@@ -140,11 +153,21 @@ class Cache:
         if pointer is None:
             return False
         blob = self._blob(pointer.decode("ascii", "replace"))
+        return self._intact(blob) and self._link(blob, dest)
+
+    def _intact(self, blob: Path) -> bool:
+        """The blob's bytes are the ones its name is the digest of (read and hashed once per preview process)."""
         try:
+            status = blob.stat()
+            signature = (status.st_size, status.st_mtime_ns, status.st_ino)
+            if self._memory is not None and self._memory.checked.get(blob) == signature:
+                return True
             intact = hashlib.sha256(blob.read_bytes()).hexdigest() == blob.name
         except OSError:
-            intact = False
-        return intact and self._link(blob, dest)
+            return False
+        if intact and self._memory is not None:
+            self._memory.checked[blob] = signature
+        return intact
 
     def put_page(self, key: str, data: bytes, dest: Path) -> None:
         """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`."""
@@ -234,6 +257,24 @@ class Cache:
                     path.unlink()
             except OSError:
                 pass
+
+
+class _Memory:
+    """What one preview process has read from the cache and checked in it, for its next save."""
+
+    LIMIT = 200_000  # entries: forgotten all at once past it (a preview of 10,000 documents reads about 25,000)
+
+    def __init__(self):
+        self.values: dict[str, object] = {}
+        self.checked: dict[Path, tuple[int, int, int]] = {}
+
+    def keep(self, key: str, value: object) -> None:
+        if len(self.values) >= self.LIMIT:
+            self.values.clear()
+        self.values[key] = value
+
+
+_MEMORY = _Memory()
 
 
 def location(project: Path, environ=os.environ) -> Path | None:

@@ -35,7 +35,7 @@ MAX_VARIANTS = 30  # written forms per folded word, as bits of an integer that J
 
 _WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")
-_META_PANEL = re.compile(r'<div class="cchc-meta">.*?</div>', re.S)
+_META_PANEL = re.compile(r'(<div class="cchc-meta">.*?</div>)', re.S)
 _SKIP = re.compile(r'<(script|style)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>|<sup[^>]*><a class="footnote-ref".*?</sup>', re.S)
 
 
@@ -210,10 +210,21 @@ def documents(site, rendered: dict[str, tuple[str, str]]) -> list[SearchDoc]:
         department = entry.get(kind.department_field) if kind.department_field else ""
         date = entry.get(kind.date_field) if kind.date_field else None
         identifier = entry.get(kind.number_field) if kind.number_field else ""
+        text, passages = _texts(page_html)
         docs.append(SearchDoc(url_of(uri), title, kind.name, department or "",
-                              display_date(date) if date else "", plain_text(page_html),
-                              plain_text(_META_PANEL.sub(" ", page_html))[:TEXT_LIMIT], identifier or ""))
+                              display_date(date) if date else "", text, passages, identifier or ""))
     return docs
+
+
+def _texts(page_html: str) -> tuple[str, str]:
+    """The page's text, and the text excerpts come from (without the metadata panel), each page read once: a tag
+    reads as a space, so the texts of the page's pieces joined are the text of the whole."""
+    pieces = _META_PANEL.split(page_html)  # outside, panel, outside, …: the pattern's one group is the panel
+    if len(pieces) == 1:
+        text = plain_text(page_html)
+        return text, text[:TEXT_LIMIT]
+    texts = [plain_text(piece) for piece in pieces]
+    return " ".join(t for t in texts if t), " ".join(t for t in texts[::2] if t)[:TEXT_LIMIT]
 
 
 def page() -> str:

@@ -6,12 +6,15 @@ what it had written is removed (at once, or by the next build if the process was
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
+import threading
 from pathlib import Path
 
 _BUILDING = ".dang-dung-"  # site/ is built in site.dang-dung-<pid>
 _OLD = ".cu-"
+_replaced = itertools.count()
 
 
 def _leftovers(site_dir: Path) -> list[Path]:
@@ -32,13 +35,18 @@ def fresh(site_dir: Path) -> Path:
     return building
 
 
-def put_in_place(building: Path, site_dir: Path) -> None:
-    """`building` becomes `site_dir`; the previous site is removed."""
-    old = site_dir.with_name(f"{site_dir.name}{_OLD}{os.getpid()}")
+def put_in_place(building: Path, site_dir: Path, remove_later: bool = False) -> None:
+    """`building` becomes `site_dir`; the previous site is removed, by a thread of its own with `remove_later`
+    (the preview: a reader waits for the new pages, not for the old ones to go; a process that ends first leaves
+    it to the next build)."""
+    old = site_dir.with_name(f"{site_dir.name}{_OLD}{os.getpid()}-{next(_replaced)}")
     if site_dir.exists():
         os.replace(site_dir, old)
     os.replace(building, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    if remove_later:
+        threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def discard(building: Path) -> None:

@@ -180,7 +180,8 @@ def on_config(config):
                           str(config.use_directory_urls), str(_Build.serving)])
     folders = [Path(sys.modules["cchc"].__file__).parent, Path(__file__).parent]
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    _Build.cache = build_cache.Cache(build_cache.location(project), build_cache.code_digest(folders, settings))
+    _Build.cache = build_cache.Cache(build_cache.location(project), build_cache.code_digest(folders, settings),
+                                     remember=_Build.serving)
     return config
 
 
@@ -573,7 +574,7 @@ def _strict_warnings() -> int:
 def _finish() -> None:
     """The new site replaces the old one, unless MkDocs is about to abort a strict build for its warnings."""
     if not _strict_warnings():
-        site_swap.put_in_place(_Build.building, _Build.target)
+        site_swap.put_in_place(_Build.building, _Build.target, remove_later=_Build.serving)
         _Build.building = None
 
 

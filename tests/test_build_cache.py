@@ -63,3 +63,20 @@ def test_entries_no_build_used_for_two_weeks_are_removed(tmp_path):
     assert Cache(tmp_path / "c", "code").parts("dung") == {"x": 1}
     assert Cache(tmp_path / "c", "code").parts("bo") is None
     assert list((tmp_path / "c" / "blobs").glob("*/*")) == []  # written and linked fifteen days before
+
+
+def test_the_preview_remembers_what_it_read_and_still_refuses_a_blob_edited_in_place(tmp_path):
+    cache = Cache(tmp_path / "c", "code", remember=True)
+    cache.put_page("k-xem-truoc", b"<html>trang</html>", tmp_path / "site1" / "index.html")
+    cache.keep_parts("p-xem-truoc", {"html": "<p>đ</p>"})
+    cache.close()
+
+    again = Cache(tmp_path / "c", "code", remember=True)
+    assert again.place_page("k-xem-truoc", tmp_path / "site2" / "index.html")
+    assert again.place_page("k-xem-truoc", tmp_path / "site3" / "index.html")  # checked once: linked again
+    (tmp_path / "site3" / "index.html").write_bytes(b"<html>sua tay</html>")  # its size and time move
+    assert not again.place_page("k-xem-truoc", tmp_path / "site4" / "index.html")
+    again.close()
+    (tmp_path / "c" / build_cache.ENTRIES).unlink()
+    assert Cache(tmp_path / "c", "code", remember=True).parts("p-xem-truoc") == {"html": "<p>đ</p>"}  # from memory
+    assert Cache(tmp_path / "c", "code").parts("p-xem-truoc") is None  # a build reads the folder only

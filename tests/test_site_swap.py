@@ -60,3 +60,24 @@ def test_a_dirty_build_starts_from_the_previous_site(small_site):
     assert result.returncode == 0, result.stderr
     assert files <= {p.relative_to(small_site / "site") for p in (small_site / "site").rglob("*")}
     _no_leftovers(small_site)
+
+
+def test_the_preview_puts_the_new_site_in_place_at_once_and_removes_the_old_one_after(tmp_path):
+    import threading
+    import time
+
+    from cchc import site_swap
+
+    site = tmp_path / "site"
+    for name in ("site", "new"):
+        (tmp_path / name / "a").mkdir(parents=True)
+        (tmp_path / name / "a" / "index.html").write_text(name)
+    site_swap.put_in_place(tmp_path / "new", site, remove_later=True)
+    assert (site / "a" / "index.html").read_text() == "new"
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.daemon:
+            thread.join(timeout=10)
+    deadline = time.monotonic() + 10
+    while sorted(p.name for p in tmp_path.iterdir()) != ["site"] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
