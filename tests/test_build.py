@@ -101,3 +101,24 @@ def test_content_at_an_address_the_portal_writes_is_refused(small_site):
     assert "docs/tim-kiem.md: lỗi: địa chỉ /tim-kiem/ là trang cổng tự tạo (tim-kiem.md)" in result.stderr
     checked = subprocess.run([sys.executable, "-m", "cchc.check", str(small_site)], capture_output=True, text=True)
     assert checked.returncode == 1 and "plans/b.md:2: lỗi: [slug]" in checked.stdout
+
+
+def test_each_page_is_converted_afresh_though_one_converter_serves_them_all(small_site):
+    """The build converts every page with one Markdown instance, reset between pages: nothing of one page (its
+    footnotes, its headings' ids, its links) may reach the next."""
+    config = small_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  /huong-dan/**\n", "  /huong-dan/**\n  /trang-*.md\n"),
+                      encoding="utf-8")
+    for name, note in (("mot", "Chú thích của trang mot."), ("hai", "Chú thích của trang hai.")):
+        write(small_site, f"docs/trang-{name}.md",
+              f"---\ntitle: Trang {name}\n---\n\n## Mục chung\n\nVăn bản[^1], xem [trang chủ](index.md).\n\n"
+              f"## Mục chung\n\n[^1]: {note}\n")
+    result = mkdocs_build(small_site)
+    assert result.returncode == 0, result.stderr
+    for name, other in (("mot", "hai"), ("hai", "mot")):
+        html = page(small_site, f"trang-{name}")
+        assert 'id="muc-chung"' in html and 'id="muc-chung_1"' in html and 'id="muc-chung_2"' not in html
+        assert 'id="fn:1"' in html and 'id="fn:2"' not in html
+        assert f"Chú thích của trang {name}." in html
+        assert f"Chú thích của trang {other}." not in html
+        assert 'href="../"' in html  # the link to the home page, relative to this page
