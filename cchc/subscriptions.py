@@ -6,6 +6,7 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from .clock import TZ
@@ -29,10 +30,11 @@ class FeedRef:
 
 def site_feeds() -> list[FeedRef]:
     """The portal-wide feed of each kind that declares one (`Kind.feed`), news first."""
-    return [FeedRef(k.feed.slug, k.feed.title) for k in _FEED_KINDS]
+    return list(_SITE_FEEDS)
 
 
 _FEED_KINDS = sorted((k for k in KINDS if k.feed), key=lambda k: k is not NEWS)
+_SITE_FEEDS = tuple(FeedRef(k.feed.slug, k.feed.title) for k in _FEED_KINDS)  # asked for by every page
 
 
 def department_feed(code: str, name: str) -> FeedRef:
@@ -107,6 +109,11 @@ def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> 
 
 def head_links(refs: list[FeedRef], site_url: str) -> list[dict[str, str]]:
     """What a page's <head> advertises: RSS, Atom and JSON of each feed that fits it."""
+    return [dict(link) for link in _head_links(tuple(refs), site_url)]
+
+
+@lru_cache(maxsize=4096)  # pages share a handful of feed sets: the portal's, a department's, a category's
+def _head_links(refs: tuple[FeedRef, ...], site_url: str) -> list[dict[str, str]]:
     links = []
     for ref in refs:
         paths = feed_paths(ref.slug)

@@ -61,5 +61,23 @@ def test_english_pages_and_the_language_switch(small_site):
     assert "<td>In person</td><td>up to 30 days</td><td>VND 4,500,000</td>" in procedure
     listing = (site / "en/procedures/index.html").read_text(encoding="utf-8")
     assert "2 administrative procedures that foreigners" in listing and "1 of them are described in English" in listing
-    assert "Đăng ký lại" not in listing and "1.003179" in listing.split('id="not-yet-available-in-english"')[1]
+    assert 'id="in-english"' in listing
+    # Those without English are counted by department, each linking to its Vietnamese listing: a page stays small.
+    assert "Đăng ký lại" not in listing and "1.003179" not in listing
+    waiting = listing.split('id="not-yet-available-in-english"')[1]
+    assert re.search(r'By department.*?<li><span lang="vi"><a href="../../thu-tuc/co-quan/snv-kh/">'
+                     r"Sở Nội vụ tỉnh Khánh Hòa</a></span>: 1</li>", waiting, re.S)
     assert not (site / "en/procedures/1-003179").exists()
+
+
+def test_the_english_procedures_are_a_hundred_a_page(small_site):
+    for number in range(1, 106):
+        write(small_site, f"docs/thu-tuc/1-{number:06d}.md", PROCEDURE.replace('"1.003160"', f'"1.{number:06d}"')
+              .replace("name_en: ", f"name_en: No {number:03d} "))
+    result = mkdocs_build(small_site)
+    assert result.returncode == 0, result.stderr
+    first = (small_site / "site/en/procedures/index.html").read_text(encoding="utf-8")
+    second = (small_site / "site/en/procedures/page-2/index.html").read_text(encoding="utf-8")
+    assert "105 of them are described in English" in first and first.count('href="1-0') == 100
+    assert second.count('href="../1-0') == 5 and "Page 2/2" in second and 'href="../">← Previous</a>' in second
+    assert "<title>Procedures for foreigners – page 2" in second

@@ -11,6 +11,7 @@ from ..content import Entry, Site, url_of
 from ..text import slugify, vietnamese_order
 from . import html
 from .html import HtmlPage
+from . import procedures as procedure_pages  # each department's Vietnamese listing
 
 ROOT = "en"
 INDEX_URI = f"{ROOT}/index.md"
@@ -189,30 +190,48 @@ def organisation_page(site: Site, portal_rows: list) -> HtmlPage:
     return _english(page)
 
 
-def procedures_page(site: Site) -> HtmlPage:
-    here = PROCEDURES_URI
-    page = HtmlPage(here)
-    page.heading(1, "Procedures for foreigners")
-    _wrapped(page, here, "thu-tuc/index.md")
+PROCEDURES_PAGE_SIZE = 100  # procedures in English per page: a page stays small however many are translated
+
+
+def procedures_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
+    """The procedures foreigners carry out: those described in English, a hundred a page; the others counted by
+    department, each linking to its Vietnamese listing (a province's thousands would make one page megabytes)."""
     foreign = [p for p in site.procedures if for_foreigners(p)]
     translated = [p for p in foreign if p.get("name_en")]
-    page.add(f"<p>{len(foreign)} administrative procedures that foreigners or foreign organisations carry out in the "
-             f"province; {len(translated)} of them are described in English.</p>")
-    page.heading(2, "In English", f" ({len(translated)})")
-    page.add(*html.item_list([f"<li>{html.link(p['name_en'], here, procedure_uri(p['code']))} ({html.escape(p['code'])})</li>"
-                              for p in translated], "None yet."))
-    rest = [p for p in foreign if not p.get("name_en")]
-    if rest:
-        page.heading(2, NOT_YET, f" ({len(rest)})")
-        page.add(*html.item_list([f'<li><span lang="vi">{html.link(p["name"], here, p.src_uri)}</span> ({html.escape(p["code"])})</li>'
-                                  for p in rest], ""))
-    return _english(page)
+    waiting: dict[str, int] = {}
+    for procedure in foreign:
+        if not procedure.get("name_en"):
+            waiting[procedure["department"]] = waiting.get(procedure["department"], 0) + 1
+
+    def intro(here: str) -> list[str]:
+        return [switch(here, "thu-tuc/index.md", english=False),
+                f"<p>{len(foreign)} administrative procedures that foreigners or foreign organisations carry out in "
+                f"the province; {len(translated)} of them are described in English.</p>"]
+
+    items = [lambda here, p=p: f"<li>{html.link(p['name_en'], here, procedure_uri(p['code']))} ({html.escape(p['code'])})</li>"
+             for p in translated]
+    found = html.paginated(PROCEDURES_URI, "Procedures for foreigners", intro, items, PROCEDURES_PAGE_SIZE,
+                           "None yet.", html.ENGLISH_PAGING, heading="In English")
+    if waiting:
+        first = found[PROCEDURES_URI][1]
+        first.heading(2, NOT_YET, f" ({sum(waiting.values())})")
+        first.add("<p>By department, each linking to its procedures in Vietnamese:</p>", *html.item_list(
+            [f'<li><span lang="vi">{html.link(_vietnamese_name(site, code), PROCEDURES_URI, procedure_pages.department_list_uri(code))}'
+             f"</span>: {waiting[code]}</li>"
+             for code in sorted(waiting, key=lambda code: vietnamese_order(_vietnamese_name(site, code)))], ""))
+    for _title, page in found.values():
+        _english(page)
+    return found
+
+
+def _vietnamese_name(site: Site, code: str) -> str:
+    department = site.departments.get(code)
+    return department["name"] if department else code
 
 
 def pages(site: Site, portal_rows: list) -> dict[str, tuple[str, HtmlPage]]:
     """{src_uri: (title, page)} of every English page."""
-    found = {INDEX_URI: ("Administrative reform portal", organisation_page(site, portal_rows)),
-             PROCEDURES_URI: ("Procedures for foreigners", procedures_page(site))}
+    found = {INDEX_URI: ("Administrative reform portal", organisation_page(site, portal_rows))} | procedures_pages(site)
     for department in site.departments.values():
         if department.get("name_en"):
             found[department_uri(department["code"])] = (department["name_en"], department_page(department, site))

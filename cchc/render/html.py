@@ -149,23 +149,39 @@ def item_list(items: list[str], empty: str) -> list[str]:
     return ["<ul>", *items, "</ul>"] if items else [f"<p>{escape(empty)}</p>"]
 
 
+@dataclass(frozen=True)
+class Paging:
+    """How a list split into pages names them: Vietnamese lists run newest first; the English ones do not."""
+    previous: str = "← Mới hơn"
+    next: str = "Cũ hơn →"
+    page: str = "trang"  # in titles (`Tin tức – trang 2`) and file names (`trang-2.md`)
+    position: str = "Trang"  # `Trang 2/5`
+
+
+ENGLISH_PAGING = Paging("← Previous", "Next →", "page", "Page")
+
+
 def paginated(first_uri: str, title: str, intro: Callable[[str], list[str]], items: list[Callable[[str], str]],
-              size: int, empty: str) -> dict[str, tuple[str, HtmlPage]]:
-    """{src_uri: (title, page)} of a list split into pages of `size` items, linked newer ↔ older. The intro and
-    each item are made for the page they land on (given its source path: their links are relative)."""
+              size: int, empty: str, paging: Paging = Paging(), heading: str = "") -> dict[str, tuple[str, HtmlPage]]:
+    """{src_uri: (title, page)} of a list split into pages of `size` items, linked newer ↔ older, under `heading`
+    if given. The intro and each item are made for the page they land on (given its source path: their links are
+    relative)."""
     total = max(1, -(-len(items) // size))
     base = first_uri.rsplit("/", 1)[0]
-    uris = [first_uri] + [f"{base}/trang-{n}.md" for n in range(2, total + 1)]
+    uris = [first_uri] + [f"{base}/{paging.page}-{n}.md" for n in range(2, total + 1)]
     pages = {}
     for number, here in enumerate(uris, 1):
-        page_title = title if number == 1 else f"{title} – trang {number}"
+        page_title = title if number == 1 else f"{title} – {paging.page} {number}"
         page = HtmlPage(here)
         page.heading(1, page_title)
-        page.add(*intro(here), *item_list([item(here) for item in items[(number - 1) * size: number * size]], empty))
+        page.add(*intro(here))
+        if heading:
+            page.heading(2, heading, f" ({len(items)})")
+        page.add(*item_list([item(here) for item in items[(number - 1) * size: number * size]], empty))
         if total > 1:
-            nav = [link("← Mới hơn", here, uris[number - 2])] if number > 1 else []
-            nav.append(f"Trang {number}/{total}")
-            nav += [link("Cũ hơn →", here, uris[number])] if number < total else []
+            nav = [link(paging.previous, here, uris[number - 2])] if number > 1 else []
+            nav.append(f"{paging.position} {number}/{total}")
+            nav += [link(paging.next, here, uris[number])] if number < total else []
             page.add('<nav class="cchc-pages">', " · ".join(nav), "</nav>")
         pages[here] = (page_title, page)
     return pages
