@@ -81,19 +81,22 @@ def _fold(word: str) -> str:
 
 def analyse(title: str, text: str) -> dict:
     """What the index needs of one document, whatever the others: its distinct words in order of appearance (not
-    set order: the written forms' order must not vary between builds), how often each is in the title and in the
-    text, and the pairs of neighbouring words, folded. JSON, so a rebuild takes it from the build cache."""
+    set order: the written forms' order must not vary between builds), the weight of each (one base-36 character),
+    and the pairs of neighbouring words, folded. Kept as three strings, which a rebuild reads back from the build
+    cache many times faster than lists of lists (a word has no space, a folded one no `|`)."""
     title_words, text_words = words(title), words(text)
     in_title, in_text = Counter(title_words), Counter(text_words)
     distinct = list(in_title) + [w for w in in_text if w not in in_title]
+    weights = "".join(_DIGITS[TITLE_WEIGHT * min(in_title.get(w, 0), TITLE_MAX) + min(in_text.get(w, 0), TEXT_MAX)]
+                      for w in distinct)
     # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
     # most Vietnamese words are two syllables.
     found = set()
     for sequence in (title_words, text_words):
         folded_words = [_fold(w) for w in sequence]
         found.update(zip(folded_words, folded_words[1:]))
-    return {"words": [[w, in_title.get(w, 0), in_text.get(w, 0)] for w in distinct],
-            "pairs": sorted(f"{first} {second}" for first, second in found)}
+    return {"words": " ".join(distinct), "weights": weights,
+            "pairs": "|".join(sorted(f"{first} {second}" for first, second in found))}
 
 
 def build(docs: list[SearchDoc], departments: dict[str, str],
@@ -102,7 +105,8 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
     each document's analysis (`analyse`, or the same from the build cache)."""
     docs = sorted(docs, key=lambda d: d.url)
     variants: dict[str, list[str]] = defaultdict(list)
-    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # folded -> (doc, weight, mask), by doc
+    # folded -> its documents (ascending), their weights, and the written forms' bits where not the first form only
+    postings: dict[str, tuple[list[int], list[int], dict[str, int]]] = {}
     pairs: dict[str, list[int]] = defaultdict(list)  # folded `word word` -> documents, ascending
     # Each distinct word gets its bit among its folded word's written forms once, in document order (a form keeps
     # its bit; past MAX_VARIANTS forms, a form has none).
@@ -110,7 +114,7 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
     for number, doc in enumerate(docs):
         analysis = analysed(doc.title, doc.text)
         here: dict[str, list[int]] = {}  # forms of one folded word in this document add up
-        for word, titled, mentioned in analysis["words"]:
+        for word, weight in zip(analysis["words"].split(" "), analysis["weights"]):
             if word not in seen:
                 folded = _fold(word)
                 forms = variants[folded]
@@ -119,7 +123,7 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
                     seen[word] = folded, 1 << (len(forms) - 1)
                 else:
                     seen[word] = folded, 0
-            count = TITLE_WEIGHT * (titled if titled < TITLE_MAX else TITLE_MAX) + (mentioned if mentioned < TEXT_MAX else TEXT_MAX)
+            count = _VALUES[weight]
             folded, bit = seen[word]
             if folded in here:
                 here[folded][0] += count
@@ -127,17 +131,22 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
             else:
                 here[folded] = [count, bit]
         for folded, (weight, mask) in here.items():
-            postings[folded].append((number, weight, mask))
-        for pair in analysis["pairs"]:
+            found = postings.get(folded)
+            if found is None:
+                found = postings[folded] = ([], [], {})
+            if mask != 1:
+                found[2][str(len(found[0]))] = mask
+            found[0].append(number)
+            found[1].append(weight)
+        for pair in analysis["pairs"].split("|") if analysis["pairs"] else ():
             pairs[pair].append(number)
 
-    buckets = max(64, 1 << math.ceil(math.log2(max(1, len(postings) + len(pairs)) / 12)))
+    buckets = max(64, 1 << max(0, math.ceil(math.log2(max(1, len(postings) + len(pairs)) / 12))))  # a new portal: few words
     files: dict[str, dict] = defaultdict(dict)
     for folded in sorted(postings):
-        entries = postings.pop(folded)  # moved into its bucket: a large portal's index is not held twice
-        masks = {str(i): m for i, (_n, _w, m) in enumerate(entries) if m != 1}
+        numbers, weights, masks = postings.pop(folded)  # moved into its bucket: a large portal's index is not held twice
         files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = [
-            variants[folded], _members([n for n, _w, _m in entries], len(docs)), _weights(w for _n, w, _m in entries), masks]
+            variants[folded], _members(numbers, len(docs)), _weights(weights), masks]
     # A code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document, in the bucket of `#` + the key.
     for number, doc in enumerate(docs):
         if doc.identifier[:1].isalnum():  # `/KH-SNgV`, a document with no number yet, is no identifier
@@ -181,10 +190,11 @@ def _members(numbers: list[int], total: int) -> list[int] | str:
 
 def _weights(weights) -> str:
     """One character per posting: the weight in base 36, capped at 35."""
-    return "".join(_DIGITS[min(w, 35)] for w in weights)
+    return "".join([_DIGITS[w] if w < 36 else "z" for w in weights])
 
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+_VALUES = {digit: value for value, digit in enumerate(_DIGITS)}
 
 
 def _json(value) -> bytes:

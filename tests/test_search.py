@@ -75,4 +75,7 @@ def test_an_analysis_kept_as_json_in_the_build_cache_gives_the_same_index():
 
     assert build(docs(), {}, from_cache) == build(docs(), {})
     assert build(list(reversed(docs())), {}, from_cache) == build(docs(), {})
-    assert analyse("Đăng ký", "đăng ký hoạt động")["pairs"] == ["dang ky", "hoat dong", "ky hoat"]
+    assert analyse("Đăng ký", "đăng ký hoạt động") == {
+        "words": "đăng ký hoạt động", "weights": "bb11",  # in the title (10) and the text (1): 11; in the text only: 1
+        "pairs": "dang ky|hoat dong|ky hoat"}
+    assert analyse("", "") == {"words": "", "weights": "", "pairs": ""} and build([SearchDoc("a/", "", "news", "", "", "")], {})
