@@ -92,6 +92,7 @@ class _Build:
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
     outputs: set[str] = set()  # the search index, feeds and data files in the site served, after the first build
     pending: threading.Thread | None = None  # the preview's thread writing them
+    made: "_Outputs | None" = None  # what that thread makes
     converter: "_Converter | None" = None
 
 
@@ -158,7 +159,7 @@ def on_startup(command, dirty) -> None:
 
 
 def on_config(config):
-    _wait_for_outputs()
+    _stop_outputs()
     _reload_changed_code()
     if _Build.serving:
         frontmatter.remember_parses()
@@ -506,9 +507,10 @@ def on_post_build(config) -> None:
     if _strict_warnings():  # MkDocs stops this build: the site served stays as it is
         return
     # A preview after a save: its pages are shown first, with the search index, feeds and data of the previous save,
-    # which a thread then replaces with this build's (a second later; the next build waits for it).
+    # which a thread then replaces with this build's (a third of a rebuild later; a newer save stops it first).
     site_swap.carry(_Build.target, _Build.building, sorted(_Build.outputs))
     _finish()
+    _Build.made = made
     _Build.pending = threading.Thread(target=_write_outputs, args=(made, _Build.target, _Build.outputs), daemon=True)
     _Build.pending.start()
 
@@ -516,18 +518,30 @@ def on_post_build(config) -> None:
 def _write_outputs(made: "_Outputs", site_dir: Path, previous: set[str]) -> None:
     try:
         _Build.outputs = made.write(site_dir, previous)
+    except _Stopped:  # a newer save: nothing written, the site keeps the previous save's until that save's are made
+        made.cache.close()  # what this build kept (its pages, the analyses made so far) is right for the next
     except Exception:  # noqa: BLE001 - the next build makes them in its own time, and fails as a build does
         log.exception("Chỉ mục tìm kiếm, bản tin và dữ liệu mở chưa làm lại được; lần dựng sau sẽ làm lại.")
         _Build.outputs = set()
 
 
+class _Stopped(Exception):
+    """The preview stopped making a save's outputs: a newer save makes its own."""
+
+
 class _Outputs:
     """The files made from every page of a build: the search index, the feeds, the open data, and last the record
-    of what the build wrote."""
+    of what the build wrote. Under `mkdocs serve`, a newer save stops them while they are made (`stop`), never
+    while they are written: the site served never mixes two saves' search index."""
 
     def __init__(self, site, html: dict, titles: dict, sources: dict, cache, site_url: str, limit: int):
         self.site, self.html, self.titles, self.sources = site, html, titles, sources
         self.cache, self.site_url, self.limit = cache, site_url, limit
+        self.stop = threading.Event()
+
+    def _go_on(self) -> None:
+        if self.stop.is_set():
+            raise _Stopped
 
     def make(self) -> dict[str, bytes]:
         site, cache = self.site, self.cache
@@ -536,10 +550,12 @@ class _Outputs:
         names = {code: d["name"] for code, d in site.departments.items()}
 
         def analysed(title: str, text: str) -> dict:
+            self._go_on()  # asked for each document: the index, most of this work, stops within one
             return cache.remembered(cache.key("search", title, text), lambda: search.analyse(title, text))
 
         outputs |= search.build(search.documents(site, rendered), names, analysed)
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit):
+            self._go_on()
             outputs |= feeds.render(feed, self.site_url, self.limit)
         return outputs
 
@@ -556,14 +572,17 @@ class _Outputs:
         return set(outputs)
 
 
-def _wait_for_outputs() -> None:
+def _stop_outputs() -> None:
+    """A new save, or the preview ending: the previous save's outputs are stopped if still being made, and waited
+    for if being written."""
     if _Build.pending is not None:
+        _Build.made.stop.set()
         _Build.pending.join()
-        _Build.pending = None
+        _Build.pending, _Build.made = None, None
 
 
 def on_shutdown() -> None:
-    _wait_for_outputs()
+    _stop_outputs()
 
 
 def _strict_warnings() -> int:

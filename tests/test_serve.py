@@ -147,3 +147,32 @@ def test_a_save_shows_its_page_first_then_search_and_feeds_as_a_fresh_preview_ha
         server.wait(timeout=10)
     assert sorted(after) == sorted(fresh)
     assert [path for path in fresh if after[path] != fresh[path]] == []
+
+
+def test_saves_in_quick_succession_end_with_the_outputs_of_the_last(small_site):
+    """An editor saving again before the search index and feeds of the first save are made: those are stopped, and
+    the preview ends with the ones a preview started on the last sources makes."""
+    server, base = _serve(small_site)
+    port = int(base.rstrip("/").rsplit(":", 1)[1])
+    plan = small_site / "plans" / "489-qd-ubnd.md"
+    source = plan.read_text(encoding="utf-8")
+    try:
+        _wait_for(base + ".cchc-sources.json", '"files"')
+        for word in ("lần một", "lần hai", "lần ba"):
+            write(small_site, "plans/489-qd-ubnd.md", source.replace("title: Ban hành Kế hoạch", f"title: Ban hành {word} Kế hoạch"))
+            _wait_for(base + "van-ban/489-qd-ubnd/", f"ban hành {word} Kế hoạch")
+        _wait_for(base + "feeds/van-ban/rss.xml", "ban hành lần ba Kế hoạch")
+        time.sleep(1)  # the record is written last
+        after = _outputs(base)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    server, base = _serve(small_site, port)
+    try:
+        _wait_for(base + ".cchc-sources.json", '"files"')
+        fresh = _outputs(base)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert sorted(after) == sorted(fresh)
+    assert [path for path in fresh if after[path] != fresh[path]] == []
