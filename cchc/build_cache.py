@@ -158,16 +158,19 @@ class Cache:
     def _intact(self, blob: Path) -> bool:
         """The blob's bytes are the ones its name is the digest of (read and hashed once per preview process)."""
         try:
-            status = blob.stat()
-            signature = (status.st_size, status.st_mtime_ns, status.st_ino)
-            if self._memory is not None and self._memory.checked.get(blob) == signature:
+            if self._memory is not None and self._memory.checked.get(blob) == _signature(blob):
                 return True
             intact = hashlib.sha256(blob.read_bytes()).hexdigest() == blob.name
         except OSError:
             return False
-        if intact and self._memory is not None:
-            self._memory.checked[blob] = signature
+        if intact:
+            self._checked(blob)
         return intact
+
+    def _checked(self, blob: Path) -> None:
+        """The preview knows this blob's bytes are right (it wrote or read them) while its size, time and inode stay."""
+        if self._memory is not None:
+            self._memory.checked[blob] = _signature(blob)
 
     def put_page(self, key: str, data: bytes, dest: Path) -> None:
         """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`."""
@@ -185,13 +188,10 @@ class Cache:
         if self.folder is not None:
             digest = hashlib.sha256(data).hexdigest()
             blob = self._blob(digest)
-            try:
-                same = blob.stat().st_size == len(data) and blob.read_bytes() == data
-            except OSError:
-                same = False
-            if not same:  # absent, or damaged: written (no temporary file: a blob is checked before any reuse)
+            if not self._intact(blob):  # absent, or damaged: written (no temporary file: a blob is checked before any reuse)
                 self._folder(blob.parent)
                 blob.write_bytes(data)
+                self._checked(blob)
             if self._link(blob, dest):
                 return digest
         self._folder(dest.parent)
@@ -257,6 +257,11 @@ class Cache:
                     path.unlink()
             except OSError:
                 pass
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns, status.st_ino
 
 
 class _Memory:
