@@ -100,9 +100,10 @@ def analyse(title: str, text: str) -> dict:
 
 
 def build(docs: list[SearchDoc], departments: dict[str, str],
-          analysed: Callable[[str, str], dict] = analyse) -> dict[str, bytes]:
+          analysed: Callable[[str, str], dict] = analyse, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
     """The index files, by path under the site directory. Deterministic for the same documents. `analysed` gives
-    each document's analysis (`analyse`, or the same from the build cache)."""
+    each document's analysis (`analyse`, or the same from the build cache); `go_on` is called every thousand words
+    and pairs, and may raise to stop (the preview stops a save's index when a newer save comes)."""
     docs = sorted(docs, key=lambda d: d.url)
     variants: dict[str, list[str]] = defaultdict(list)
     # folded -> its documents (ascending), their weights, and the written forms' bits where not the first form only
@@ -143,7 +144,9 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
 
     buckets = max(64, 1 << max(0, math.ceil(math.log2(max(1, len(postings) + len(pairs)) / 12))))  # a new portal: few words
     files: dict[str, dict] = defaultdict(dict)
-    for folded in sorted(postings):
+    for count, folded in enumerate(sorted(postings)):
+        if count % 1000 == 0:
+            go_on()
         numbers, weights, masks = postings.pop(folded)  # moved into its bucket: a large portal's index is not held twice
         files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = [
             variants[folded], _members(numbers, len(docs)), _weights(weights), masks]
@@ -152,7 +155,9 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
         if doc.identifier[:1].isalnum():  # `/KH-SNgV`, a document with no number yet, is no identifier
             key = "#" + identifier_key(doc.identifier)
             files[f"{DIR}/b/{bucket_of(key, buckets)}.json"][key] = number
-    for pair in sorted(pairs):
+    for count, pair in enumerate(sorted(pairs)):
+        if count % 1000 == 0:
+            go_on()
         # Only which documents have the pair: ranking counts pairs found, the words give the weight.
         files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(pairs.pop(pair), len(docs)), "", {}]
 
@@ -167,6 +172,7 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
         # Title length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
         "titleWords": _weights(len(words(d.title)) for d in docs),
     }
+    go_on()
     out = {f"{DIR}/manifest.json": _json(manifest)}
     for path in sorted(files):
         out[path] = _json(files.pop(path))

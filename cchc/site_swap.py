@@ -18,8 +18,10 @@ _replaced = itertools.count()
 
 
 def _leftovers(site_dir: Path) -> list[Path]:
+    """What builds of other processes left (this process's old sites are being removed by threads of its own)."""
     prefix = (site_dir.name + _BUILDING, site_dir.name + _OLD)
-    return [p for p in site_dir.parent.glob(site_dir.name + ".*") if p.name.startswith(prefix)]
+    mine = f"{site_dir.name}{_OLD}{os.getpid()}-"
+    return [p for p in site_dir.parent.glob(site_dir.name + ".*") if p.name.startswith(prefix) and not p.name.startswith(mine)]
 
 
 def fresh(site_dir: Path) -> Path:

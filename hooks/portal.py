@@ -550,10 +550,11 @@ class _Outputs:
         names = {code: d["name"] for code, d in site.departments.items()}
 
         def analysed(title: str, text: str) -> dict:
-            self._go_on()  # asked for each document: the index, most of this work, stops within one
+            self._go_on()  # for each document, as the index (most of this work) for every thousand words
             return cache.remembered(cache.key("search", title, text), lambda: search.analyse(title, text))
 
-        outputs |= search.build(search.documents(site, rendered), names, analysed)
+        self._go_on()
+        outputs |= search.build(search.documents(site, rendered), names, analysed, self._go_on)
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit):
             self._go_on()
             outputs |= feeds.render(feed, self.site_url, self.limit)
