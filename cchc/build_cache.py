@@ -112,8 +112,17 @@ class Cache:
         except sqlite3.DatabaseError:
             return None
         if row is not None:
-            self._used.append((self.started, key))
+            self._mark_used(key)
         return row[0] if row else None
+
+    def _mark_used(self, key: str) -> None:
+        """Kept from removal for KEEP_DAYS more: once per preview process is enough (it lives hours, not weeks), and
+        marking every entry a save reads again made each save's commit a second longer at 10,000 documents."""
+        if self._memory is None:
+            self._used.append((self.started, key))
+        elif key not in self._memory.marked:
+            self._memory.marked.add(key)
+            self._used.append((self.started, key))
 
     def _put(self, key: str, value: bytes) -> None:
         db = self._entries()
@@ -123,7 +132,7 @@ class Cache:
     def parts(self, key: str) -> dict | None:
         """The value kept for `key` (never to be changed by the caller: the preview hands the same one out again)."""
         if self._memory is not None and key in self._memory.values:
-            self._used.append((self.started, key))
+            self._mark_used(key)
             return self._memory.values[key]
         data = self._get(key)
         try:
@@ -272,10 +281,12 @@ class _Memory:
     def __init__(self):
         self.values: dict[str, object] = {}
         self.checked: dict[Path, tuple[int, int, int]] = {}
+        self.marked: set[str] = set()  # entries marked in use by this process
 
     def keep(self, key: str, value: object) -> None:
         if len(self.values) >= self.LIMIT:
             self.values.clear()
+            self.marked.clear()
         self.values[key] = value
 
 

@@ -172,12 +172,15 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
         # Title length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
         "titleWords": _weights(len(words(d.title)) for d in docs),
     }
-    go_on()
     out = {f"{DIR}/manifest.json": _json(manifest)}
-    for path in sorted(files):
+    for count, path in enumerate(sorted(files)):
+        if count % 1000 == 0:
+            go_on()
         out[path] = _json(files.pop(path))
     # What a result shows, one small file per document: a query fetches those of the results it lists.
     for number, doc in enumerate(docs):
+        if number % 1000 == 0:
+            go_on()
         out[f"{DIR}/d/{number}.json"] = _json([doc.title, doc.url, doc.kind, doc.department, doc.date,
                                                (doc.passages or doc.text)[:TEXT_LIMIT]])
     return out
