@@ -17,9 +17,8 @@ What a build needs lives in the folder: `mkdocs build`, `mkdocs build --dirty`, 
 that restores the folder all read the same entries, and a build with an empty folder writes the same bytes. The
 preview (`remember=True`) also keeps in memory the entries it read and the blobs it checked, for its next save: an
 entry's key is the digest of what made it, so what it remembers is never stale; a blob is checked again if its
-size, time or inode moved. An entry
-is checked when it is read (bytes that match their digest), and the SQLite file is written in one transaction at
-the end of a successful build. Entries unused for `KEEP_DAYS` are removed then (blobs at most once a day).
+size, time or inode moved. An entry is checked when it is read (bytes that match their digest), and the SQLite
+file is written in one transaction at the end of a successful build. Entries unused for `KEEP_DAYS` are removed then (blobs at most once a day).
 """
 
 from __future__ import annotations
@@ -118,11 +117,11 @@ class Cache:
     def _mark_used(self, key: str) -> None:
         """Kept from removal for KEEP_DAYS more: once per preview process is enough (it lives hours, not weeks), and
         marking every entry a save reads again made each save's commit a second longer at 10,000 documents."""
-        if self._memory is None:
-            self._used.append((self.started, key))
-        elif key not in self._memory.marked:
+        if self._memory is not None:
+            if key in self._memory.marked:
+                return
             self._memory.marked.add(key)
-            self._used.append((self.started, key))
+        self._used.append((self.started, key))
 
     def _put(self, key: str, value: bytes) -> None:
         db = self._entries()

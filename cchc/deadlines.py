@@ -104,13 +104,13 @@ _IN_SENTENCE = re.compile(
 
 
 def find(sentence: str) -> list[str]:
-    """The deadlines a task's sentence gives, as written (first letter raised), each one `parse` reads."""
+    """The deadlines a task's sentence gives, as written (first letter raised), each one the validator accepts."""
     found = []
     for match in _IN_SENTENCE.finditer(" ".join(sentence.split())):
         written = next(group for group in match.groups() if group)
         written = re.sub(r"\s+" + any_case("là") + r"\s+", " ", written, count=1)
         written = written[:1].upper() + written[1:]
-        if parse(written, 2000) and written not in found:
+        if check(written) and written not in found:
             found.append(written)
     return found
 

@@ -102,8 +102,9 @@ def analyse(title: str, text: str) -> dict:
 def build(docs: list[SearchDoc], departments: dict[str, str],
           analysed: Callable[[str, str], dict] = analyse, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
     """The index files, by path under the site directory. Deterministic for the same documents. `analysed` gives
-    each document's analysis (`analyse`, or the same from the build cache); `go_on` is called every thousand words
-    and pairs, and may raise to stop (the preview stops a save's index when a newer save comes)."""
+    each document's analysis (`analyse`, or the same from the build cache); `go_on` is called every hundred
+    documents and every thousand words, pairs and files, and may raise to stop (the preview stops a save's index
+    when a newer save comes)."""
     docs = sorted(docs, key=lambda d: d.url)
     variants: dict[str, list[str]] = defaultdict(list)
     # folded -> its documents (ascending), their weights, and the written forms' bits where not the first form only
@@ -113,6 +114,8 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
     # its bit; past MAX_VARIANTS forms, a form has none).
     seen: dict[str, tuple[str, int]] = {}
     for number, doc in enumerate(docs):
+        if number % 100 == 0:
+            go_on()
         analysis = analysed(doc.title, doc.text)
         here: dict[str, list[int]] = {}  # forms of one folded word in this document add up
         for word, weight in zip(analysis["words"].split(" "), analysis["weights"]):

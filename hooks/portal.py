@@ -91,8 +91,7 @@ class _Build:
     problems: list = []  # under `mkdocs serve`, the content errors every page shows instead of itself
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
     outputs: set[str] = set()  # the search index, feeds and data files in the site served, after the first build
-    pending: threading.Thread | None = None  # the preview's thread writing them
-    made: "_Outputs | None" = None  # what that thread makes
+    pending: "_Outputs | None" = None  # the outputs the preview's thread is making and writing
     converter: "_Converter | None" = None
 
 
@@ -510,19 +509,8 @@ def on_post_build(config) -> None:
     # which a thread then replaces with this build's (a third of a rebuild later; a newer save stops it first).
     site_swap.carry(_Build.target, _Build.building, sorted(_Build.outputs))
     _finish()
-    _Build.made = made
-    _Build.pending = threading.Thread(target=_write_outputs, args=(made, _Build.target, _Build.outputs), daemon=True)
-    _Build.pending.start()
-
-
-def _write_outputs(made: "_Outputs", site_dir: Path, previous: set[str]) -> None:
-    try:
-        _Build.outputs = made.write(site_dir, previous)
-    except _Stopped:  # a newer save: nothing written, the site keeps the previous save's until that save's are made
-        made.cache.close()  # what this build kept (its pages, the analyses made so far) is right for the next
-    except Exception:  # noqa: BLE001 - the next build makes them in its own time, and fails as a build does
-        log.exception("Chỉ mục tìm kiếm, bản tin và dữ liệu mở chưa làm lại được; lần dựng sau sẽ làm lại.")
-        _Build.outputs = set()
+    _Build.pending = made
+    made.start(_Build.target, _Build.outputs)
 
 
 class _Stopped(Exception):
@@ -537,11 +525,32 @@ class _Outputs:
     def __init__(self, site, html: dict, titles: dict, sources: dict, cache, site_url: str, limit: int):
         self.site, self.html, self.titles, self.sources = site, html, titles, sources
         self.cache, self.site_url, self.limit = cache, site_url, limit
-        self.stop = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def _go_on(self) -> None:
-        if self.stop.is_set():
+        if self._stop.is_set():
             raise _Stopped
+
+    def start(self, site_dir: Path, previous: set[str]) -> None:
+        """Made and written by a thread of their own (the preview, once the save's pages are in place)."""
+        self._thread = threading.Thread(target=self._write_in_thread, args=(site_dir, previous), daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stopped if still being made, waited for if being written."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _write_in_thread(self, site_dir: Path, previous: set[str]) -> None:
+        try:
+            _Build.outputs = self.write(site_dir, previous)
+        except _Stopped:  # a newer save: nothing written, the site keeps the previous save's until that save's are made
+            self.cache.close()  # what this build kept (its pages, the analyses made so far) is right for the next
+        except Exception:  # noqa: BLE001 - the next build makes them in its own time, and fails as a build does
+            log.exception("Chỉ mục tìm kiếm, bản tin và dữ liệu mở chưa làm lại được; lần dựng sau sẽ làm lại.")
+            _Build.outputs = set()
 
     def make(self) -> dict[str, bytes]:
         site, cache = self.site, self.cache
@@ -550,7 +559,6 @@ class _Outputs:
         names = {code: d["name"] for code, d in site.departments.items()}
 
         def analysed(title: str, text: str) -> dict:
-            self._go_on()  # for each document, as the index (most of this work) for every thousand words
             return cache.remembered(cache.key("search", title, text), lambda: search.analyse(title, text))
 
         self._go_on()
@@ -577,9 +585,8 @@ def _stop_outputs() -> None:
     """A new save, or the preview ending: the previous save's outputs are stopped if still being made, and waited
     for if being written."""
     if _Build.pending is not None:
-        _Build.made.stop.set()
-        _Build.pending.join()
-        _Build.pending, _Build.made = None, None
+        _Build.pending.stop()
+        _Build.pending = None
 
 
 def on_shutdown() -> None:

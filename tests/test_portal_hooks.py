@@ -26,7 +26,7 @@ def _outputs(hooks, small_site):
 def test_a_newer_save_stops_the_outputs_being_made_and_nothing_is_written(hooks, small_site, tmp_path):
     made, served = _outputs(hooks, small_site), tmp_path / "site"
     served.mkdir()
-    made.stop.set()
+    made.stop()  # a newer save, before these outputs were started
     with pytest.raises(hooks._Stopped):
         made.write(served, set())
     assert list(served.iterdir()) == []

@@ -119,6 +119,19 @@ def _outputs(base: str) -> dict[str, bytes]:
     return {path: urllib.request.urlopen(base + path, timeout=5).read() for path in paths}
 
 
+def _assert_a_fresh_preview_has(small_site, port: int, outputs: dict[str, bytes]) -> None:
+    """A preview started on the sources as they are now, at the same address (feeds name it), serves `outputs`."""
+    server, base = _serve(small_site, port)
+    try:
+        _wait_for(base + ".cchc-sources.json", '"files"')
+        fresh = _outputs(base)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert sorted(outputs) == sorted(fresh)
+    assert [path for path in fresh if outputs[path] != fresh[path]] == []
+
+
 def test_a_save_shows_its_page_first_then_search_and_feeds_as_a_fresh_preview_has_them(small_site):
     """The preview puts an edited page in place first, and the search index, feeds and data a moment later (they
     take a third of a rebuild): then they are the ones a preview started on the edited sources makes."""
@@ -138,15 +151,7 @@ def test_a_save_shows_its_page_first_then_search_and_feeds_as_a_fresh_preview_ha
         server.terminate()
         server.wait(timeout=10)
     assert after != before and any("lại".encode() in data for path, data in after.items() if path.startswith("search/d/"))
-    server, base = _serve(small_site, port)  # the same address: feeds name it
-    try:
-        _wait_for(base + ".cchc-sources.json", '"files"')
-        fresh = _outputs(base)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    assert sorted(after) == sorted(fresh)
-    assert [path for path in fresh if after[path] != fresh[path]] == []
+    _assert_a_fresh_preview_has(small_site, port, after)
 
 
 def test_saves_in_quick_succession_end_with_the_outputs_of_the_last(small_site):
@@ -167,12 +172,4 @@ def test_saves_in_quick_succession_end_with_the_outputs_of_the_last(small_site):
     finally:
         server.terminate()
         server.wait(timeout=10)
-    server, base = _serve(small_site, port)
-    try:
-        _wait_for(base + ".cchc-sources.json", '"files"')
-        fresh = _outputs(base)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    assert sorted(after) == sorted(fresh)
-    assert [path for path in fresh if after[path] != fresh[path]] == []
+    _assert_a_fresh_preview_has(small_site, port, after)
