@@ -40,7 +40,7 @@ rollback: $(READY)  ## Quay lại bản triển khai trước: make rollback ROO
 	$(PY) -m cchc.deploy --rollback $(ROOT)
 
 clean:
-	rm -rf site .cache $(VENV)
+	rm -rf site .site.de-dung-lai .cache $(VENV)
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

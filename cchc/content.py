@@ -6,10 +6,12 @@ editor sees all of them in one run.
 
 from __future__ import annotations
 
+import pickle
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -88,9 +90,9 @@ class Layout:
         return cls(docs_dir=(docs_dir or root / "docs").resolve(), plans_dir=root / "plans", root=root)
 
     def relative(self, path: Path) -> str:
-        for candidate in (path, path.resolve()):  # resolved only when needed: it asks the system per folder
-            try:
-                return candidate.relative_to(self.root).as_posix()
+        for candidate in (path, None):
+            try:  # resolved only when needed: it asks the system per folder
+                return (candidate or path.resolve()).relative_to(self.root).as_posix()
             except ValueError:
                 continue
         return path.as_posix()
@@ -104,54 +106,106 @@ class _FileChecker:
         self.report = report
         self.references: list[tuple[Entry, str, str, int, str]] = []
         self.sizes: dict[str, int] = {}
+        self.departments: dict[str, Entry] = {}  # by folded code: `stp-kh` is `STP-KH`'s twin
 
     def problem(self, source: str, line: int, field_name: str, message: str, hint: str = "", severity: str = ERROR):
         self.report.add(Problem(source, line, field_name, message, hint, severity))
 
     def read(self, path: Path, kind: Kind, src_uri: str) -> Entry | None:
         source = self.layout.relative(path)
+        raw = path.read_bytes()
         try:
-            raw = path.read_bytes().decode("utf-8")
+            checked = _read_text(kind, raw.decode("utf-8"))
         except UnicodeDecodeError as error:
-            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            line = raw[: error.start].count(b"\n") + 1
             self.problem(source, line, "", "tệp không phải mã UTF-8", "mở tệp và lưu lại với mã hóa UTF-8")
             return None
-        text = nfc(raw)
-        if text != raw:
-            line = next(i for i, (a, b) in enumerate(zip(raw.split("\n"), text.split("\n")), 1) if a != b)
-            self.problem(source, line, "", "chữ chưa ở dạng Unicode dựng sẵn (NFC); đã tự chuẩn hóa khi dựng trang",
-                         "đặt bộ gõ ở bảng mã Unicode dựng sẵn để tìm kiếm và sắp xếp đúng", WARNING)
-        try:
-            document = frontmatter.parse(text)
-        except frontmatter.FrontMatterError as error:
-            self.problem(source, error.line, "", str(error), error.hint)
+        for line, field_name, message, hint, severity in checked.problems:
+            self.problem(source, line, field_name, message, hint, severity)
+        if checked.values is None:
             return None
-        if kind is not PAGE and not document.has_front_matter:
-            self.problem(source, 1, "", f"thiếu phần đầu YAML của {kind.label.lower()}",
-                         f"mở tệp bằng dòng `---`, các trường, rồi dòng `---`; xem mẫu trong {kind.where}")
-            return None
-        ctx = Context()
-        values = kind.schema.coerce(document.data, ctx, ())
-        for invalid, severity in [(e, ERROR) for e in ctx.errors] + [(w, WARNING) for w in ctx.warnings]:
-            self.problem(source, document.line_of(invalid.path), _dotted(invalid.path), invalid.message, invalid.hint, severity)
-        for unsafe in find_unsafe(document.body):
-            self.problem(source, document.body_line + unsafe.line - 1, "", unsafe.message, unsafe.hint)
-        for site_path, field_path in ctx.paths:
+        for site_path, line, field_name in checked.paths:
             target = (self.layout.docs_dir / site_path).resolve()
             if self.layout.docs_dir not in target.parents:  # `..` or a link out of docs/
-                self.problem(source, document.line_of(field_path), _dotted(field_path),
-                             f"docs/{site_path} nằm ngoài thư mục docs/", "chép tệp vào thư mục docs/ rồi ghi đường dẫn tính từ docs/")
+                self.problem(source, line, field_name, f"docs/{site_path} nằm ngoài thư mục docs/",
+                             "chép tệp vào thư mục docs/ rồi ghi đường dẫn tính từ docs/")
             elif not target.is_file():
-                self.problem(source, document.line_of(field_path), _dotted(field_path),
-                             f"không có tệp docs/{site_path}", "chép tệp vào thư mục docs/ hoặc sửa lại đường dẫn")
+                self.problem(source, line, field_name, f"không có tệp docs/{site_path}",
+                             "chép tệp vào thư mục docs/ hoặc sửa lại đường dẫn")
             else:
                 self.sizes[site_path] = target.stat().st_size
-        entry = Entry(kind, source, src_uri, values, document.body,
-                      {path[0]: line for path, line in document.lines.items() if len(path) == 1}, document.body_line,
-                      document.data)
-        for registry, code, field_path in ctx.references:
-            self.references.append((entry, registry, code, document.line_of(field_path), _dotted(field_path)))
+        entry = Entry(kind, source, src_uri, checked.values, checked.body, checked.lines, checked.body_line,
+                      checked.front_matter)
+        for registry, code, line, field_name in checked.references:
+            self.references.append((entry, registry, code, line, field_name))
         return entry
+
+
+@dataclass
+class _Checked:
+    """What one source's text says, checked on its own: the same for the same text, whichever file holds it."""
+
+    values: dict[str, Any] | None  # None: no entry (the problems say why)
+    body: str = ""
+    lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    problems: list[tuple[int, str, str, str, str]] = field(default_factory=list)  # line, field, message, hint, severity
+    paths: list[tuple[str, int, str]] = field(default_factory=list)  # files of docs/ it names: path, line, field
+    references: list[tuple[str, str, int, str]] = field(default_factory=list)  # registry, code, line, field
+
+
+def _check_text(kind: Kind, raw: str) -> _Checked:
+    text = nfc(raw)
+    problems = []
+    if text != raw:
+        line = next(i for i, (a, b) in enumerate(zip(raw.split("\n"), text.split("\n")), 1) if a != b)
+        problems.append((line, "", "chữ chưa ở dạng Unicode dựng sẵn (NFC); đã tự chuẩn hóa khi dựng trang",
+                         "đặt bộ gõ ở bảng mã Unicode dựng sẵn để tìm kiếm và sắp xếp đúng", WARNING))
+    try:
+        document = frontmatter.parse(text)
+    except frontmatter.FrontMatterError as error:
+        return _Checked(None, problems=[*problems, (error.line, "", str(error), error.hint, ERROR)])
+    if kind is not PAGE and not document.has_front_matter:
+        return _Checked(None, problems=[*problems, (1, "", f"thiếu phần đầu YAML của {kind.label.lower()}",
+                                                    f"mở tệp bằng dòng `---`, các trường, rồi dòng `---`; xem mẫu trong {kind.where}",
+                                                    ERROR)])
+    ctx = Context()
+    values = kind.schema.coerce(document.data, ctx, ())
+    for invalid, severity in [(e, ERROR) for e in ctx.errors] + [(w, WARNING) for w in ctx.warnings]:
+        problems.append((document.line_of(invalid.path), _dotted(invalid.path), invalid.message, invalid.hint, severity))
+    for unsafe in find_unsafe(document.body):
+        problems.append((document.body_line + unsafe.line - 1, "", unsafe.message, unsafe.hint, ERROR))
+    return _Checked(values, document.body, {path[0]: line for path, line in document.lines.items() if len(path) == 1},
+                    document.body_line, document.data, problems,
+                    [(site_path, document.line_of(path), _dotted(path)) for site_path, path in ctx.paths],
+                    [(registry, code, document.line_of(path), _dotted(path)) for registry, code, path in ctx.references])
+
+
+_read_text = _check_text
+
+
+def remember_reads() -> None:
+    """From now on, check each source text once per process: `mkdocs serve` reads every file again on each save, and
+    most are unchanged. (A build reads each file once: remembering would only cost it memory.) Each caller gets its
+    own copy of what was checked, as a build from scratch would."""
+    global _read_text
+    if _read_text is _check_text:
+        kinds = {kind.name: kind for kind in KINDS}
+        remembered = lru_cache(maxsize=1 << 16)(lambda name, raw: _kept(_check_text(kinds[name], raw)))
+        _read_text = lambda kind, raw: _copy(*remembered(kind.name, raw))
+
+
+def _kept(checked: _Checked) -> tuple[str, bytes]:
+    """The body as it is (a string: nothing can change it), the rest as bytes each caller makes its own copy of."""
+    body, checked.body = checked.body, ""
+    return body, pickle.dumps(checked)
+
+
+def _copy(body: str, rest: bytes) -> _Checked:
+    checked = pickle.loads(rest)
+    checked.body = body
+    return checked
 
 
 def _dotted(path: tuple) -> str:
@@ -241,11 +295,11 @@ def _add_department(checker: _FileChecker, site: Site, entry: Entry, path: Path)
     if not code:
         return
     _named_by_code(checker, entry, path)
-    twin = next((d for c, d in site.departments.items() if fold(c) == fold(code)), None)
+    twin = checker.departments.get(fold(code))
     if twin is not None:
         checker.problem(entry.source, entry.lines.get("code", 1), "code", f"mã cơ quan {code} đã dùng ở {twin.source}", "mỗi cơ quan một mã riêng")
         return
-    site.departments[code] = entry
+    site.departments[code] = checker.departments[fold(code)] = entry
 
 
 def _check_parents(checker: _FileChecker, site: Site) -> None:
@@ -372,9 +426,19 @@ def _sort_date(value) -> tuple:
 
 
 def relative_path(target: str, start: str) -> str:
-    """`posixpath.relpath` for two paths inside the site: made absolute first, so it never asks the system for the
-    current folder (which a build with thousands of links asked thousands of times)."""
-    return posixpath.relpath("/" + target, "/" + start)
+    """`posixpath.relpath` for two paths inside the site, without asking the system for the current folder: a build
+    makes hundreds of thousands of links (its generated listings alone link every item from several pages)."""
+    to, here = target.split("/"), start.split("/")
+    if ".." in to or ".." in here:
+        return posixpath.relpath("/" + target, "/" + start)
+    to = [part for part in to if part and part != "."]
+    here = [part for part in here if part and part != "."]
+    common = 0
+    for a, b in zip(to, here):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def url_of(src_uri: str) -> str:

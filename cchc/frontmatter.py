@@ -8,10 +8,8 @@ gives it its type.
 
 from __future__ import annotations
 
-import pickle
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -101,17 +99,8 @@ def parse(text: str) -> Document:
     raw, offset, body, body_line = split(text)
     if raw is None:
         return Document({}, {}, body, body_line, has_front_matter=False)
-    data, lines = _read_front_matter(raw, offset)
+    data, lines = _front_matter(raw, offset)
     return Document(data, lines, body, body_line, has_front_matter=True)
-
-
-def remember_parses() -> None:
-    """From now on, read each front matter once per process: `mkdocs serve` reads every file again on each save, and
-    most are unchanged. (A build reads each file once: remembering would only cost it memory.)"""
-    global _read_front_matter
-    if _read_front_matter is _front_matter:
-        remembered = lru_cache(maxsize=1 << 15)(lambda raw, offset: pickle.dumps(_front_matter(raw, offset)))
-        _read_front_matter = lambda raw, offset: pickle.loads(remembered(raw, offset))  # a copy for each caller
 
 
 def _front_matter(raw: str, offset: int) -> tuple[dict, dict]:
@@ -126,9 +115,6 @@ def _front_matter(raw: str, offset: int) -> tuple[dict, dict]:
     if not isinstance(node, yaml.MappingNode):
         raise FrontMatterError(offset, "phần đầu YAML phải là các dòng `tên_trường: giá trị`", "ví dụ:\n    title: \"Tiêu đề\"")
     return _build(node, (), lines, offset), lines
-
-
-_read_front_matter = _front_matter
 
 
 def _build(node: yaml.Node, path: Path, lines: dict[Path, int], offset: int, seen: set[int] | None = None) -> Any:

@@ -60,7 +60,7 @@ def resolve(configured, departments: dict) -> tuple[PortalInfo, list[str], list[
     """The footer's information, the errors (in Vietnamese, with what to write) and the warnings (what the decree
     asks for that is missing)."""
     if not configured:
-        return PortalInfo(), [f"extra.portal: chưa khai báo thông tin cổng (Nghị định 42/2022/NĐ-CP); thêm vào mkdocs.yml:\n"
+        return PortalInfo(), ["extra.portal: chưa khai báo thông tin cổng (Nghị định 42/2022/NĐ-CP); thêm vào mkdocs.yml:\n"
                               "extra:\n  portal:\n    managing_body: UBND-KH\n    responsible:\n      position: Giám đốc Sở Nội vụ"], []
     ctx = Context()
     values = PORTAL.coerce(configured, ctx, ())

@@ -2,6 +2,10 @@
 
 A build that fails, is stopped by a strict-mode warning or is killed leaves the previous `site/` as it was;
 what it had written is removed (at once, or by the next build if the process was killed).
+
+The site a build replaces is kept as the spare (`.site.de-dung-lai`), which the next build takes over once it knows
+its pages: every file it will not make again is removed, and its folders and unchanged pages stay. Making ten
+thousand page folders and removing as many is most of what a rebuild writes on a slow disk.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 _BUILDING = ".dang-dung-"  # site/ is built in site.dang-dung-<pid>
 _OLD = ".cu-"
+_SPARE = ".de-dung-lai"
 _replaced = itertools.count()
 
 
@@ -37,18 +42,56 @@ def fresh(site_dir: Path) -> Path:
     return building
 
 
-def put_in_place(building: Path, site_dir: Path, remove_later: bool = False) -> None:
-    """`building` becomes `site_dir`; the previous site is removed, by a thread of its own with `remove_later`
-    (the preview: a reader waits for the new pages, not for the old ones to go; a process that ends first leaves
-    it to the next build)."""
+def spare(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}{_SPARE}")
+
+
+def put_in_place(building: Path, site_dir: Path, keep_spare: bool = False, remove_later: bool = False) -> None:
+    """`building` becomes `site_dir`. The previous site becomes the spare with `keep_spare`, or is removed: by a
+    thread of its own with `remove_later` (the preview: a reader waits for the new pages, not for the old ones to
+    go; a process that ends first leaves it to the next build)."""
     old = site_dir.with_name(f"{site_dir.name}{_OLD}{os.getpid()}-{next(_replaced)}")
     if site_dir.exists():
         os.replace(site_dir, old)
     os.replace(building, site_dir)
+    if keep_spare and old.exists():
+        old, previous = site_dir.with_name(f"{site_dir.name}{_OLD}{os.getpid()}-{next(_replaced)}"), old
+        if spare(site_dir).exists():  # one no build took (the last stopped at a content error): replaced
+            os.replace(spare(site_dir), old)
+        os.replace(previous, spare(site_dir))
     if remove_later:
         threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
     else:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def reuse_spare(site_dir: Path, building: Path, keep: set[str]) -> None:
+    """Move into `building` (empty) the spare's files at the paths of `keep`, which this build writes again (a page
+    the same as before is then left as it is); the spare's other files are removed. A spare another build takes at
+    the same moment is that build's."""
+    taken = building.with_name(building.name + _SPARE)
+    try:
+        os.replace(spare(site_dir), taken)
+    except OSError:  # none (a first build, or the last one kept no spare)
+        return
+    root = len(str(taken)) + 1
+    for folder, _dirs, names in os.walk(taken, topdown=False):
+        prefix = folder[root:] + "/" if len(folder) >= root else ""
+        kept = False
+        for name in names:
+            if prefix + name in keep:
+                kept = True
+            else:
+                os.unlink(os.path.join(folder, name))
+        if not kept:
+            try:
+                os.rmdir(folder)  # emptied: a fresh build has no empty folder
+            except OSError:  # it keeps a folder
+                pass
+    if taken.exists():
+        for entry in os.scandir(taken):
+            os.replace(entry.path, building / entry.name)
+        taken.rmdir()
 
 
 def discard(building: Path) -> None:

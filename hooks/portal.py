@@ -11,6 +11,7 @@ import gc
 import importlib
 import json
 import logging
+import shutil
 import sys
 import threading
 from html import unescape
@@ -28,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
 import cchc
-from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, frontmatter, links,
+from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, links,
                   portal_info, safety, search, site_check, site_swap, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
@@ -80,6 +81,7 @@ class _Build:
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
     serving = False  # `mkdocs serve`: its live reload runs an inline script, which the policy would block
+    dirty = False  # `--dirty`: MkDocs skips a page whose output is newer than its source, so no spare is reused
     newest = ""
     cache = build_cache.Cache(None, "")
     part_keys: dict[str, str] = {}  # page -> the key of its converted Markdown
@@ -151,7 +153,7 @@ def on_startup(command, dirty) -> None:
         # build from scratch gains nothing from it, measured, and peaks 30 MB higher at 10,000 documents.)
         gc.set_threshold(20_000, 10, 10)
     logging.getLogger("mkdocs.commands.build").addFilter(_PlacedPages())
-    _Build.serving = command == "serve"
+    _Build.serving, _Build.dirty = command == "serve", dirty
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
         log.info("--dirty: cổng vẫn dựng mọi trang vào thư mục mới, để kết quả đúng như bản dựng đầy đủ.")
@@ -161,7 +163,7 @@ def on_config(config):
     _stop_outputs()
     _reload_changed_code()
     if _Build.serving:
-        frontmatter.remember_parses()
+        content.remember_reads()
     # Set here, not in mkdocs.yml (`!!python/name:`), so that it is the code this module just loaded.
     config.mdx_configs.setdefault("toc", {}).update(slugify=text.heading_slug, permalink_title=html.PERMALINK_TITLE)
     _Build.colours, problems = colours.resolve(config.extra.get("colours"))
@@ -336,6 +338,9 @@ def _feeds_for(uri: str, entry) -> list:
 
 
 def on_nav(nav, config, files):
+    if _Build.cache.folder is not None and not _Build.dirty:  # what this build makes is known, none of it written yet
+        inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
+        site_swap.reuse_spare(_Build.target, _Build.building, {f.dest_uri for f in files.documentation_pages(inclusion=inclusion)})
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
@@ -486,6 +491,8 @@ def on_post_page(output, page, config):
     page.content = _Build.html[page.file.src_uri]
     key = _Build.page_keys.pop(page.file.src_uri, None)
     if key is None or _Build.cache.folder is None:
+        if output.strip():  # MkDocs writes it, never through a link to a kept page (the spare's file may be one)
+            Path(page.file.abs_dest_path).unlink(missing_ok=True)
         return output
     _Build.cache.put_page(key, output.encode("utf-8", errors="xmlcharrefreplace"), Path(page.file.abs_dest_path))
     return ""
@@ -591,6 +598,8 @@ def _stop_outputs() -> None:
 
 def on_shutdown() -> None:
     _stop_outputs()
+    if _Build.serving and _Build.target is not None:  # MkDocs removes the site it served; the spare is ours
+        shutil.rmtree(site_swap.spare(_Build.target), ignore_errors=True)
 
 
 def _strict_warnings() -> int:
@@ -601,7 +610,8 @@ def _strict_warnings() -> int:
 def _finish() -> None:
     """The new site replaces the old one, unless MkDocs is about to abort a strict build for its warnings."""
     if not _strict_warnings():
-        site_swap.put_in_place(_Build.building, _Build.target, remove_later=_Build.serving)
+        site_swap.put_in_place(_Build.building, _Build.target, keep_spare=_Build.cache.folder is not None,
+                               remove_later=_Build.serving)
         _Build.building = None
 
 

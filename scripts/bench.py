@@ -20,6 +20,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -186,7 +187,7 @@ def preview(portal: Path, rounds: int = ROUNDS) -> dict:
                 seconds.setdefault(name, []).append(time.perf_counter() - saved)
         return {name: statistics.median(values) for name, values in seconds.items()} | {"all": seconds}
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as an editor stops it: MkDocs and the hooks remove what they made
         server.wait(timeout=30)
 
 

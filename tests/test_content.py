@@ -1,7 +1,9 @@
 """Each class of content mistake gives its own clear problem: file, line, field, what to write."""
 
+import posixpath
 from pathlib import Path
 
+from cchc import content
 from cchc.content import Layout, load_site
 from conftest import write
 
@@ -160,3 +162,36 @@ def test_every_problem_of_every_file_at_once(small_site):
     found = problems(small_site)
     assert len(found) == 5, found
     assert {p.split(":")[0] for p in found} == {"plans/a.md", "plans/b.md", "docs/co-quan/stp-kh.md"}
+
+
+def test_a_department_code_used_twice_in_other_letters(small_site):
+    department = (small_site / "docs/co-quan/snv-kh.md").read_text(encoding="utf-8")
+    write(small_site, "docs/co-quan/so-noi-vu.md", department.replace("code: SNV-KH", "code: snv-kh"))
+    found = problems(small_site)
+    assert any("mã cơ quan snv-kh đã dùng ở docs/co-quan/snv-kh.md" in p for p in found), found
+
+
+def test_a_preview_checks_each_text_once_and_hands_out_copies(small_site, monkeypatch):
+    """`mkdocs serve` reads every file again on each save: what it remembers of an unchanged text is what a first
+    read gives, each load gets entries of its own, and an edited file is checked again."""
+    monkeypatch.setattr(content, "_read_text", content._check_text)
+    content.remember_reads()
+    write(small_site, "plans/a.md", PLAN.replace("issued: 2024-01-15", "issued: 2024-13-15"))
+    first, second = load_site(Layout.at(small_site)), load_site(Layout.at(small_site))
+    assert [p.format() for p in second.report.problems] == [p.format() for p in first.report.problems] != []
+    assert first.pages.keys() == second.pages.keys()
+    entry = first.pages["van-ban/489-qd-ubnd.md"]
+    assert entry.values == second.pages["van-ban/489-qd-ubnd.md"].values
+    entry.values["title"] = "changed by a renderer"
+    entry.front_matter["title"] = "changed by the theme"
+    third = load_site(Layout.at(small_site)).pages["van-ban/489-qd-ubnd.md"]
+    assert third.values["title"] != "changed by a renderer" and third.front_matter["title"] != "changed by the theme"
+    write(small_site, "plans/a.md", PLAN)
+    assert problems(small_site) == []
+
+
+def test_relative_path_is_posixpath_relpath_between_site_paths():
+    pairs = [("tin-tuc/", "van-ban/2020/"), ("", "tin-tuc/2020/tin-1/"), ("tin-tuc/2020/tin-1/", ""), ("a/b", "a/b"),
+             ("assets/x.css", "a/./b/"), ("a//b/c", "a/b/d/e"), ("../a", "b/"), ("a/../b", "c/d/"), ("a", "a/b/../c")]
+    for target, start in pairs:
+        assert content.relative_path(target, start) == posixpath.relpath("/" + target, "/" + start), (target, start)

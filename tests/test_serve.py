@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -44,6 +45,12 @@ def _serve(root, port: int = 0, **env: str) -> tuple[subprocess.Popen, str]:
     return server, f"http://127.0.0.1:{port}/"
 
 
+def _stop(server: subprocess.Popen) -> str:
+    """Stopped as an editor stops it (Ctrl-C); what it wrote to stderr."""
+    server.send_signal(signal.SIGINT)
+    return server.communicate(timeout=30)[1]
+
+
 def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
     code = tmp_path / "code"  # a copy of the portal's code to edit, first on the import path
     shutil.copytree(REPO / "cchc", code / "cchc", ignore=shutil.ignore_patterns("__pycache__"))
@@ -51,7 +58,8 @@ def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
     config = small_site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(f"{REPO}/hooks/", f"{code}/hooks/")
     config.write_text(text.replace("watch:\n", f"watch:\n  - {code}/cchc\n"), encoding="utf-8")
-    server, base = _serve(small_site, PYTHONPATH=str(code))
+    (tmp_path / "tmp").mkdir()
+    server, base = _serve(small_site, PYTHONPATH=str(code), TMPDIR=str(tmp_path / "tmp"))
     try:
         page = _wait_for(base + "co-quan/", "cơ quan, đơn vị trên cổng.")
         assert "livereload" in page and "Content-Security-Policy" not in page  # the preview reloads itself
@@ -73,8 +81,8 @@ def test_serve_shows_content_edits_and_runs_edited_code(small_site, tmp_path):
         assert "Hẹn giờ đăng: 08:00, 15/01/2027" in scheduled
         assert "Tin nháp" not in _fetch(base + "tin-tuc/") and "Tin hẹn giờ" not in _fetch(base + "tin-tuc/")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
+    assert list((tmp_path / "tmp").iterdir()) == []  # the site served and the spare beside it are removed
 
 
 def test_serve_previews_the_bundled_drafts(tmp_path):
@@ -85,8 +93,7 @@ def test_serve_previews_the_bundled_drafts(tmp_path):
         assert "dự thảo" in draft  # its tag, which no published news has: named, not linked to a missing page
         _wait_for(base + "tin-tuc/2027/hoi-nghi-tong-ket-cchc-2026/", "Hẹn giờ đăng:")
     finally:
-        server.terminate()
-        _, errors = server.communicate(timeout=10)
+        errors = _stop(server)
     assert "WARNING" not in errors and "ERROR" not in errors, errors[-2000:]
 
 
@@ -107,8 +114,7 @@ def test_a_content_error_is_shown_in_the_open_page_until_it_is_fixed(small_site)
         _wait_for(item, "Nội dung tin thử.")
         assert "Nội dung có lỗi" not in _wait_for(plan, "489/QĐ-UBND")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
 
 
 def _outputs(base: str) -> dict[str, bytes]:
@@ -126,8 +132,7 @@ def _assert_a_fresh_preview_has(small_site, port: int, outputs: dict[str, bytes]
         _wait_for(base + ".cchc-sources.json", '"files"')
         fresh = _outputs(base)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
     assert sorted(outputs) == sorted(fresh)
     assert [path for path in fresh if outputs[path] != fresh[path]] == []
 
@@ -148,8 +153,7 @@ def test_a_save_shows_its_page_first_then_search_and_feeds_as_a_fresh_preview_ha
         time.sleep(1)  # the record is written last
         after = _outputs(base)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
     assert after != before and any("lại".encode() in data for path, data in after.items() if path.startswith("search/d/"))
     _assert_a_fresh_preview_has(small_site, port, after)
 
@@ -170,6 +174,5 @@ def test_saves_in_quick_succession_end_with_the_outputs_of_the_last(small_site):
         time.sleep(1)  # the record is written last
         after = _outputs(base)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        _stop(server)
     _assert_a_fresh_preview_has(small_site, port, after)

@@ -81,3 +81,40 @@ def test_the_preview_puts_the_new_site_in_place_at_once_and_removes_the_old_one_
     while sorted(p.name for p in tmp_path.iterdir()) != ["site"] and time.monotonic() < deadline:
         time.sleep(0.05)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def _tree(root):
+    return {p.relative_to(root).as_posix(): p.read_text() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_the_replaced_site_is_the_next_builds_spare_with_only_what_that_build_makes_again(tmp_path):
+    from cchc import site_swap
+
+    site = tmp_path / "site"
+    for path in ("index.html", "tin/a/index.html", "tin/b/index.html", "search/index.json", "assets/x.css"):
+        write(site, path, "cũ")
+    write(tmp_path / "new", "index.html", "mới")
+    site_swap.put_in_place(tmp_path / "new", site, keep_spare=True)
+    assert _tree(site_swap.spare(site))["tin/b/index.html"] == "cũ" and _tree(site) == {"index.html": "mới"}
+
+    building = site_swap.fresh(site)
+    # This build makes the home page and news item a again (item b was deleted); the search index and assets it writes
+    # anew, so the spare's are removed, and its emptied folders with them.
+    site_swap.reuse_spare(site, building, {"index.html", "tin/a/index.html"})
+    assert _tree(building) == {"index.html": "cũ", "tin/a/index.html": "cũ"}
+    assert sorted(p.relative_to(building).as_posix() for p in building.rglob("*") if p.is_dir()) == ["tin", "tin/a"]
+    assert not site_swap.spare(site).exists()
+    site_swap.reuse_spare(site, building, {"index.html"})  # none left: a build from an empty folder
+    assert _tree(building) == {"index.html": "cũ", "tin/a/index.html": "cũ"}
+
+
+def test_a_spare_no_build_took_is_replaced(tmp_path):
+    from cchc import site_swap
+
+    site = tmp_path / "site"
+    write(site_swap.spare(site), "old.html", "hai lần trước")
+    write(site, "index.html", "lần trước")
+    write(tmp_path / "new", "index.html", "mới")
+    site_swap.put_in_place(tmp_path / "new", site, keep_spare=True)
+    assert _tree(site_swap.spare(site)) == {"index.html": "lần trước"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.de-dung-lai", "site"]

@@ -202,7 +202,7 @@ def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
     page.heading(2, "Tìm nhiệm vụ")
     page.add(*finder.form(_facets(site), "nhiệm vụ", "Tìm nhiệm vụ", "Ví dụ: tuyen truyen, tap huan",
                           posixpath.basename(FINDER_DATA)))
-    page.add(f"<p>Dữ liệu mở: " + " · ".join(f'<a href="{posixpath.basename(uri)}" download>{posixpath.basename(uri)}</a>'
+    page.add("<p>Dữ liệu mở: " + " · ".join(f'<a href="{posixpath.basename(uri)}" download>{posixpath.basename(uri)}</a>'
                                               for uri in EXPORTS.values()) + "</p>")
     return {here: (TITLE, page)}
 
