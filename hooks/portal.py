@@ -472,8 +472,8 @@ def on_page_context(context, page, config, nav):
         # What every page's theme output shows besides its own content: the nav, and the footer's portal information.
         _Build.shell = build_cache.digest(json.dumps([_nav_outline(nav.items), _Build.portal.rows, _Build.portal.links],
                                                      ensure_ascii=False))
-    key = _Build.cache.key("page", _Build.shell, uri, page.url, page.content, page.title or "",
-                           json.dumps(_toc_tokens(page.toc), ensure_ascii=False),
+    # The page's HTML and table of contents are its converted parts, named by their key: not hashed again.
+    key = _Build.cache.key("page", _Build.shell, uri, page.url, _Build.part_keys[uri], page.title or "",
                            json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str))
     if _Build.cache.place_page(key, Path(page.file.abs_dest_path)):
         context["cchc_made_before"] = True  # in place already: the theme writes nothing (overrides/main.html)
