@@ -180,11 +180,29 @@ class Cache:
         if self._memory is not None:
             self._memory.checked[blob] = _signature(blob)
 
-    def put_page(self, key: str, data: bytes, dest: Path) -> None:
-        """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`."""
+    def put_page(self, key: str, data: bytes, dest: Path) -> str:
+        """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`; the digest of the
+        bytes kept, or "" when nothing is kept."""
         digest = self.place(data, dest)
         if digest:
             self._put(key, digest.encode("ascii"))
+        return digest
+
+    def kept(self, digest: str) -> bytes | None:
+        """The bytes kept under `digest`, if they still are those."""
+        if self.folder is None:
+            return None
+        blob = self._blob(digest)
+        try:
+            data = blob.read_bytes()
+            if self._memory is not None and self._memory.checked.get(blob) == _signature(blob):
+                return data
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != digest:
+            return None
+        self._checked(blob)
+        return data
 
     def _blob(self, digest: str) -> Path:
         return self.folder / "blobs" / digest[:2] / digest

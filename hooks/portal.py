@@ -30,7 +30,7 @@ from mkdocs.utils import CountHandler, get_relative_url
 
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, links,
-                  portal_info, safety, search, site_check, site_swap, subscriptions, text, vendor)
+                  portal_info, safety, search, shared_parts, site_check, site_swap, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -86,7 +86,8 @@ class _Build:
     cache = build_cache.Cache(None, "")
     part_keys: dict[str, str] = {}  # page -> the key of its converted Markdown
     from_cache: set[str] = set()  # pages whose converted Markdown came from the cache (sanitized already)
-    page_keys: dict[str, str] = {}  # page -> the key of its output, for pages rendered in this build
+    page_keys: dict[str, tuple[str, str]] = {}  # page rendered in this build -> the keys of its output and its own parts
+    shared: dict[str, bytes] = {}  # the theme's parts shared by pages out of the nav, made in this build (`cchc_once`)
     in_nav: set[str] = set()  # pages in the nav: the theme marks them active and links their neighbours
     nav_urls: set[str] = set()  # their addresses
     shell = ""  # what every page's theme output shares: the nav as built
@@ -253,22 +254,23 @@ def on_env(env, config, files):
         (_Build.cache.folder / "jinja").mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(_Build.cache.folder / "jinja"))
     env.globals["content_security_policy"] = "" if _Build.serving else safety.CONTENT_SECURITY_POLICY
-    made: dict[tuple, str] = {}  # this build's: the nav can change between two builds of `mkdocs serve`
+    _Build.shared = {}  # this build's: the nav can change between two builds of `mkdocs serve`
 
     def once(name, page, caller):
         """A part of the theme that is the same on every page out of the nav whose links to the nav's pages (and
         to the site's assets) are written the same way, rendered once: MkDocs writes a link relative to the page,
-        so `van-ban/nam/2020/` and `tin-tuc/nam/2020/` link to `van-ban/` differently."""
-        key = (name, *(get_relative_url(url, page.url) for url in targets))
+        so `van-ban/nam/2020/` and `tin-tuc/nam/2020/` link to `van-ban/` differently. The page gets a hole where
+        it goes, filled when the page is kept (cchc/shared_parts.py)."""
         if _Build.cache.folder is None:  # a build that reuses nothing (CCHC_CACHE=off): the reference for tests
             return caller()
-        if key not in made:
-            made[key] = caller()
-        return made[key]
+        part, hole = shared_parts.hole(name, targets, tuple(get_relative_url(url, page.url) for url in targets))
+        if part not in _Build.shared:
+            _Build.shared[part] = str(caller()).encode("utf-8", errors="xmlcharrefreplace")
+        return Markup(hole)
 
     # The footer links the English section and the portal's managing departments too (overrides/partials/copyright.html).
-    targets = sorted(_Build.nav_urls | {"", "assets/", "tim-kiem/", f"{english.ROOT}/"}
-                     | {row[2] for row in _Build.portal.rows if row[2]})
+    targets = tuple(sorted(_Build.nav_urls | {"", "assets/", "tim-kiem/", f"{english.ROOT}/"}
+                           | {row[2] for row in _Build.portal.rows if row[2]}))
     env.globals["cchc_once"] = once
     env.globals["cchc_in_nav"] = _Build.in_nav
     env.globals["cchc_portal"] = _Build.portal
@@ -472,14 +474,34 @@ def on_page_context(context, page, config, nav):
         # What every page's theme output shows besides its own content: the nav, and the footer's portal information.
         _Build.shell = build_cache.digest(json.dumps([_nav_outline(nav.items), _Build.portal.rows, _Build.portal.links],
                                                      ensure_ascii=False))
-    # The page's HTML and table of contents are its converted parts, named by their key: not hashed again.
-    key = _Build.cache.key("page", _Build.shell, uri, page.url, _Build.part_keys[uri], page.title or "",
+    # What is the page's own: its HTML and table of contents are its converted parts, named by their key.
+    own = _Build.cache.key("own", uri, page.url, _Build.part_keys[uri], page.title or "",
                            json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str))
-    if _Build.cache.place_page(key, Path(page.file.abs_dest_path)):
+    key = _Build.cache.key("page", _Build.shell, own)
+    dest = Path(page.file.abs_dest_path)
+    if _Build.cache.place_page(key, dest) or _refilled(key, own, dest):
         context["cchc_made_before"] = True  # in place already: the theme writes nothing (overrides/main.html)
     else:
-        _Build.page_keys[uri] = key
+        _Build.page_keys[uri] = (key, own)
     return context
+
+
+def _refilled(key: str, own: str, dest: Path) -> bool:
+    """A page whose own parts are those of a page written before, and whose shared parts (nav, footer…) this build
+    has made already, is written from those bytes with this build's shared parts: not rendered by the theme again."""
+    kept = _Build.cache.parts(own)
+    before = kept and _Build.cache.kept(kept["page"])
+    made = before and shared_parts.refill(before, kept["holes"], _Build.shared)
+    if made:
+        _keep_page(key, own, *made, dest)
+        log.debug(f"Written from its previous bytes with this build's shared parts: {dest}")
+    return bool(made)
+
+
+def _keep_page(key: str, own: str, data: bytes, holes: list, dest: Path) -> None:
+    page = _Build.cache.put_page(key, data, dest)
+    if page:
+        _Build.cache.keep_parts(own, {"page": page, "holes": holes})
 
 
 def _nav_outline(items) -> list:
@@ -489,12 +511,13 @@ def _nav_outline(items) -> list:
 def on_post_page(output, page, config):
     """A page rendered now is kept in the cache and put in place from there; MkDocs then writes nothing."""
     page.content = _Build.html[page.file.src_uri]
-    key = _Build.page_keys.pop(page.file.src_uri, None)
-    if key is None or _Build.cache.folder is None:
+    keys = _Build.page_keys.pop(page.file.src_uri, None)
+    if keys is None:
         if output.strip():  # MkDocs writes it, never through a link to a kept page (the spare's file may be one)
             Path(page.file.abs_dest_path).unlink(missing_ok=True)
         return output
-    _Build.cache.put_page(key, output.encode("utf-8", errors="xmlcharrefreplace"), Path(page.file.abs_dest_path))
+    _keep_page(*keys, *shared_parts.fill(output.encode("utf-8", errors="xmlcharrefreplace"), _Build.shared),
+               Path(page.file.abs_dest_path))
     return ""
 
 

@@ -80,3 +80,15 @@ def test_the_preview_remembers_what_it_read_and_still_refuses_a_blob_edited_in_p
     (tmp_path / "c" / build_cache.ENTRIES).unlink()
     assert Cache(tmp_path / "c", "code", remember=True).parts("p-xem-truoc") == {"html": "<p>đ</p>"}  # from memory
     assert Cache(tmp_path / "c", "code").parts("p-xem-truoc") is None  # a build reads the folder only
+
+
+def test_the_bytes_of_a_page_kept_are_read_back_only_while_they_are_those(tmp_path):
+    for remember in (False, True):
+        cache = Cache(tmp_path / f"cache-{remember}", "code", remember=remember)
+        digest = cache.put_page(cache.key("page", "a"), "<p>Trang đã dựng</p>".encode(), tmp_path / f"site-{remember}" / "a.html")
+        assert cache.kept(digest) == "<p>Trang đã dựng</p>".encode()
+        blob = next((tmp_path / f"cache-{remember}" / "blobs").glob("*/*"))
+        blob.write_bytes(b"<p>sua tay</p>")
+        assert cache.kept(digest) is None
+        assert cache.kept("0" * 64) is None
+    assert Cache(None, "code").kept(digest) is None

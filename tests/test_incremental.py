@@ -163,3 +163,19 @@ def test_a_page_the_nav_takes_over_is_never_written_through_a_kept_file(small_si
         assert hashlib.sha256(blob.read_bytes()).hexdigest() == blob.name
     assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"}).returncode == 0
     assert_same_site(small_site / "site", tmp_path / "full")
+
+
+def test_a_change_to_what_every_page_shares_writes_the_pages_again_without_the_theme(small_site, tmp_path):
+    """The operator (SNV-KH) is named in every page's footer: each page is written from its previous bytes with the
+    new footer in place of the old, and is what a clean build writes."""
+    env = {"CCHC_NOW": NOW}
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    _edit("department edited", small_site)
+    result = mkdocs_build(small_site, "--verbose", env=env)
+    assert result.returncode == 0, result.stderr
+    written = {line.split("/site.dang-dung-", 1)[1].split("/", 1)[1] for line in result.stderr.splitlines()
+               if "with this build's shared parts: " in line}
+    assert {"hoi-dap/index.html", "van-ban/theo-loai/index.html"} <= written  # pages that do not name it themselves
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(small_site / "site", tmp_path / "full")
+    assert "Tên mới – " in (small_site / "site" / "hoi-dap" / "index.html").read_text(encoding="utf-8")
