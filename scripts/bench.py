@@ -172,7 +172,8 @@ def preview(portal: Path, rounds: int = ROUNDS) -> dict:
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "-a", f"127.0.0.1:{port}"],
                               cwd=portal, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": NOW})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": NOW},
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # stopped by Ctrl-C below
     try:
         site = content.load_site(content.Layout.at(portal, portal / "docs"))
         url_of = {portal / e.source: base + content.url_of(e.src_uri) for e in site.pages.values()}

@@ -41,8 +41,14 @@ def _serve(root, port: int = 0, **env: str) -> tuple[subprocess.Popen, str]:
             port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": "2026-11-25T12:00", **env},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=_interruptible)
     return server, f"http://127.0.0.1:{port}/"
+
+
+def _interruptible() -> None:
+    """As a terminal starts it, Ctrl-C stops it: a job started in the background (as CI may run the tests) ignores
+    SIGINT, and so would the server it starts."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _stop(server: subprocess.Popen) -> str:
