@@ -13,7 +13,7 @@ build: $(READY)  ## Dựng trang vào site/
 	@echo "Đã dựng xong: mở $(CURDIR)/site/index.html, hoặc chạy 'make serve' rồi vào http://127.0.0.1:8000/"
 
 serve: $(READY)  ## Xem trước tại http://127.0.0.1:8000/
-	$(PY) -m mkdocs serve --watch-theme
+	$(PY) -m mkdocs serve
 
 test: $(TEST_READY)  ## Chạy toàn bộ kiểm thử
 	$(PY) -m pytest

@@ -128,6 +128,13 @@ class Cache:
         if db is not None:
             db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, value, self.started))
 
+    def entry(self, key: str) -> bytes | None:
+        """The bytes kept for `key`, if any."""
+        return self._get(key)
+
+    def keep_entry(self, key: str, value: bytes) -> None:
+        self._put(key, value)
+
     def parts(self, key: str) -> dict | None:
         """The value kept for `key` (never to be changed by the caller: the preview hands the same one out again)."""
         if self._memory is not None and key in self._memory.values:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import frontmatter, progress, related, source_files
 from .kinds import DEPARTMENT, KINDS, NEWS, PAGE, PLAN, PROCEDURE, REPORT, Kind, kind_of
@@ -101,9 +101,10 @@ class Layout:
 class _FileChecker:
     """Reads one source file into an Entry, adding what is wrong with it to the report."""
 
-    def __init__(self, layout: Layout, report: Report):
+    def __init__(self, layout: Layout, report: Report, check: Callable[[Kind, str], Checked]):
         self.layout = layout
         self.report = report
+        self.check = check
         self.references: list[tuple[Entry, str, str, int, str]] = []
         self.sizes: dict[str, int] = {}
         self.departments: dict[str, Entry] = {}  # by folded code: `stp-kh` is `STP-KH`'s twin
@@ -115,7 +116,7 @@ class _FileChecker:
         source = self.layout.relative(path)
         raw = path.read_bytes()
         try:
-            checked = _read_text(kind, raw.decode("utf-8"))
+            checked = self.check(kind, raw.decode("utf-8"))
         except UnicodeDecodeError as error:
             line = raw[: error.start].count(b"\n") + 1
             self.problem(source, line, "", "tệp không phải mã UTF-8", "mở tệp và lưu lại với mã hóa UTF-8")
@@ -142,7 +143,7 @@ class _FileChecker:
 
 
 @dataclass
-class _Checked:
+class Checked:
     """What one source's text says, checked on its own: the same for the same text, whichever file holds it."""
 
     values: dict[str, Any] | None  # None: no entry (the problems say why)
@@ -155,7 +156,8 @@ class _Checked:
     references: list[tuple[str, str, int, str]] = field(default_factory=list)  # registry, code, line, field
 
 
-def _check_text(kind: Kind, raw: str) -> _Checked:
+def check_text(kind: Kind, raw: str) -> Checked:
+    """One source's text read and checked on its own (what the rest of the site has to say is checked after)."""
     text = nfc(raw)
     problems = []
     if text != raw:
@@ -165,44 +167,39 @@ def _check_text(kind: Kind, raw: str) -> _Checked:
     try:
         document = frontmatter.parse(text)
     except frontmatter.FrontMatterError as error:
-        return _Checked(None, problems=[*problems, (error.line, "", str(error), error.hint, ERROR)])
+        return Checked(None, problems=[*problems, (error.line, "", str(error), error.hint, ERROR)])
     if kind is not PAGE and not document.has_front_matter:
-        return _Checked(None, problems=[*problems, (1, "", f"thiếu phần đầu YAML của {kind.label.lower()}",
-                                                    f"mở tệp bằng dòng `---`, các trường, rồi dòng `---`; xem mẫu trong {kind.where}",
-                                                    ERROR)])
+        return Checked(None, problems=[*problems, (1, "", f"thiếu phần đầu YAML của {kind.label.lower()}",
+                                                   f"mở tệp bằng dòng `---`, các trường, rồi dòng `---`; xem mẫu trong {kind.where}",
+                                                   ERROR)])
     ctx = Context()
     values = kind.schema.coerce(document.data, ctx, ())
     for invalid, severity in [(e, ERROR) for e in ctx.errors] + [(w, WARNING) for w in ctx.warnings]:
         problems.append((document.line_of(invalid.path), _dotted(invalid.path), invalid.message, invalid.hint, severity))
     for unsafe in find_unsafe(document.body):
         problems.append((document.body_line + unsafe.line - 1, "", unsafe.message, unsafe.hint, ERROR))
-    return _Checked(values, document.body, {path[0]: line for path, line in document.lines.items() if len(path) == 1},
-                    document.body_line, document.data, problems,
-                    [(site_path, document.line_of(path), _dotted(path)) for site_path, path in ctx.paths],
-                    [(registry, code, document.line_of(path), _dotted(path)) for registry, code, path in ctx.references])
+    return Checked(values, document.body, {path[0]: line for path, line in document.lines.items() if len(path) == 1},
+                   document.body_line, document.data, problems,
+                   [(site_path, document.line_of(path), _dotted(path)) for site_path, path in ctx.paths],
+                   [(registry, code, document.line_of(path), _dotted(path)) for registry, code, path in ctx.references])
 
 
-_read_text = _check_text
+def remembering(check: Callable[[Kind, str], Checked]) -> Callable[[Kind, str], Checked]:
+    """`check`, remembered for each text for the life of the process: `mkdocs serve` reads every file again on each
+    save, and most are unchanged. (A build reads each file once: remembering would only cost it memory.) Each caller
+    gets its own copy of what was checked, as a build from scratch would."""
+    kinds = {kind.name: kind for kind in KINDS}
+    remembered = lru_cache(maxsize=1 << 16)(lambda name, raw: _kept(check(kinds[name], raw)))
+    return lambda kind, raw: _copy(*remembered(kind.name, raw))
 
 
-def remember_reads() -> None:
-    """From now on, check each source text once per process: `mkdocs serve` reads every file again on each save, and
-    most are unchanged. (A build reads each file once: remembering would only cost it memory.) Each caller gets its
-    own copy of what was checked, as a build from scratch would."""
-    global _read_text
-    if _read_text is _check_text:
-        kinds = {kind.name: kind for kind in KINDS}
-        remembered = lru_cache(maxsize=1 << 16)(lambda name, raw: _kept(_check_text(kinds[name], raw)))
-        _read_text = lambda kind, raw: _copy(*remembered(kind.name, raw))
-
-
-def _kept(checked: _Checked) -> tuple[str, bytes]:
+def _kept(checked: Checked) -> tuple[str, bytes]:
     """The body as it is (a string: nothing can change it), the rest as bytes each caller makes its own copy of."""
     body, checked.body = checked.body, ""
     return body, pickle.dumps(checked)
 
 
-def _copy(body: str, rest: bytes) -> _Checked:
+def _copy(body: str, rest: bytes) -> Checked:
     checked = pickle.loads(rest)
     checked.body = body
     return checked
@@ -226,9 +223,10 @@ def _sources(checker: _FileChecker, folder: Path) -> list[Path]:
     return found.markdown
 
 
-def load_site(layout: Layout) -> Site:
+def load_site(layout: Layout, check: Callable[[Kind, str], Checked] = check_text) -> Site:
+    """Every source read, checked (each text by `check`) and indexed."""
     site = Site()
-    checker = _FileChecker(layout, site.report)
+    checker = _FileChecker(layout, site.report, check)
     urls: dict[str, str] = {}
 
     for path in _sources(checker, layout.docs_dir):

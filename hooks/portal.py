@@ -11,6 +11,7 @@ import gc
 import importlib
 import json
 import logging
+import pickle
 import shutil
 import sys
 import threading
@@ -53,6 +54,7 @@ def _reload_changed_code() -> None:
         if isinstance(value, ModuleType) and value.__name__.split(".")[0] == "cchc":
             globals()[name] = importlib.import_module(value.__name__)
     sys.modules["cchc"].code_version = _code_version()
+    _Build.check = None  # remembered by the code just replaced
 
 
 def _page_scripts() -> dict[str, str]:
@@ -96,6 +98,7 @@ class _Build:
     outputs: set[str] = set()  # the search index, feeds and data files in the site served, after the first build
     pending: "_Outputs | None" = None  # the outputs the preview's thread is making and writing
     converter: "_Converter | None" = None
+    check = None  # under `mkdocs serve`: each text's check, remembered for the process (content.remembering)
 
 
 class _Converter:
@@ -163,8 +166,6 @@ def on_startup(command, dirty) -> None:
 def on_config(config):
     _stop_outputs()
     _reload_changed_code()
-    if _Build.serving:
-        content.remember_reads()
     # Set here, not in mkdocs.yml (`!!python/name:`), so that it is the code this module just loaded.
     config.mdx_configs.setdefault("toc", {}).update(slugify=text.heading_slug, permalink_title=html.PERMALINK_TITLE)
     _Build.colours, problems = colours.resolve(config.extra.get("colours"))
@@ -193,7 +194,10 @@ def on_pre_build(config) -> None:
         now = clock.now()
     except clock.ClockError as error:
         raise PluginError(str(error)) from None
-    site = content.load_site(content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir)))
+    if _Build.serving and _Build.check is None:
+        _Build.check = content.remembering(_checked)
+    site = content.load_site(content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir)),
+                             _Build.check or _checked)
     for warning in site.report.warnings:  # as `make check` does: shown, and the build goes on
         log.info(warning.format())
     _Build.html, _Build.titles_rendered, _Build.sources = {}, {}, {}
@@ -217,6 +221,18 @@ def on_pre_build(config) -> None:
         raise PluginError("Thông tin cổng (extra.portal trong mkdocs.yml) chưa đúng:\n" + "\n".join(errors))
     for warning in warnings:
         log.info(warning)
+
+
+def _checked(kind, raw: str):
+    """A text checked by an earlier build of the same code is read back from the build cache, not checked again (the
+    cache is the build's own, as trusted as its code: it holds Jinja's compiled templates too)."""
+    key = _Build.cache.key("checked", kind.name, raw)
+    kept = _Build.cache.entry(key)
+    if kept is not None:
+        return pickle.loads(kept)
+    checked = content.check_text(kind, raw)
+    _Build.cache.keep_entry(key, pickle.dumps(checked))
+    return checked
 
 
 def _static_files(files, config) -> dict[str, str]:

@@ -125,7 +125,7 @@ def bundled(target: Path) -> None:
 def _config() -> str:
     """The project's mkdocs.yml for a portal elsewhere: its hooks from here, and its code not watched (not there)."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("hooks/portal.py", str(ROOT / "hooks/portal.py"))
-    return re.sub(r"\nwatch:\n(?:  .*\n?)+", "\nwatch:\n  - plans\n", config)
+    return re.sub(r"\nwatch:\n(?:  .*\n?)+", "\nwatch:\n  - plans\n  - overrides\n", config)
 
 
 def _edits(portal: Path, mark: int = 1) -> list:
@@ -170,7 +170,7 @@ def preview(portal: Path, rounds: int = ROUNDS) -> dict:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--watch-theme", "-a", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=portal, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": NOW},
                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # stopped by Ctrl-C below

@@ -171,23 +171,22 @@ def test_a_department_code_used_twice_in_other_letters(small_site):
     assert any("mã cơ quan snv-kh đã dùng ở docs/co-quan/snv-kh.md" in p for p in found), found
 
 
-def test_a_preview_checks_each_text_once_and_hands_out_copies(small_site, monkeypatch):
+def test_a_preview_checks_each_text_once_and_hands_out_copies(small_site):
     """`mkdocs serve` reads every file again on each save: what it remembers of an unchanged text is what a first
     read gives, each load gets entries of its own, and an edited file is checked again."""
-    monkeypatch.setattr(content, "_read_text", content._check_text)
-    content.remember_reads()
+    check = content.remembering(content.check_text)
     write(small_site, "plans/a.md", PLAN.replace("issued: 2024-01-15", "issued: 2024-13-15"))
-    first, second = load_site(Layout.at(small_site)), load_site(Layout.at(small_site))
+    first, second = load_site(Layout.at(small_site), check), load_site(Layout.at(small_site), check)
     assert [p.format() for p in second.report.problems] == [p.format() for p in first.report.problems] != []
     assert first.pages.keys() == second.pages.keys()
     entry = first.pages["van-ban/489-qd-ubnd.md"]
     assert entry.values == second.pages["van-ban/489-qd-ubnd.md"].values
     entry.values["title"] = "changed by a renderer"
     entry.front_matter["title"] = "changed by the theme"
-    third = load_site(Layout.at(small_site)).pages["van-ban/489-qd-ubnd.md"]
+    third = load_site(Layout.at(small_site), check).pages["van-ban/489-qd-ubnd.md"]
     assert third.values["title"] != "changed by a renderer" and third.front_matter["title"] != "changed by the theme"
     write(small_site, "plans/a.md", PLAN)
-    assert problems(small_site) == []
+    assert load_site(Layout.at(small_site), check).report.problems == []
 
 
 def test_relative_path_is_posixpath_relpath_between_site_paths():

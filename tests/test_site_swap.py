@@ -47,9 +47,10 @@ def test_what_a_killed_build_left_is_removed_by_the_next(small_site):
 def test_a_content_warning_is_shown_and_does_not_stop_the_build(small_site):
     text = (small_site / "docs" / "index.md").read_text(encoding="utf-8")
     write(small_site, "docs/index.md", unicodedata.normalize("NFD", text))
-    result = mkdocs_build(small_site)
-    assert result.returncode == 0, result.stderr
-    assert "chữ chưa ở dạng Unicode dựng sẵn (NFC)" in result.stderr
+    for _build in ("the text checked", "its check read back from the build cache"):
+        result = mkdocs_build(small_site)
+        assert result.returncode == 0, result.stderr
+        assert "chữ chưa ở dạng Unicode dựng sẵn (NFC)" in result.stderr
     assert "Cổng thông tin cải cách hành chính" in (small_site / "site" / "index.html").read_text(encoding="utf-8")
 
 
