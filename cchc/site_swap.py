@@ -47,22 +47,27 @@ def spare(site_dir: Path) -> Path:
 
 
 def put_in_place(building: Path, site_dir: Path, keep_spare: bool = False, remove_later: bool = False) -> None:
-    """`building` becomes `site_dir`. The previous site becomes the spare with `keep_spare`, or is removed: by a
-    thread of its own with `remove_later` (the preview: a reader waits for the new pages, not for the old ones to
-    go; a process that ends first leaves it to the next build)."""
-    old = site_dir.with_name(f"{site_dir.name}{_OLD}{os.getpid()}-{next(_replaced)}")
+    """`building` becomes `site_dir`. The previous site becomes the spare with `keep_spare` (replacing one no build
+    took: the last stopped at a content error); what is no longer needed is removed, by a thread of its own with
+    `remove_later` (the preview: a reader waits for the new pages, not for the old ones to go; a process that ends
+    first leaves it to the next build)."""
+    def aside() -> Path:
+        return site_dir.with_name(f"{site_dir.name}{_OLD}{os.getpid()}-{next(_replaced)}")
+
+    previous, unneeded = aside(), aside()
     if site_dir.exists():
-        os.replace(site_dir, old)
+        os.replace(site_dir, previous)
     os.replace(building, site_dir)
-    if keep_spare and old.exists():
-        old, previous = site_dir.with_name(f"{site_dir.name}{_OLD}{os.getpid()}-{next(_replaced)}"), old
-        if spare(site_dir).exists():  # one no build took (the last stopped at a content error): replaced
-            os.replace(spare(site_dir), old)
+    if keep_spare and previous.exists():
+        if spare(site_dir).exists():
+            os.replace(spare(site_dir), unneeded)
         os.replace(previous, spare(site_dir))
-    if remove_later:
-        threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
     else:
-        shutil.rmtree(old, ignore_errors=True)
+        unneeded = previous
+    if remove_later:
+        threading.Thread(target=shutil.rmtree, args=(unneeded,), kwargs={"ignore_errors": True}, daemon=True).start()
+    else:
+        shutil.rmtree(unneeded, ignore_errors=True)
 
 
 def reuse_spare(site_dir: Path, building: Path, keep: set[str]) -> None:

@@ -505,9 +505,9 @@ def on_page_context(context, page, config, nav):
 def _refilled(key: str, own: str, dest: Path) -> bool:
     """A page whose own parts are those of a page written before, and whose shared parts (nav, footer…) this build
     has made already, is written from those bytes with this build's shared parts: not rendered by the theme again."""
-    kept = _Build.cache.parts(own)
-    before = kept and _Build.cache.kept(kept["page"])
-    made = before and shared_parts.refill(before, kept["holes"], _Build.shared)
+    written = _Build.cache.parts(own)  # the page's bytes as last written, and where its shared parts sit in them
+    before = written and _Build.cache.kept(written["page"])
+    made = before and shared_parts.refill(before, written["holes"], _Build.shared)
     if made:
         _keep_page(key, own, *made, dest)
         log.debug(f"Written from its previous bytes with this build's shared parts: {dest}")
