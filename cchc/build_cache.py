@@ -170,12 +170,13 @@ class Cache:
         blob = self._blob(pointer.decode("ascii", "replace"))
         return self._intact(blob) and self._link(blob, dest)
 
-    def _intact(self, blob: Path) -> bool:
-        """The blob's bytes are the ones its name is the digest of (read and hashed once per preview process)."""
+    def _intact(self, blob: Path, data: bytes | None = None) -> bool:
+        """The blob's bytes (`data`, if read already) are the ones its name is the digest of (read and hashed once per
+        preview process)."""
         try:
             if self._memory is not None and self._memory.checked.get(blob) == _signature(blob):
                 return True
-            intact = hashlib.sha256(blob.read_bytes()).hexdigest() == blob.name
+            intact = hashlib.sha256(blob.read_bytes() if data is None else data).hexdigest() == blob.name
         except OSError:
             return False
         if intact:
@@ -202,14 +203,9 @@ class Cache:
         blob = self._blob(digest)
         try:
             data = blob.read_bytes()
-            if self._memory is not None and self._memory.checked.get(blob) == _signature(blob):
-                return data
         except OSError:
             return None
-        if hashlib.sha256(data).hexdigest() != digest:
-            return None
-        self._checked(blob)
-        return data
+        return data if self._intact(blob, data) else None
 
     def _blob(self, digest: str) -> Path:
         return self.folder / "blobs" / digest[:2] / digest

@@ -90,12 +90,14 @@ class Layout:
         return cls(docs_dir=(docs_dir or root / "docs").resolve(), plans_dir=root / "plans", root=root)
 
     def relative(self, path: Path) -> str:
-        for candidate in (path, None):
-            try:  # resolved only when needed: it asks the system per folder
-                return (candidate or path.resolve()).relative_to(self.root).as_posix()
-            except ValueError:
-                continue
-        return path.as_posix()
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
+        try:  # resolved only when needed: it asks the system per folder
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
 
 
 class _FileChecker:
