@@ -5,19 +5,19 @@ address, its Markdown or its final context), or of their bytes, so an entry is e
 looked up:
 
 - a page's Markdown converted and sanitized (HTML, table of contents, title, anchors), which bytes the page was
-  written as, theme included, and each document's search analysis: small entries in one SQLite file
-  (`entries.sqlite`);
+  written as, theme included, each document's search analysis and the search index of each run of documents:
+  entries in one SQLite file (`entries.sqlite`);
 - `blobs/`: the bytes of every file a build writes (pages, search index, feeds, open data), by their digest.
 
 The site's files are hard links to `blobs/` where the file system allows: a rebuild writes only what changed,
 which on a slow disk is most of its time. A blob is checked against its digest before it is used again, so a file
-edited in place in an old site is never published again.
+edited in place in an old site is never published again: read and hashed, or, where its size, modification time
+and inode are those it had when it was last hashed, by those (`SETTLED`).
 
 What a build needs lives in the folder: `mkdocs build`, `mkdocs build --dirty`, `mkdocs serve` and a CI job
 that restores the folder all read the same entries, and a build with an empty folder writes the same bytes. The
-preview (`remember=True`) also keeps in memory the entries it read and the blobs it checked, for its next save: an
-entry's key is the digest of what made it, so what it remembers is never stale; a blob is checked again if its
-size, time or inode moved. An entry is checked when it is read (bytes that match their digest), and the SQLite
+preview (`remember=True`) also keeps in memory the entries it read, for its next save: an entry's key is the
+digest of what made it, so what it remembers is never stale. An entry is checked when it is read (bytes that match their digest), and the SQLite
 file is written in one transaction at the end of a successful build. Entries unused for `KEEP_DAYS` are removed then (blobs at most once a day).
 """
 
@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import sqlite3
 import time
 from importlib import metadata
@@ -36,6 +37,10 @@ FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
 PRUNED = "blobs-pruned"  # when the blobs were last looked over
 KEEP_DAYS = 14
+# A blob's size, time and inode vouch for its bytes only if it was last modified this long before they were noted:
+# a file system keeps times to a clock tick, so an edit in the same tick as the write would leave all three as they
+# were (git's "racy" index entries). A blob written by a build is hashed once more by the next.
+SETTLED = 2 * 10**9  # nanoseconds
 # The packages whose code shapes a page: a new version of any of them must not reuse old pages.
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3", "pyyaml")
 
@@ -78,6 +83,8 @@ class Cache:
         self._used: list[tuple[float, str]] = []
         self._folders: set[Path] = set()  # made already: ten thousand files, a few hundred folders
         self._memory = _MEMORY if remember and folder is not None else None
+        self._hashed: dict[str, tuple[int, int, int]] | None = None  # blob -> its size, time and inode when hashed
+        self._newly_hashed: dict[str, tuple[int, int, int]] = {}
 
     def key(self, *parts: str) -> str:
         return digest(self.code, *parts)
@@ -100,6 +107,8 @@ class Cache:
         db = sqlite3.connect(self.folder / ENTRIES, timeout=60, check_same_thread=False)
         db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last writes to a crash costs a rebuild only
         db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, used REAL NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS hashed (blob TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+                   "modified INTEGER NOT NULL, inode INTEGER NOT NULL)")
         return db
 
     def _get(self, key: str) -> bytes | None:
@@ -154,12 +163,18 @@ class Cache:
         if self._memory is not None:
             self._memory.keep(key, parts)
 
-    def remembered(self, key: str, make: Callable[[], dict]) -> dict:
-        """A JSON value made once for its key (a document's search analysis), then taken from the cache."""
-        value = self.parts(key)
-        if value is None:
-            value = make()
-            self.keep_parts(key, value)
+    def remembered(self, key: str, make: Callable[[], object]) -> object:
+        """A value made once for its key (a document's search analysis, the index of a run of documents), then read
+        back from the cache: pickled, which reads back several times faster than JSON, and not kept in the preview's
+        memory (it is needed again only once the documents around it change)."""
+        data = self._get(key)
+        if data is not None:
+            try:
+                return pickle.loads(data)
+            except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+                pass  # damaged: made again
+        value = make()
+        self._put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         return value
 
     def place_page(self, key: str, dest: Path) -> bool:
@@ -171,10 +186,11 @@ class Cache:
         return self._intact(blob) and self._link(blob, dest)
 
     def _intact(self, blob: Path, data: bytes | None = None) -> bool:
-        """The blob's bytes (`data`, if read already) are the ones its name is the digest of (read and hashed once per
-        preview process)."""
+        """The blob's bytes (`data`, if read already) are the ones its name is the digest of: hashed, unless its size,
+        time and inode are still those it had when it was hashed before (ten thousand pages read and hashed were a
+        second of every rebuild at 10,000 documents)."""
         try:
-            if self._memory is not None and self._memory.checked.get(blob) == _signature(blob):
+            if self._hashed_before().get(blob.name) == _signature(blob):
                 return True
             intact = hashlib.sha256(blob.read_bytes() if data is None else data).hexdigest() == blob.name
         except OSError:
@@ -183,10 +199,19 @@ class Cache:
             self._checked(blob)
         return intact
 
+    def _hashed_before(self) -> dict[str, tuple[int, int, int]]:
+        if self._hashed is None:
+            db = self._entries()
+            rows = db.execute("SELECT blob, size, modified, inode FROM hashed").fetchall() if db is not None else []
+            self._hashed = {blob: tuple(status) for blob, *status in rows}
+        return self._hashed
+
     def _checked(self, blob: Path) -> None:
-        """The preview knows this blob's bytes are right (it wrote or read them) while its size, time and inode stay."""
-        if self._memory is not None:
-            self._memory.checked[blob] = _signature(blob)
+        """Its bytes are right (this build wrote or hashed them): noted with its size, time and inode if it was
+        modified long enough ago that an edit would move its time (`SETTLED`)."""
+        status = _signature(blob)
+        if status[1] < time.time_ns() - SETTLED:
+            self._hashed_before()[blob.name] = self._newly_hashed[blob.name] = status
 
     def put_page(self, key: str, data: bytes, dest: Path) -> str:
         """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`; the digest of the
@@ -261,11 +286,13 @@ class Cache:
         try:
             if keep:
                 self._db.executemany("UPDATE entries SET used = ? WHERE key = ?", self._used)
+                self._db.executemany("INSERT OR REPLACE INTO hashed VALUES (?, ?, ?, ?)",
+                                     [(blob, *status) for blob, status in self._newly_hashed.items()])
                 self._prune()
                 self._db.commit()
         finally:
             self._db.close()
-            self._db, self._used = None, []
+            self._db, self._used, self._hashed, self._newly_hashed = None, [], None, {}
 
     def _prune(self) -> None:
         oldest = self.started - KEEP_DAYS * 86400
@@ -284,6 +311,7 @@ class Cache:
                 status = path.stat()
                 if max(status.st_mtime, status.st_ctime) < oldest:
                     path.unlink()
+                    self._db.execute("DELETE FROM hashed WHERE blob = ?", (path.name,))
             except OSError:
                 pass
 
@@ -294,13 +322,12 @@ def _signature(path: Path) -> tuple[int, int, int]:
 
 
 class _Memory:
-    """What one preview process has read from the cache and checked in it, for its next save."""
+    """What one preview process has read from the cache, for its next save."""
 
     LIMIT = 200_000  # entries: forgotten all at once past it (a preview of 10,000 documents reads about 25,000)
 
     def __init__(self):
         self.values: dict[str, object] = {}
-        self.checked: dict[Path, tuple[int, int, int]] = {}
         self.marked: set[str] = set()  # entries marked in use by this process
 
     def keep(self, key: str, value: object) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -80,6 +80,17 @@ def _generator(feed: Feed, site_url: str, self_url: str, items: list[FeedItem]) 
         for category in item.categories:
             entry.category(term=category)
     return fg
+
+
+def inputs(feed: Feed, site_url: str, limit: int) -> tuple[str, ...]:
+    """Everything `render` reads, as strings (every field of the feed and of each item): what its output is kept
+    under in the build cache, so that a rebuild makes again only the feeds whose items changed."""
+    parts = [site_url, str(limit)]
+    for value in [getattr(feed, f.name) for f in fields(Feed) if f.name != "items"] + [
+            getattr(item, f.name) for item in feed.items for f in fields(FeedItem)]:
+        parts.append(value.isoformat() if isinstance(value, datetime)
+                     else "\x1f".join(value) if isinstance(value, tuple) else value)
+    return tuple(parts)
 
 
 def render(feed: Feed, site_url: str, limit: int) -> dict[str, bytes]:

@@ -604,14 +604,13 @@ class _Outputs:
         rendered = {uri: (self.titles[uri], html) for uri, html in self.html.items()}
         names = {code: d["name"] for code, d in site.departments.items()}
 
-        def analysed(title: str, text: str) -> dict:
-            return cache.remembered(cache.key("search", title, text), lambda: search.analyse(title, text))
-
         self._go_on()
-        outputs |= search.build(search.documents(site, rendered), names, analysed, self._go_on)
+        outputs |= search.build(search.documents(site, rendered), names,
+                                lambda key, make: cache.remembered(cache.key(*key), make), self._go_on)
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit):
             self._go_on()
-            outputs |= feeds.render(feed, self.site_url, self.limit)
+            outputs |= cache.remembered(cache.key("feed", *feeds.inputs(feed, self.site_url, self.limit)),
+                                        lambda feed=feed: feeds.render(feed, self.site_url, self.limit))
         return outputs
 
     def write(self, site_dir: Path, previous: set[str]) -> set[str]:

@@ -1,5 +1,6 @@
 """The build cache: where it lives, what it keeps, and that what it gives back is exactly what was kept."""
 
+import os
 import time
 
 from cchc import build_cache
@@ -50,6 +51,23 @@ def test_a_failed_build_keeps_nothing_and_nothing_is_kept_without_a_folder(tmp_p
     assert off.parts("p") is None and off.place(b"x", tmp_path / "f") == "" and (tmp_path / "f").read_bytes() == b"x"
 
 
+def test_a_value_remembered_is_made_once_and_made_again_if_its_entry_is_damaged(tmp_path):
+    made = []
+
+    def make():
+        made.append(1)
+        return {"words": "đăng ký", "runs": [[0, 3], 5, "1f"]}
+
+    cache = Cache(tmp_path / "c", "code")
+    assert cache.remembered("k", make) == make() and len(made) == 2
+    cache.close()
+    again = Cache(tmp_path / "c", "code")
+    assert again.remembered("k", make) == {"words": "đăng ký", "runs": [[0, 3], 5, "1f"]} and len(made) == 2
+    again._put("k", b"\x80\x05hong")  # cut short
+    assert again.remembered("k", make) == make() and len(made) == 4
+    assert Cache(None, "code").remembered("k", make) == make() and len(made) == 6  # no folder: made every time
+
+
 def test_entries_no_build_used_for_two_weeks_are_removed(tmp_path):
     cache = Cache(tmp_path / "c", "code")
     cache.place(b"trang", tmp_path / "site" / "trang")
@@ -73,13 +91,37 @@ def test_the_preview_remembers_what_it_read_and_still_refuses_a_blob_edited_in_p
 
     again = Cache(tmp_path / "c", "code", remember=True)
     assert again.place_page("k-xem-truoc", tmp_path / "site2" / "index.html")
-    assert again.place_page("k-xem-truoc", tmp_path / "site3" / "index.html")  # checked once: linked again
-    (tmp_path / "site3" / "index.html").write_bytes(b"<html>sua tay</html>")  # its size and time move
+    assert again.place_page("k-xem-truoc", tmp_path / "site3" / "index.html")
+    (tmp_path / "site3" / "index.html").write_bytes(b"<html>sua tay</html>")
     assert not again.place_page("k-xem-truoc", tmp_path / "site4" / "index.html")
     again.close()
     (tmp_path / "c" / build_cache.ENTRIES).unlink()
     assert Cache(tmp_path / "c", "code", remember=True).parts("p-xem-truoc") == {"html": "<p>đ</p>"}  # from memory
     assert Cache(tmp_path / "c", "code").parts("p-xem-truoc") is None  # a build reads the folder only
+
+
+def test_a_blob_is_hashed_again_unless_its_size_time_and_inode_are_those_it_had_when_hashed(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    cache = Cache(tmp_path / "c", "code")
+    digest = cache.put_page("k", b"<html>trang</html>", tmp_path / "site1" / "index.html")
+    blob = tmp_path / "c" / "blobs" / digest[:2] / digest
+    hour_ago = time.time() - 3600
+    os.utime(blob, (hour_ago, hour_ago))  # written long before it was hashed: its time vouches for it
+    assert cache.place_page("k", tmp_path / "site2" / "index.html")  # hashed, and its size, time and inode noted
+    cache.close()
+
+    read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: b"" if path == blob else read(path))  # reading it would fail
+    assert Cache(tmp_path / "c", "code").place_page("k", tmp_path / "site3" / "index.html")  # not read: not hashed
+    monkeypatch.setattr(Path, "read_bytes", read)
+    (tmp_path / "site3" / "index.html").write_bytes(b"<html>sua  </html>")  # edited in place, same size: time moves
+    assert not Cache(tmp_path / "c", "code").place_page("k", tmp_path / "site4" / "index.html")
+
+    written_now = Cache(tmp_path / "c2", "code")  # written in this tick: an edit in the same tick keeps its time
+    digest = written_now.put_page("k", b"<p>moi</p>", tmp_path / "site5" / "index.html")
+    written_now.close()
+    assert Cache(tmp_path / "c2", "code")._hashed_before() == {}
 
 
 def test_the_bytes_of_a_page_kept_are_read_back_only_while_they_are_those(tmp_path):

@@ -96,3 +96,22 @@ def test_each_feed_makes_only_its_newest_items_and_the_same_ones_render_would_ke
         ordered = sorted(full.items, key=lambda i: (i.published, i.url), reverse=True)
         assert list(short.items) == ordered[:3], full.slug
     assert sum(len(f.items) for f in every) > sum(len(f.items) for f in newest)
+
+
+def test_a_feed_is_kept_under_everything_it_is_made_from():
+    from dataclasses import fields, replace
+
+    from cchc.feeds import inputs
+
+    kept = inputs(FEED, SITE, 10)
+    assert inputs(Feed(**{f.name: getattr(FEED, f.name) for f in fields(Feed)}), SITE, 10) == kept
+    assert inputs(FEED, SITE, 9) != kept and inputs(FEED, "https://khac.gov.vn/", 10) != kept
+    for field in fields(Feed):  # a change to the feed's every field, or any item's, is another feed
+        changed = [item(6)] if field.name == "items" else "khác"
+        assert inputs(replace(FEED, **{field.name: changed}), SITE, 10) != kept, field.name
+    for field in fields(FeedItem):
+        value = getattr(FEED.items[1], field.name)
+        changed = (value.replace(minute=31) if isinstance(value, datetime)
+                   else ("Khác",) if isinstance(value, tuple) else value + "x")
+        edited = replace(FEED, items=[FEED.items[0], replace(FEED.items[1], **{field.name: changed}), FEED.items[2]])
+        assert inputs(edited, SITE, 10) != kept, field.name

@@ -64,18 +64,62 @@ def test_plain_text_drops_tags_permalinks_and_footnote_markers():
     assert plain_text(html) == "Mục tiêu Cải cách hành chính ."
 
 
-def test_an_analysis_kept_as_json_in_the_build_cache_gives_the_same_index():
+def test_a_documents_analysis_is_its_distinct_words_their_weights_and_its_pairs():
     from cchc.search import analyse
 
-    kept = {}
-
-    def from_cache(title, text):  # as the build cache returns it: through JSON
-        kept.setdefault((title, text), json.dumps(analyse(title, text), ensure_ascii=False))
-        return json.loads(kept[(title, text)])
-
-    assert build(docs(), {}, from_cache) == build(docs(), {})
-    assert build(list(reversed(docs())), {}, from_cache) == build(docs(), {})
     assert analyse("Đăng ký", "đăng ký hoạt động") == {
         "words": "đăng ký hoạt động", "weights": "bb11",  # in the title (10) and the text (1): 11; in the text only: 1
         "pairs": "dang ky|hoat dong|ky hoat"}
     assert analyse("", "") == {"words": "", "weights": "", "pairs": ""} and build([SearchDoc("a/", "", "news", "", "", "")], {})
+
+
+def written_forms_docs(count=70):
+    """Documents whose words come in several written forms, in a different order from one document to the next,
+    some in every document (a bitmap), some in a few (differences), and one folded word in more forms than the
+    index gives bits to."""
+    forms = ["đăng", "dang", "đang", "dáng", "dạng", "đáng", "đằng", "dàng"]
+    many = [f"x{first}{second}" for first in "aáàảãạ" for second in "eéèẻẽẹ"]  # 36 forms of `xae`
+    return [SearchDoc(f"{n:03}/", f"Tin {forms[n % len(forms)]} số {n}", "news", "", "",
+                      " ".join([forms[(n * 3) % len(forms)], forms[(n * 5 + 1) % len(forms)], "chung",
+                                f"hiem{n % 9}" if n % 9 == 0 else "thuong", "mau" if n % 4 else "", many[n % len(many)],
+                               many[(n * 7 + 3) % len(many)]]))
+            for n in range(count)]
+
+
+def test_an_index_merged_from_runs_equals_the_index_of_one_run(monkeypatch):
+    import cchc.search as search
+
+    monkeypatch.setattr(search, "RUN", 1 << 32)  # no document ends a run: one run
+    whole = build(written_forms_docs(), {})
+    assert len(list(search._runs(sorted(written_forms_docs(), key=lambda d: d.url)))) == 1
+    for run in (1, 3, 7):  # every document a run of its own; runs of about 3 and 7
+        monkeypatch.setattr(search, "RUN", run)
+        assert build(written_forms_docs(), {}) == whole, run
+    variants, _ids, _weights, masks = entry(whole, "dang")
+    assert len(variants) == 8 and masks  # forms met in another order in later runs: their bits as the index's
+    assert len(entry(whole, "xae")[0]) == search.MAX_VARIANTS  # the forms past it have no bit
+
+
+def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
+    import pickle
+
+    kept, made = {}, []
+
+    def remember(key, make):  # as the build cache: what it keeps is read back through pickle
+        if key not in kept:
+            made.append(key[0])
+            kept[key] = pickle.dumps(make())
+        return pickle.loads(kept[key])
+
+    before = written_forms_docs(400)
+    assert build(before, {}, remember) == build(before, {})
+    runs = made.count("search-run")
+    assert runs > 1 and made.count("search") == 400
+    made.clear()
+    after = [*before[:150], SearchDoc(before[150].url, "Tiêu đề mới", "news", "", "", "đăng ký mới"), *before[151:]]
+    assert build(after, {}, remember) == build(after, {})
+    assert made.count("search-run") == 1 and made.count("search") == 1  # the edited run; the edited document
+    made.clear()
+    added = [*after, SearchDoc("150a/", "Thêm", "news", "", "", "thêm một tin")]
+    assert build(added, {}, remember) == build(added, {})
+    assert made.count("search-run") <= 2  # its run, or two where the new document ends a run
