@@ -16,6 +16,7 @@ import html
 import json
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -151,21 +152,27 @@ def _build(docs: list[SearchDoc], departments: dict[str, str], remember: Remembe
         start += len(run)
 
     buckets = max(64, 1 << max(0, math.ceil(math.log2(max(1, len(word_runs) + len(pair_runs)) / 12))))  # a new portal: few words
-    files: dict[str, dict] = defaultdict(dict)
+    # Each bucket file as its members' JSON, written as each word is merged: a large portal's index is not held as
+    # lists of numbers.
+    files: dict[str, list[str]] = defaultdict(list)
     for count, folded in enumerate(sorted(word_runs)):
         if count % 1000 == 0:
             go_on()
-        files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"][folded] = _merged_word(word_runs.pop(folded), len(docs))
+        files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"].append(
+            _member(folded, _merged_word(word_runs.pop(folded), len(docs))))
     # A code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document, in the bucket of `#` + the key.
+    identifiers = {}
     for number, doc in enumerate(docs):
         if doc.identifier[:1].isalnum():  # `/KH-SNgV`, a document with no number yet, is no identifier
-            key = "#" + identifier_key(doc.identifier)
-            files[f"{DIR}/b/{bucket_of(key, buckets)}.json"][key] = number
+            identifiers["#" + identifier_key(doc.identifier)] = number
+    for key, number in identifiers.items():
+        files[f"{DIR}/b/{bucket_of(key, buckets)}.json"].append(_member(key, number))
     for count, pair in enumerate(sorted(pair_runs)):
         if count % 1000 == 0:
             go_on()
         # Only which documents have the pair: ranking counts pairs found, the words give the weight.
-        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"][pair] = [[], _members(pair_runs.pop(pair), len(docs)), "", {}]
+        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"].append(
+            _member(pair, [[], _members(pair_runs.pop(pair), len(docs)), "", {}]))
 
     codes = sorted({d.department for d in docs if d.department})
     place, kind_place = {c: n for n, c in enumerate(codes)}, {k: str(n) for n, k in enumerate(KINDS)}
@@ -182,7 +189,7 @@ def _build(docs: list[SearchDoc], departments: dict[str, str], remember: Remembe
     for count, path in enumerate(sorted(files)):
         if count % 1000 == 0:
             go_on()
-        out[path] = _json(files.pop(path))
+        out[path] = ("{" + ",".join(files.pop(path)) + "}").encode("utf-8")  # as `_json` writes the object
     # What a result shows, one small file per document: a query fetches those of the results it lists.
     for number, doc in enumerate(docs):
         if number % 1000 == 0:
@@ -248,15 +255,16 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
 
 
 def _run_postings(numbers: list[int], docs: int) -> list:
-    """A run's documents (ascending) as differences, the last, and for a word in many of them a bitmap (hexadecimal):
-    what merging runs needs to write either form (`_members`) without going through each document again."""
+    """A run's documents (ascending) as differences (an array: four bytes each, where a list holds an object each), the
+    last, and for a word in many of them a bitmap (hexadecimal): what merging runs needs to write either form
+    (`_members`) without going through each document again."""
     bits = ""
     if len(numbers) * 16 >= docs:
         value = 0
         for number in numbers:
             value |= 1 << number
         bits = format(value, "x")
-    return [[b - a for a, b in zip([0, *numbers], numbers)], numbers[-1], bits]
+    return [array("I", [b - a for a, b in zip([0, *numbers], numbers)]), numbers[-1], bits]
 
 
 def _merged_word(found: list[tuple[int, list]], total: int) -> list:
@@ -307,12 +315,12 @@ def _members(found: list[tuple[int, list]], total: int, count: int | None = None
     if count is None:
         count = sum(len(postings[0]) for _start, postings in found)
     if count * 16 < total:
-        differences, last = [], 0
+        differences, last = array("I"), 0
         for start, (run_differences, run_last, _bits) in found:
             differences.append(start + run_differences[0] - last)
             differences += run_differences[1:]
             last = start + run_last
-        return differences
+        return differences.tolist()
     value = 0
     for start, (run_differences, _last, bits) in found:
         value |= (int(bits, 16) if bits else _bitmap(run_differences)) << start
@@ -336,8 +344,16 @@ _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _VALUES = {digit: value for value, digit in enumerate(_DIGITS)}
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def _json(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODE(value).encode("utf-8")
+
+
+def _member(key: str, value) -> str:
+    """`"key":value`, as in the object `_json` writes."""
+    return f"{_ENCODE(key)}:{_ENCODE(value)}"
 
 
 PAGE_URI = "tim-kiem.md"
@@ -346,34 +362,33 @@ PAGE_URI = "tim-kiem.md"
 EDITORS_GUIDE = "huong-dan/"  # shell commands and file paths: not what readers search for
 
 
-def documents(site, rendered: dict[str, tuple[str, str]]) -> list[SearchDoc]:
+def documents(site, rendered: dict[str, tuple[str, str, str]]) -> list[SearchDoc]:
     """One search document per content page that was rendered (drafts and scheduled news never are).
 
-    `rendered` maps a page's source path to its title and HTML; generated listings are left out."""
+    `rendered` maps a page's source path to its title, text and passages (`texts`); generated listings are left out."""
     docs = []
     for uri, entry in site.pages.items():
         if uri not in rendered or uri == PAGE_URI or uri.startswith(EDITORS_GUIDE):
             continue
-        title, page_html = rendered[uri]
+        title, text, passages = rendered[uri]
         kind = entry.kind
         department = entry.get(kind.department_field) if kind.department_field else ""
         date = entry.get(kind.date_field) if kind.date_field else None
         identifier = entry.get(kind.number_field) if kind.number_field else ""
-        text, passages = _texts(page_html)
         docs.append(SearchDoc(url_of(uri), title, kind.name, department or "",
                               display_date(date) if date else "", text, passages, identifier or ""))
     return docs
 
 
-def _texts(page_html: str) -> tuple[str, str]:
+def texts(page_html: str) -> tuple[str, str]:
     """The page's text, and the text excerpts come from (without the metadata panel), each page read once: a tag
     reads as a space, so the texts of the page's pieces joined are the text of the whole."""
     pieces = _META_PANEL.split(page_html)  # outside, panel, outside, …: the pattern's one group is the panel
     if len(pieces) == 1:
         text = plain_text(page_html)
         return text, text[:TEXT_LIMIT]
-    texts = [plain_text(piece) for piece in pieces]
-    return " ".join(t for t in texts if t), " ".join(t for t in texts[::2] if t)[:TEXT_LIMIT]
+    found = [plain_text(piece) for piece in pieces]
+    return " ".join(t for t in found if t), " ".join(t for t in found[::2] if t)[:TEXT_LIMIT]
 
 
 def page() -> str:

@@ -24,8 +24,9 @@ RECORD = ".cchc-sources.json"
 
 
 def record(site: Path, sources: dict[str, str], site_url: str) -> bytes:
-    files = sorted(Path(folder, name).relative_to(site).as_posix()  # os.walk: no stat per file
-                   for folder, _dirs, names in os.walk(site) for name in names if name != RECORD)
+    root = len(str(site)) + 1
+    files = sorted(f"{folder[root:]}/{name}".replace(os.sep, "/").lstrip("/")  # os.walk, strings: no stat per file
+                   for folder, _dirs, names in os.walk(str(site)) for name in names if name != RECORD)
     data = {"site_url": site_url, "sources": sources, "files": files}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
 

@@ -95,16 +95,25 @@ def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> 
     made: dict[str, FeedItem] = {}
 
     def newest(source: _Source) -> list[FeedItem]:
-        dated = [(_published(e), e.src_uri, e) for e in source.entries]
-        # The order `feeds.render` keeps: newest first, then by address.
-        chosen = heapq.nlargest(limit, dated, key=lambda d: (d[0], urljoin(site_url, url_of(d[1]))))
-        for _date, uri, entry in chosen:
-            if uri not in made:
-                made[uri] = item(entry)
-        return [made[uri] for _date, uri, _entry in chosen]
+        chosen = _newest(source, site_url, limit)
+        for entry in chosen:
+            if entry.src_uri not in made:
+                made[entry.src_uri] = item(entry)
+        return [made[entry.src_uri] for entry in chosen]
 
     return [Feed(s.ref.slug, s.ref.title, s.description, urljoin(site_url, url_of(s.home_uri)), newest(s))
             for s in _sources(site)]
+
+
+def carried(site: Site, site_url: str, limit: int) -> set[str]:
+    """The items some feed carries (by src_uri): the only pages whose HTML `build_feeds` reads."""
+    return {entry.src_uri for source in _sources(site) for entry in _newest(source, site_url, limit)}
+
+
+def _newest(source: _Source, site_url: str, limit: int) -> list[Entry]:
+    """The source's newest `limit` items, in the order `feeds.render` keeps: newest first, then by address."""
+    dated = [(_published(e), urljoin(site_url, url_of(e.src_uri)), e) for e in source.entries]
+    return [entry for _date, _url, entry in heapq.nlargest(limit, dated, key=lambda d: (d[0], d[1]))]
 
 
 def head_links(refs: list[FeedRef], site_url: str) -> list[dict[str, str]]:

@@ -74,7 +74,9 @@ class _Build:
     page_scripts: dict[str, str] = {}
     titles: dict[str, str] = {}
     html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
-    html: dict[str, str] = {}
+    carried: set[str] = set()  # the items some feed carries: the only pages whose HTML is kept past their writing
+    html: dict[str, str] = {}  # their HTML
+    texts: dict[str, list[str]] = {}  # every page rendered -> its text and passages for search (kept with its parts)
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
     colours: dict[str, str] = {}
@@ -200,7 +202,7 @@ def on_pre_build(config) -> None:
                              _Build.check or _checked)
     for warning in site.report.warnings:  # as `make check` does: shown, and the build goes on
         log.info(warning.format())
-    _Build.html, _Build.titles_rendered, _Build.sources = {}, {}, {}
+    _Build.html, _Build.texts, _Build.titles_rendered, _Build.sources = {}, {}, {}, {}
     _Build.part_keys, _Build.from_cache, _Build.page_keys = {}, set(), {}
     _Build.problems = site.report.errors if _Build.serving else []
     if site.report.errors and not _Build.serving:
@@ -216,11 +218,16 @@ def on_pre_build(config) -> None:
     _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
     _Build.filled_feeds = subscriptions.has_items(site)
+    _Build.carried = subscriptions.carried(site, config.site_url or "", _feed_limit(config))
     _Build.portal, errors, warnings = portal_info.resolve(config.extra.get("portal"), site.departments)
     if errors:
         raise PluginError("Thông tin cổng (extra.portal trong mkdocs.yml) chưa đúng:\n" + "\n".join(errors))
     for warning in warnings:
         log.info(warning)
+
+
+def _feed_limit(config) -> int:
+    return int(config.extra.get("feed_limit", FEED_LIMIT))
 
 
 def _checked(kind, raw: str):
@@ -391,6 +398,7 @@ def on_page_markdown(markdown, page, config, files):
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
         page.render = lambda config, files: _render_from(page, parts, files)
         _Build.from_cache.add(uri)
+        _Build.texts[uri] = parts["texts"]
     elif written is not None:  # written as HTML: only an editor's text in it is Markdown
         page.render = lambda config, files: _render_written(page, written, config, files)
     else:
@@ -464,11 +472,13 @@ def on_page_content(html, page, config, files):
     uri = page.file.src_uri
     if uri not in _Build.from_cache:
         html = safety.sanitize(html)
+        _Build.texts[uri] = texts = list(search.texts(html))  # for the search index: made once, with the HTML
         _Build.cache.keep_parts(_Build.part_keys.get(uri, ""), {
-            "html": html, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
+            "html": html, "texts": texts, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}})
-    _Build.html[uri] = html  # the same string as the page's: a build holds each page's HTML once
+    if uri in _Build.carried:
+        _Build.html[uri] = html  # the same string as the page's
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
         page.meta["title"] = unescape(page.title or "")
     _mark_html(page.toc)
@@ -476,6 +486,7 @@ def on_page_content(html, page, config, files):
     entry = _Build.site and _Build.site.pages.get(page.file.src_uri)
     _Build.sources[page.file.dest_uri] = entry.source if entry else f"trang sinh tự động ({page.file.src_uri})"
     page.markdown = ""  # converted: not kept for the rest of the build (ten thousand sources in memory otherwise)
+    page.__dict__.pop("render", None)  # nor what it was converted from (its parts from the cache, in the closure)
     return html
 
 
@@ -526,7 +537,8 @@ def _nav_outline(items) -> list:
 
 def on_post_page(output, page, config):
     """A page rendered now is kept in the cache and put in place from there; MkDocs then writes nothing."""
-    page.content = _Build.html[page.file.src_uri]
+    # Written: its HTML is let go (10,000 documents' are 120 MB), but for the items feeds carry.
+    page.content = _Build.html.get(page.file.src_uri, "")
     keys = _Build.page_keys.pop(page.file.src_uri, None)
     if keys is None:
         if output.strip():  # MkDocs writes it, never through a link to a kept page (the spare's file may be one)
@@ -542,9 +554,9 @@ def on_post_build(config) -> None:
         _Build.outputs = set()
         _finish()
         return
-    made = _Outputs(_Build.site, _Build.html, _Build.titles_rendered, _Build.sources, _Build.cache,
-                    config.site_url or "", int(config.extra.get("feed_limit", FEED_LIMIT)))
-    _Build.shown = set(_Build.html)
+    made = _Outputs(_Build.site, _Build.html, _Build.texts, _Build.titles_rendered, _Build.sources, _Build.cache,
+                    config.site_url or "", _feed_limit(config))
+    _Build.shown = set(_Build.texts)
     if not (_Build.serving and _Build.outputs):
         _Build.outputs = made.write(Path(config.site_dir), set())
         _finish()
@@ -568,8 +580,8 @@ class _Outputs:
     of what the build wrote. Under `mkdocs serve`, a newer save stops them while they are made (`stop`), never
     while they are written: the site served never mixes two saves' search index."""
 
-    def __init__(self, site, html: dict, titles: dict, sources: dict, cache, site_url: str, limit: int):
-        self.site, self.html, self.titles, self.sources = site, html, titles, sources
+    def __init__(self, site, html: dict, texts: dict, titles: dict, sources: dict, cache, site_url: str, limit: int):
+        self.site, self.html, self.texts, self.titles, self.sources = site, html, texts, titles, sources
         self.cache, self.site_url, self.limit = cache, site_url, limit
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -601,7 +613,7 @@ class _Outputs:
     def make(self) -> dict[str, bytes]:
         site, cache = self.site, self.cache
         outputs = item_pages.exports(site, self.site_url)  # finders' data and open data, from each kind's renderer
-        rendered = {uri: (self.titles[uri], html) for uri, html in self.html.items()}
+        rendered = {uri: (self.titles[uri], *texts) for uri, texts in self.texts.items()}
         names = {code: d["name"] for code, d in site.departments.items()}
 
         self._go_on()

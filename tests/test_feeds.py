@@ -86,6 +86,7 @@ def test_each_feed_makes_only_its_newest_items_and_the_same_ones_render_would_ke
 
     from cchc import subscriptions
     from cchc.content import Layout, load_site
+    from cchc.content import url_of as content_url
 
     repo = Path(__file__).resolve().parent.parent
     site = load_site(Layout.at(repo))
@@ -96,6 +97,10 @@ def test_each_feed_makes_only_its_newest_items_and_the_same_ones_render_would_ke
         ordered = sorted(full.items, key=lambda i: (i.published, i.url), reverse=True)
         assert list(short.items) == ordered[:3], full.slug
     assert sum(len(f.items) for f in every) > sum(len(f.items) for f in newest)
+    # The pages whose HTML a build keeps for its feeds are those the feeds carry, and only those.
+    url_of = {f"https://cchc.example.gov.vn/{content_url(uri)}": uri for uri in site.pages}
+    assert subscriptions.carried(site, "https://cchc.example.gov.vn/", 3) == {
+        url_of[i.url] for f in newest for i in f.items}
 
 
 def test_a_feed_is_kept_under_everything_it_is_made_from():
