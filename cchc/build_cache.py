@@ -39,7 +39,8 @@ PRUNED = "blobs-pruned"  # when the blobs were last looked over
 KEEP_DAYS = 14
 # A blob's size, time and inode vouch for its bytes only if it was last modified this long before they were noted:
 # a file system keeps times to a clock tick, so an edit in the same tick as the write would leave all three as they
-# were (git's "racy" index entries). A blob written by a build is hashed once more by the next.
+# were (git's "racy" index entries). A blob a build writes is noted when the build ends, if its time is then far
+# enough back and nothing of it moved since it was written; else the next build hashes it once more.
 SETTLED = 2 * 10**9  # nanoseconds
 # The packages whose code shapes a page: a new version of any of them must not reuse old pages.
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "nh3", "pyyaml")
@@ -80,11 +81,12 @@ class Cache:
         self.code = code
         self.started = time.time()
         self._db: sqlite3.Connection | None = None
-        self._used: list[tuple[float, str]] = []
+        self._used: list[tuple[str, float]] = []
         self._folders: set[Path] = set()  # made already: ten thousand files, a few hundred folders
         self._memory = _MEMORY if remember and folder is not None else None
         self._hashed: dict[str, tuple[int, int, int]] | None = None  # blob -> its size, time and inode when hashed
         self._newly_hashed: dict[str, tuple[int, int, int]] = {}
+        self._unsettled: dict[Path, tuple[int, int, int]] = {}  # hashed or written by this build, too recently
 
     def key(self, *parts: str) -> str:
         return digest(self.code, *parts)
@@ -106,7 +108,12 @@ class Cache:
         # The preview finishes a build's search index and feeds in a thread of its own, after its pages.
         db = sqlite3.connect(self.folder / ENTRIES, timeout=60, check_same_thread=False)
         db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last writes to a crash costs a rebuild only
-        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, used REAL NOT NULL)")
+        # When each entry was last used, in a table of its own: marking ten thousand entries used, and finding those
+        # unused for KEEP_DAYS, then reads and writes no large value (the first layout, `entries`, kept both in one
+        # row: each build's marking and clean-up went through the whole file).
+        db.execute("DROP TABLE IF EXISTS entries")
+        db.execute("CREATE TABLE IF NOT EXISTS kept (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY, at REAL NOT NULL)")
         db.execute("CREATE TABLE IF NOT EXISTS hashed (blob TEXT PRIMARY KEY, size INTEGER NOT NULL, "
                    "modified INTEGER NOT NULL, inode INTEGER NOT NULL)")
         return db
@@ -116,7 +123,7 @@ class Cache:
         if db is None:
             return None
         try:
-            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
+            row = db.execute("SELECT value FROM kept WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError:
             return None
         if row is not None:
@@ -130,12 +137,13 @@ class Cache:
             if key in self._memory.marked:
                 return
             self._memory.marked.add(key)
-        self._used.append((self.started, key))
+        self._used.append((key, self.started))
 
     def _put(self, key: str, value: bytes) -> None:
         db = self._entries()
         if db is not None:
-            db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, value, self.started))
+            db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?)", (key, value))
+            db.execute("INSERT OR REPLACE INTO used VALUES (?, ?)", (key, self.started))
 
     def entry(self, key: str) -> bytes | None:
         """The bytes kept for `key`, if any."""
@@ -208,10 +216,23 @@ class Cache:
 
     def _checked(self, blob: Path) -> None:
         """Its bytes are right (this build wrote or hashed them): noted with its size, time and inode if it was
-        modified long enough ago that an edit would move its time (`SETTLED`)."""
+        modified long enough ago that an edit would move its time (`SETTLED`), else when the build ends."""
         status = _signature(blob)
         if status[1] < time.time_ns() - SETTLED:
             self._hashed_before()[blob.name] = self._newly_hashed[blob.name] = status
+        else:
+            self._unsettled[blob] = status
+
+    def _settled(self) -> None:
+        """The blobs this build wrote or hashed whose size, time and inode have not moved since, and whose time is
+        now far enough back: noted, so that the next build need not hash the pages this one wrote."""
+        settled = time.time_ns() - SETTLED
+        for blob, status in self._unsettled.items():
+            try:
+                if status[1] < settled and _signature(blob) == status:
+                    self._newly_hashed[blob.name] = status
+            except OSError:
+                pass
 
     def put_page(self, key: str, data: bytes, dest: Path) -> str:
         """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`; the digest of the
@@ -285,18 +306,20 @@ class Cache:
             return
         try:
             if keep:
-                self._db.executemany("UPDATE entries SET used = ? WHERE key = ?", self._used)
+                self._db.executemany("INSERT OR REPLACE INTO used VALUES (?, ?)", self._used)
+                self._settled()
                 self._db.executemany("INSERT OR REPLACE INTO hashed VALUES (?, ?, ?, ?)",
                                      [(blob, *status) for blob, status in self._newly_hashed.items()])
                 self._prune()
                 self._db.commit()
         finally:
             self._db.close()
-            self._db, self._used, self._hashed, self._newly_hashed = None, [], None, {}
+            self._db, self._used, self._hashed, self._newly_hashed, self._unsettled = None, [], None, {}, {}
 
     def _prune(self) -> None:
         oldest = self.started - KEEP_DAYS * 86400
-        self._db.execute("DELETE FROM entries WHERE used < ?", (oldest,))
+        self._db.execute("DELETE FROM kept WHERE key IN (SELECT key FROM used WHERE at < ?)", (oldest,))
+        self._db.execute("DELETE FROM used WHERE at < ?", (oldest,))
         # Blobs are looked over once a day: a preview rebuilds on every save, and the blobs are tens of thousands.
         stamp = self.folder / PRUNED
         try:

@@ -93,9 +93,10 @@ def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> 
                         entry.get("summary", ""), department["name"], item_pages.feed_categories(entry))
 
     made: dict[str, FeedItem] = {}
+    order = _order(site, site_url)
 
     def newest(source: _Source) -> list[FeedItem]:
-        chosen = _newest(source, site_url, limit)
+        chosen = _newest(source, order, limit)
         for entry in chosen:
             if entry.src_uri not in made:
                 made[entry.src_uri] = item(entry)
@@ -107,13 +108,20 @@ def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> 
 
 def carried(site: Site, site_url: str, limit: int) -> set[str]:
     """The items some feed carries (by src_uri): the only pages whose HTML `build_feeds` reads."""
-    return {entry.src_uri for source in _sources(site) for entry in _newest(source, site_url, limit)}
+    order = _order(site, site_url)
+    return {entry.src_uri for source in _sources(site) for entry in _newest(source, order, limit)}
 
 
-def _newest(source: _Source, site_url: str, limit: int) -> list[Entry]:
-    """The source's newest `limit` items, in the order `feeds.render` keeps: newest first, then by address."""
-    dated = [(_published(e), urljoin(site_url, url_of(e.src_uri)), e) for e in source.entries]
-    return [entry for _date, _url, entry in heapq.nlargest(limit, dated, key=lambda d: (d[0], d[1]))]
+def _order(site: Site, site_url: str) -> dict[str, tuple[datetime, str]]:
+    """Each item's place in the order `feeds.render` keeps (newest first, then by address), by src_uri: made once,
+    not once per feed the item is in."""
+    return {e.src_uri: (_published(e), urljoin(site_url, url_of(e.src_uri)))
+            for kind in _FEED_KINDS for e in site.entries.get(kind.name, [])}
+
+
+def _newest(source: _Source, order: dict[str, tuple[datetime, str]], limit: int) -> list[Entry]:
+    """The source's newest `limit` items, newest first."""
+    return heapq.nlargest(limit, source.entries, key=lambda e: order[e.src_uri])
 
 
 def head_links(refs: list[FeedRef], site_url: str) -> list[dict[str, str]]:

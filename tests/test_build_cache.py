@@ -124,6 +124,20 @@ def test_a_blob_is_hashed_again_unless_its_size_time_and_inode_are_those_it_had_
     assert Cache(tmp_path / "c2", "code")._hashed_before() == {}
 
 
+def test_the_blobs_a_build_wrote_are_noted_when_it_ends_if_nothing_of_them_moved_since(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_cache, "SETTLED", 2 * 10**8)  # 0.2 s, for the test
+    cache = Cache(tmp_path / "c", "code")
+    kept = cache.put_page("k", b"<p>trang</p>", tmp_path / "site" / "a.html")
+    edited = cache.put_page("k2", b"<p>khac!</p>", tmp_path / "site" / "b.html")
+    time.sleep(0.05)
+    (tmp_path / "site" / "b.html").write_bytes(b"<p>sua  </p>")  # in place, same size, before the build ends
+    assert cache._hashed_before() == {}  # just written: their times are not yet far enough back
+    time.sleep(0.3)
+    cache.close()
+    assert set(Cache(tmp_path / "c", "code")._hashed_before()) == {kept}
+    assert edited not in Cache(tmp_path / "c", "code")._hashed_before()
+
+
 def test_the_bytes_of_a_page_kept_are_read_back_only_while_they_are_those(tmp_path):
     for remember in (False, True):
         cache = Cache(tmp_path / f"cache-{remember}", "code", remember=remember)
