@@ -362,13 +362,18 @@ PAGE_URI = "tim-kiem.md"
 EDITORS_GUIDE = "huong-dan/"  # shell commands and file paths: not what readers search for
 
 
+def is_document(site, uri: str) -> bool:
+    """A content page (not a generated listing), and one readers search for."""
+    return uri in site.pages and uri != PAGE_URI and not uri.startswith(EDITORS_GUIDE)
+
+
 def documents(site, rendered: dict[str, tuple[str, str, str]]) -> list[SearchDoc]:
     """One search document per content page that was rendered (drafts and scheduled news never are).
 
-    `rendered` maps a page's source path to its title, text and passages (`texts`); generated listings are left out."""
+    `rendered` maps a page's source path to its title, text and passages (`texts`)."""
     docs = []
     for uri, entry in site.pages.items():
-        if uri not in rendered or uri == PAGE_URI or uri.startswith(EDITORS_GUIDE):
+        if uri not in rendered or not is_document(site, uri):
             continue
         title, text, passages = rendered[uri]
         kind = entry.kind

@@ -76,7 +76,7 @@ class _Build:
     html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
     carried: set[str] = set()  # the items some feed carries: the only pages whose HTML is kept past their writing
     html: dict[str, str] = {}  # their HTML
-    texts: dict[str, list[str]] = {}  # every page rendered -> its text and passages for search (kept with its parts)
+    texts: dict[str, list[str]] = {}  # each search document rendered -> its text and passages (kept with its parts)
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
     colours: dict[str, str] = {}
@@ -403,7 +403,8 @@ def on_page_markdown(markdown, page, config, files):
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
         page.render = lambda config, files: _render_from(page, parts, files)
         _Build.from_cache.add(uri)
-        _Build.texts[uri] = parts["texts"]
+        if parts["texts"] is not None:
+            _Build.texts[uri] = parts["texts"]
     elif written is not None:  # written as HTML: only an editor's text in it is Markdown
         page.render = lambda config, files: _render_written(page, written, config, files)
     else:
@@ -477,7 +478,9 @@ def on_page_content(html, page, config, files):
     uri = page.file.src_uri
     if uri not in _Build.from_cache:
         html = safety.sanitize(html)
-        _Build.texts[uri] = texts = list(search.texts(html))  # for the search index: made once, with the HTML
+        texts = None
+        if _Build.site and search.is_document(_Build.site, uri):  # for the search index: made once, with the HTML
+            _Build.texts[uri] = texts = list(search.texts(html))
         _Build.cache.keep_parts(_Build.part_keys.get(uri, ""), {
             "html": html, "texts": texts, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
@@ -561,7 +564,7 @@ def on_post_build(config) -> None:
         return
     made = _Outputs(_Build.site, _Build.html, _Build.texts, _Build.titles_rendered, _Build.sources, _Build.cache,
                     config.site_url or "", _feed_limit(config))
-    _Build.shown = set(_Build.texts)
+    _Build.shown = set(_Build.titles_rendered)
     if not (_Build.serving and _Build.outputs):
         _Build.outputs = made.write(Path(config.site_dir), set())
         _finish()
