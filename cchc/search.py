@@ -218,7 +218,7 @@ def _runs(docs: list[SearchDoc]):
 def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], None]) -> dict:
     """The index of a run of documents, numbered from 0: for each folded word its written forms in order of first
     appearance and its postings (documents, weights, and which forms a document uses where not the first alone:
-    posting number, then bits); for each pair of neighbouring words its documents. JSON, as the build cache keeps it."""
+    posting number, then bits); for each pair of neighbouring words its documents."""
     entries: dict[str, tuple[list[str], list[int], list[int], list[int]]] = {}
     pairs: dict[str, list[int]] = defaultdict(list)
     seen: dict[str, tuple[str, int]] = {}  # a written form -> its folded word, and its bit among the word's forms
@@ -258,13 +258,9 @@ def _run_postings(numbers: list[int], docs: int) -> list:
     """A run's documents (ascending) as differences (an array: four bytes each, where a list holds an object each), the
     last, and for a word in many of them a bitmap (hexadecimal): what merging runs needs to write either form
     (`_members`) without going through each document again."""
-    bits = ""
-    if len(numbers) * 16 >= docs:
-        value = 0
-        for number in numbers:
-            value |= 1 << number
-        bits = format(value, "x")
-    return [array("I", [b - a for a, b in zip([0, *numbers], numbers)]), numbers[-1], bits]
+    differences = array("I", [b - a for a, b in zip([0, *numbers], numbers)])
+    bits = format(_bitmap(differences), "x") if len(numbers) * 16 >= docs else ""
+    return [differences, numbers[-1], bits]
 
 
 def _merged_word(found: list[tuple[int, list]], total: int) -> list:
@@ -327,7 +323,8 @@ def _members(found: list[tuple[int, list]], total: int, count: int | None = None
     return base64.b64encode(value.to_bytes((total + 7) // 8, "little")).decode("ascii")
 
 
-def _bitmap(differences: list[int]) -> int:
+def _bitmap(differences) -> int:
+    """Documents given as differences, as the bits of an integer (bit n: document n)."""
     value, number = 0, 0
     for difference in differences:
         number += difference
