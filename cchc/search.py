@@ -309,7 +309,7 @@ def _members(found: list[tuple[int, list]], total: int, count: int | None = None
     for a word in many documents as a bitmap (base64, one bit per document), which costs a common word 1.3 KB per
     10,000 documents."""
     if count is None:
-        count = sum(len(postings[0]) for _start, postings in found)
+        count = sum([len(postings[0]) for _start, postings in found])
     if count * 16 < total:
         differences, last = array("I"), 0
         for start, (run_differences, run_last, _bits) in found:

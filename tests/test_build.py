@@ -122,3 +122,13 @@ def test_each_page_is_converted_afresh_though_one_converter_serves_them_all(smal
         assert f"Chú thích của trang {name}." in html
         assert f"Chú thích của trang {other}." not in html
         assert 'href="../"' in html  # the link to the home page, relative to this page
+
+
+def test_the_build_says_what_it_did_but_not_each_page_it_put_in_place(small_site):
+    """MkDocs logs "Page skipped" for each page the portal placed itself: not made at the usual level, shown at
+    `--verbose`; its other messages, before and after the pages, still shown."""
+    quiet = mkdocs_build(small_site)
+    assert quiet.returncode == 0 and "Page skipped" not in quiet.stderr
+    assert "Cleaning site directory" in quiet.stderr and "Documentation built in" in quiet.stderr
+    verbose = mkdocs_build(small_site, "--verbose")
+    assert verbose.returncode == 0 and "Page skipped" in verbose.stderr

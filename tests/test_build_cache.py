@@ -124,6 +124,28 @@ def test_a_blob_is_hashed_again_unless_its_size_time_and_inode_are_those_it_had_
     assert Cache(tmp_path / "c2", "code")._hashed_before() == {}
 
 
+def test_a_page_already_linked_in_place_is_known_by_one_look_at_it_and_refused_once_edited(tmp_path, monkeypatch):
+    cache = Cache(tmp_path / "c", "code")
+    digest = cache.put_page("k", b"<html>trang</html>", tmp_path / "site" / "a" / "index.html")
+    blob = tmp_path / "c" / "blobs" / digest[:2] / digest
+    hour_ago = time.time() - 3600
+    os.utime(blob, (hour_ago, hour_ago))
+    assert cache.place_page("k", tmp_path / "site0" / "index.html")  # hashed: its size, time and inode noted
+    cache.close()
+
+    again = Cache(tmp_path / "c", "code")
+    looked_at = []
+    monkeypatch.setattr(os, "link", lambda *paths: looked_at.append(paths))  # a link, or a look at the blob, would show
+    monkeypatch.setattr(build_cache, "_signature", lambda path, real=build_cache._signature: looked_at.append(path) or real(path))
+    dest = tmp_path / "site" / "a" / "index.html"  # the spare's page, taken over: the blob itself
+    assert again.place_page("k", dest) and looked_at == [dest]
+    monkeypatch.undo()
+    with dest.open("r+b") as page:  # edited in place, same size: its time moves, and the blob is its bytes
+        page.write(b"<HTML>")
+    assert not again.place_page("k", dest)
+    again.close()
+
+
 def test_the_blobs_a_build_wrote_are_noted_when_it_ends_if_nothing_of_them_moved_since(tmp_path, monkeypatch):
     monkeypatch.setattr(build_cache, "SETTLED", 2 * 10**8)  # 0.2 s, for the test
     cache = Cache(tmp_path / "c", "code")
