@@ -522,7 +522,7 @@ def on_page_context(context, page, config, nav):
                                                      ensure_ascii=False))
     # What is the page's own: its HTML and table of contents are its converted parts, named by their key.
     own = _Build.cache.key("own", uri, page.url, _Build.part_keys[uri], page.title or "",
-                           json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str))
+                           build_cache.value_bytes(page.meta))
     key = _Build.cache.key("page", _Build.shell, own)
     dest = Path(page.file.abs_dest_path)
     if _Build.cache.place_page(key, dest) or _refilled(key, own, dest):

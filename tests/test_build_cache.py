@@ -170,3 +170,16 @@ def test_the_bytes_of_a_page_kept_are_read_back_only_while_they_are_those(tmp_pa
         assert cache.kept(digest) is None
         assert cache.kept("0" * 64) is None
     assert Cache(None, "code").kept(digest) is None
+
+
+def test_a_value_as_bytes_for_a_key_is_the_same_for_equal_values_and_differs_with_any_part():
+    from datetime import date
+
+    shared = "Sở Tư pháp"
+    built = {"title": shared, "department": shared, "date": date(2024, 5, 1), "tags": ["a", "b"]}
+    read_again = {"title": "Sở Tư " + "pháp".lower(), "department": "Sở Tư pháp", "date": date(2024, 5, 1), "tags": ["a", "b"]}
+    assert build_cache.value_bytes(built) == build_cache.value_bytes(read_again)  # shared objects or not
+    for changed in ({**built, "date": "2024-05-01"}, {**built, "tags": ["a"]}, {**built, "title": "Sở Tư phap"}):
+        assert build_cache.value_bytes(changed) != build_cache.value_bytes(built)
+    cache = Cache(None, "code")
+    assert cache.key("own", build_cache.value_bytes(built)) != cache.key("own", build_cache.value_bytes(read_again) + b" ")

@@ -179,3 +179,21 @@ def test_a_change_to_what_every_page_shares_writes_the_pages_again_without_the_t
     assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"}).returncode == 0
     assert_same_site(small_site / "site", tmp_path / "full")
     assert "Tên mới – " in (small_site / "site" / "hoi-dap" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_of_unchanged_sources_makes_nothing_again(small_site):
+    """Every key a build reads is the one the build before wrote, whether that build checked a text afresh or read
+    its check from the cache: a key that moved would make pages again on every rebuild, with the same bytes."""
+    import sqlite3
+
+    env = {"CCHC_NOW": NOW}
+    _news(small_site, "tin-a", "Tin thứ nhất")
+    assert mkdocs_build(small_site, env=env).returncode == 0  # every text checked afresh
+
+    def keys() -> set[str]:
+        with sqlite3.connect(small_site / ".cache" / "cchc" / "entries.sqlite") as db:
+            return {key for (key,) in db.execute("SELECT key FROM kept")}
+
+    first = keys()
+    assert mkdocs_build(small_site, env=env).returncode == 0  # every check read from the cache
+    assert keys() == first
