@@ -33,7 +33,7 @@ import sqlite3
 import time
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
+from typing import IO, Callable
 
 FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
@@ -100,6 +100,33 @@ class Cache:
         self._hashed: dict[str, tuple[int, int, int]] | None = None  # blob -> its size, time and inode when hashed
         self._newly_hashed: dict[str, tuple[int, int, int]] = {}
         self._unsettled: dict[Path, tuple[int, int, int]] = {}  # hashed or written by this build, too recently
+        self._handed_back: IO[bytes] | None = None  # see `handing_back`
+
+    def handing_back(self, entries: IO[bytes], started: float) -> "Cache":
+        """This cache, in another process that makes part of a build (`search_copy`): it reads what earlier builds
+        kept, by a connection of its own, and writes no entry; those it makes go one by one to `entries`, a file
+        the build's cache reads back (`take`) with what it noted (`notes`), since that cache's transaction stays
+        open to the build's end. (Ten thousand analyses, held until handed back, were 300 MB of a build from
+        scratch.)"""
+        self._handed_back, self.started = entries, started
+        return self
+
+    def notes(self) -> dict:
+        self._handed_back.flush()
+        return {"used": self._used, "hashed": self._newly_hashed, "unsettled": self._unsettled}
+
+    def take(self, entries: IO[bytes], notes: dict) -> None:
+        """What another process's cache (`handing_back`) made and noted, as if this cache had."""
+        entries.seek(0)
+        while True:
+            try:
+                key, value = pickle.load(entries)
+            except EOFError:
+                break
+            self._put(key, value)
+        self._used += notes["used"]
+        self._newly_hashed |= notes["hashed"]
+        self._unsettled |= notes["unsettled"]
 
     def key(self, *parts: str | bytes) -> str:
         return digest(self.code, *parts)
@@ -113,7 +140,8 @@ class Cache:
             try:
                 self._db = self._open()
             except sqlite3.DatabaseError:  # damaged (a crash with writes not yet on disk): start again
-                (self.folder / ENTRIES).unlink(missing_ok=True)
+                for name in (ENTRIES, f"{ENTRIES}-wal", f"{ENTRIES}-shm"):
+                    (self.folder / name).unlink(missing_ok=True)
                 self._db = self._open()
         return self._db
 
@@ -121,6 +149,9 @@ class Cache:
         # The preview finishes a build's search index and feeds in a thread of its own, after its pages.
         db = sqlite3.connect(self.folder / ENTRIES, timeout=60, check_same_thread=False)
         db.execute("PRAGMA synchronous = OFF")  # a cache: losing the last writes to a crash costs a rebuild only
+        # A build writes in one transaction from start to end; the search index, made meanwhile by a process of its
+        # own (`search_copy`), reads what earlier builds kept: in write-ahead mode a reader never waits for a writer.
+        db.execute("PRAGMA journal_mode = WAL")
         # When each entry was last used, in a table of its own: marking ten thousand entries used, and finding those
         # unused for KEEP_DAYS, then reads and writes no large value (the first layout, `entries`, kept both in one
         # row: each build's marking and clean-up went through the whole file).
@@ -153,6 +184,9 @@ class Cache:
         self._used.append((key, self.started))
 
     def _put(self, key: str, value: bytes) -> None:
+        if self._handed_back is not None:
+            pickle.dump((key, value), self._handed_back, protocol=pickle.HIGHEST_PROTOCOL)
+            return
         db = self._entries()
         if db is not None:
             db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?)", (key, value))

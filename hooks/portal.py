@@ -31,7 +31,7 @@ from mkdocs.utils import CountHandler, get_relative_url
 
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, links,
-                  portal_info, safety, search, shared_parts, site_check, site_swap, subscriptions, text, vendor)
+                  portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -100,6 +100,7 @@ class _Build:
     outputs: set[str] = set()  # the search index, feeds and data files in the site served, after the first build
     pending: "_Outputs | None" = None  # the outputs the preview's thread is making and writing
     converter: "_Converter | None" = None
+    searching: "search_copy.Running | None" = None  # a build's search index, made by a process of its own meanwhile
     check = None  # under `mkdocs serve`: each text's check, remembered for the process (content.remembering)
 
 
@@ -313,7 +314,19 @@ def on_env(env, config, files):
     env.globals["cchc_in_nav"] = _Build.in_nav
     env.globals["cchc_portal"] = _Build.portal
     _PlacedPages.quiet()  # the pages are written next (MkDocs' `on_env` comes after it read them all)
+    _Build.searching = None
+    if not (_Build.serving or _Build.problems):  # every page read and converted: its search text known
+        # Made by a process of its own while MkDocs writes the pages; the texts are then needed no more.
+        docs, names = _search_documents(_Build.site, _Build.texts, _Build.titles_rendered)
+        _Build.searching = search_copy.Running(docs, names, _Build.cache, Path(config.site_dir))
+        _Build.texts = {}
     return env
+
+
+def _search_documents(site, texts: dict, titles: dict) -> tuple[list[search.SearchDoc], dict[str, str]]:
+    """The documents the search index is made of, and the departments' names."""
+    rendered = {uri: (titles[uri], *text) for uri, text in texts.items()}
+    return search.documents(site, rendered), {code: d["name"] for code, d in site.departments.items()}
 
 
 def on_files(files, config):
@@ -575,7 +588,7 @@ def on_post_build(config) -> None:
         _finish()
         return
     made = _Outputs(_Build.site, _Build.html, _Build.texts, _Build.titles_rendered, _Build.sources, _Build.cache,
-                    config.site_url or "", _feed_limit(config))
+                    config.site_url or "", _feed_limit(config), _Build.searching)
     _Build.shown = set(_Build.titles_rendered)
     if not (_Build.serving and _Build.outputs):
         _Build.outputs = made.write(Path(config.site_dir), set())
@@ -600,9 +613,11 @@ class _Outputs:
     of what the build wrote. Under `mkdocs serve`, a newer save stops them while they are made (`stop`), never
     while they are written: the site served never mixes two saves' search index."""
 
-    def __init__(self, site, html: dict, texts: dict, titles: dict, sources: dict, cache, site_url: str, limit: int):
+    def __init__(self, site, html: dict, texts: dict, titles: dict, sources: dict, cache, site_url: str, limit: int,
+                 searching: "search_copy.Running | None" = None):
         self.site, self.html, self.texts, self.titles, self.sources = site, html, texts, titles, sources
         self.cache, self.site_url, self.limit = cache, site_url, limit
+        self.searching = searching  # the search index, made and placed by a process of its own; else made here
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -633,12 +648,10 @@ class _Outputs:
     def make(self) -> dict[str, bytes]:
         site, cache = self.site, self.cache
         outputs = item_pages.exports(site, self.site_url)  # finders' data and open data, from each kind's renderer
-        rendered = {uri: (self.titles[uri], *texts) for uri, texts in self.texts.items()}
-        names = {code: d["name"] for code, d in site.departments.items()}
-
-        self._go_on()
-        outputs |= search.build(search.documents(site, rendered), names,
-                                lambda key, make: cache.remembered(cache.key(*key), make), self._go_on)
+        if self.searching is None:
+            self._go_on()
+            outputs |= search.build(*_search_documents(site, self.texts, self.titles),
+                                    lambda key, make: cache.remembered(cache.key(*key), make), self._go_on)
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit):
             self._go_on()
             outputs |= cache.remembered(cache.key("feed", *feeds.inputs(feed, self.site_url, self.limit)),
@@ -650,12 +663,18 @@ class _Outputs:
         outputs = self.make()
         for path, data in outputs.items():
             self.cache.place(data, site_dir / path)
-        for path in previous - set(outputs):
+        written = set(outputs)
+        if self.searching is not None:
+            try:
+                written |= self.searching.written(self.cache)
+            except search_copy.SearchCopyError as error:
+                raise PluginError(f"Chỉ mục tìm kiếm chưa làm được:\n{error}") from None
+        for path in previous - written:
             (site_dir / path).unlink(missing_ok=True)
         # Written last: a site without it, or missing a file it lists, was not built to the end.
         (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, self.sources, self.site_url))
         self.cache.close()
-        return set(outputs)
+        return written
 
 
 def _stop_outputs() -> None:
@@ -687,6 +706,9 @@ def _finish() -> None:
 
 def on_build_error(error) -> None:
     _PlacedPages.heard()
+    if _Build.searching is not None:
+        _Build.searching.cancel()
+        _Build.searching = None
     _Build.cache.close(keep=False)
     if _Build.building is not None:
         site_swap.discard(_Build.building)
