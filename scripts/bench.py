@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -198,12 +199,52 @@ def _run(command: list[str], cwd: Path, cache: bool = True) -> dict:
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CCHC_NOW": NOW,
                                     **({} if cache else {"CCHC_CACHE": "off"})})
+    together = _MemoryTogether(process.pid)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    together.stop()
     error = process.stderr.read().decode() if process.stderr else ""
     if status:
         raise SystemExit(f"{' '.join(command)} failed:\n{error[-3000:]}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "peak_together_mb": together.peak_kb / 1024}
+
+
+class _MemoryTogether:
+    """The peak of a process's memory and its children's together (the build and its search process), sampled five
+    times a second: proportional set sizes, so pages they share count once. (`ru_maxrss` is one process's peak.)"""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak_kb = pid, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in [self.pid, *_children(self.pid)]))
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            found += [int(child) for child in task.read_text().split()]
+        except OSError:
+            pass
+    return found + [grandchild for child in found for grandchild in _children(child)]
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:  # ended meanwhile
+        return 0
+    return int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))
 
 
 def floor(portal: Path) -> None:
@@ -335,6 +376,7 @@ def table(results: list[dict]) -> str:
                  ("build ÷ floor", lambda r: f"{r['ratio']:.2f}×"),
                  ("per document, ms", lambda r: f"{1000 * r['build']['wall_s'] / r['docs']:.1f}"),
                  ("peak RSS, MB", lambda r: f"{r['build']['peak_rss_mb']:.0f}"),
+                 ("peak memory with the search process (PSS), MB", lambda r: f"{r['build']['peak_together_mb']:.0f}"),
                  *[(f"rebuild after a {name} edit, s (= full?)", (lambda name: lambda r: _rebuild(r[f"rebuild_{name}"]))(name))
                    for name in ("news", "plan", "department")],
                  ("output, MB", lambda r: f"{r['sizes']['output_mb']:.0f}"),

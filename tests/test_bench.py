@@ -17,6 +17,7 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     for edit in ("news", "plan", "department"):
         assert result[f"rebuild_{edit}"]["wall_s"] > 0 and result[f"rebuild_{edit}"]["equals_full"] is True
     assert result["sizes"]["cache_mb"] > 0
+    assert result["build"]["peak_together_mb"] > 0  # the build's memory and its search process's, sampled
     assert 0 < result["search"]["first_query_kb"]["cai cach hanh chinh"] < result["search"]["material_first_query_kb"]
     table = bench.table([result])
     assert "| build ÷ floor" in table and "N = 60" in table and "department edit" in table
