@@ -54,10 +54,10 @@ class Running:
         return paths
 
     def cancel(self) -> None:
-        """The build failed: the process is stopped."""
-        if self._process.poll() is None:
+        """The build failed (perhaps because the process did): the process is stopped, if it is still running."""
+        if self._process.returncode is None:  # not waited for yet
             self._process.kill()
-        self._process.communicate()
+            self._process.communicate()
         self._given.close()
         self._entries.close()
 

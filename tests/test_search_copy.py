@@ -45,6 +45,7 @@ def test_a_failure_of_the_process_is_an_error_with_what_it_said(tmp_path):
     running = search_copy.Running(DOCS, NAMES, build_cache.Cache(None, "code"), tmp_path / "site")
     with pytest.raises(search_copy.SearchCopyError, match="Traceback"):
         running.written(build_cache.Cache(None, "code"))
+    running.cancel()  # the build fails with it: nothing more to stop
 
 
 def test_a_build_that_failed_stops_the_process(tmp_path):
