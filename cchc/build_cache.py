@@ -232,6 +232,10 @@ class Cache:
         self._put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         return value
 
+    def remember(self, parts: tuple[str, ...], make: Callable[[], object]) -> object:
+        """`remembered` under the key of `parts`: what `search.build` is given to keep runs and analyses."""
+        return self.remembered(self.key(*parts), make)
+
     def place_page(self, key: str, dest: Path) -> bool:
         """Put the page made before at `dest`; False if there is none, or its bytes are not the ones kept."""
         pointer = self._get(key)

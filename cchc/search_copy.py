@@ -28,22 +28,21 @@ class SearchCopyError(Exception):
 class Running:
     def __init__(self, docs: list[search.SearchDoc], departments: dict[str, str], cache: build_cache.Cache,
                  site_dir: Path):
-        self._given = tempfile.TemporaryFile()
-        pickle.dump(([astuple(doc) for doc in docs], departments), self._given, protocol=pickle.HIGHEST_PROTOCOL)
-        self._given.flush()
-        self._given.seek(0)
         self._entries = tempfile.TemporaryFile()
-        fds = (self._given.fileno(), self._entries.fileno())
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", __name__, str(cache.folder or ""), cache.code, str(site_dir), repr(cache.started),
-             *map(str, fds)],
-            pass_fds=fds, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *_paths()])})
+        with tempfile.TemporaryFile() as given:  # the process reads it by a descriptor of its own
+            pickle.dump(([astuple(doc) for doc in docs], departments), given, protocol=pickle.HIGHEST_PROTOCOL)
+            given.flush()
+            given.seek(0)
+            fds = (given.fileno(), self._entries.fileno())
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", __name__, str(cache.folder or ""), cache.code, str(site_dir),
+                 repr(cache.started), *map(str, fds)],
+                pass_fds=fds, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *_paths()])})
 
     def written(self, cache: build_cache.Cache) -> set[str]:
         """The paths of the index's files, placed in the site; the cache entries made, now in `cache`."""
         out, err = self._process.communicate()
-        self._given.close()
         try:
             if self._process.returncode:
                 raise SearchCopyError(err.decode("utf-8", "replace").strip())
@@ -58,7 +57,6 @@ class Running:
         if self._process.returncode is None:  # not waited for yet
             self._process.kill()
             self._process.communicate()
-        self._given.close()
         self._entries.close()
 
 
@@ -72,8 +70,7 @@ def _main(folder: str, code: str, site_dir: str, started: str, given: str, entri
         rows, departments = pickle.load(handed)
     with os.fdopen(int(entries), "wb") as handing_back:
         cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, float(started))
-        outputs = search.build([search.SearchDoc(*row) for row in rows], departments,
-                               lambda key, make: cache.remembered(cache.key(*key), make))
+        outputs = search.build([search.SearchDoc(*row) for row in rows], departments, cache.remember)
         for path, data in outputs.items():
             cache.place(data, Path(site_dir) / path)
         notes = cache.notes()

@@ -650,8 +650,7 @@ class _Outputs:
         outputs = item_pages.exports(site, self.site_url)  # finders' data and open data, from each kind's renderer
         if self.searching is None:
             self._go_on()
-            outputs |= search.build(*_search_documents(site, self.texts, self.titles),
-                                    lambda key, make: cache.remembered(cache.key(*key), make), self._go_on)
+            outputs |= search.build(*_search_documents(site, self.texts, self.titles), cache.remember, self._go_on)
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit):
             self._go_on()
             outputs |= cache.remembered(cache.key("feed", *feeds.inputs(feed, self.site_url, self.limit)),

@@ -244,7 +244,8 @@ def _pss_kb(pid: int) -> int:
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
     except OSError:  # ended meanwhile
         return 0
-    return int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1))
+    found = re.search(r"^Pss:\s+(\d+)", rollup, re.M)
+    return int(found.group(1)) if found else 0
 
 
 def floor(portal: Path) -> None:
