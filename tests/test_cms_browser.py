@@ -164,7 +164,14 @@ def test_a_plan_body_edit_keeps_every_clause_number(editor):
     open_entry(page, base, "van-ban", "2020-489-qd-ubnd-khanh-hoa")
     page.locator("[data-slate-editor]").get_by_text("TM. ỦY BAN NHÂN DÂN").click()
     page.keyboard.press("End")  # to the end of the signature line
-    page.wait_for_timeout(300)  # the editor follows the caret on its own schedule (slate-react throttles it)
+    # The browser has moved the caret there (on a loaded machine it may not have yet)…
+    page.wait_for_function("""() => {
+        const selection = getSelection(), block = selection.focusNode && selection.focusNode.parentElement.closest("p, div");
+        return selection.isCollapsed && block && block.textContent.includes("TM. ỦY BAN NHÂN DÂN")
+            && block.textContent.trimEnd().endsWith(selection.focusNode.textContent.slice(0, selection.focusOffset).trimEnd())
+            && selection.focusOffset === selection.focusNode.textContent.length;
+    }""")
+    page.wait_for_timeout(300)  # …and the editor follows the caret on its own schedule (slate-react throttles it)
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
     page.keyboard.type("Câu bổ sung của biên tập viên.", delay=10)
