@@ -15,13 +15,15 @@ import gc
 import html
 import json
 import math
+import pickle
 import re
 from array import array
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import kinds
 from .content import url_of
@@ -109,7 +111,7 @@ def _made(key: tuple[str, ...], make: Callable[[], dict]) -> dict:
     return make()
 
 
-def build(docs: list[SearchDoc], departments: dict[str, str],
+def build(docs: Iterable[SearchDoc], departments: dict[str, str],
           remember: Remember = _made, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
     """The index files, by path under the site directory. Deterministic for the same documents.
 
@@ -118,8 +120,15 @@ def build(docs: list[SearchDoc], departments: dict[str, str],
     an earlier build: the build cache, so that a rebuild indexes again only the runs that hold an edited document, and
     analyses again only the documents edited. `go_on` is called every hundred documents and every thousand words,
     pairs and files, and may raise to stop (the preview stops a save's index when a newer save comes)."""
+    return build_in_order(sorted(docs, key=lambda d: d.url), departments, remember, go_on)
+
+
+def build_in_order(docs: Iterable[SearchDoc], departments: dict[str, str],
+                   remember: Remember = _made, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
+    """`build` of documents given in order of address, read one run at a time: a document's text is not held once
+    its run is indexed (`search_copy` reads them from a file as they are needed)."""
     with _collector_paused():
-        return _build(sorted(docs, key=lambda d: d.url), departments, remember, go_on)
+        return _build(docs, departments, remember, go_on)
 
 
 @contextmanager
@@ -136,67 +145,90 @@ def _collector_paused():
             gc.enable()
 
 
-def _build(docs: list[SearchDoc], departments: dict[str, str], remember: Remember,
+def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember,
            go_on: Callable[[], None]) -> dict[str, bytes]:
-    word_runs: dict[str, list] = defaultdict(list)  # folded -> (its run's first document, its entry in the run) per run
-    pair_runs: dict[str, list] = defaultdict(list)
-    start = 0
+    runs: list[tuple[int, dict]] = []  # each run's first document's number, and its index (`_run_index`)
+    shown: dict[str, bytes] = {}  # what a result shows, one small file per document: a query fetches its results'
+    kind_place = {k: str(n) for n, k in enumerate(KINDS)}
+    kind, department, title_words = [], [], []
+    identifiers = {}  # a code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document
+    number = 0
     for run in _runs(docs):
         go_on()
         key = ("search-run", *(part for doc in run for part in (doc.title, doc.text)))
-        index = remember(key, lambda run=run: _run_index(run, remember, go_on))
-        for folded, entry in index["words"].items():
-            word_runs[folded].append((start, entry))
-        for pair, postings in index["pairs"].items():
-            pair_runs[pair].append((start, postings))
-        start += len(run)
+        runs.append((number, remember(key, lambda run=run: _run_index(run, remember, go_on))))
+        for doc in run:
+            shown[f"{DIR}/d/{number}.json"] = _json([doc.title, doc.url, doc.kind, doc.department, doc.date,
+                                                     (doc.passages or doc.text)[:TEXT_LIMIT]])
+            kind.append(kind_place[doc.kind])
+            department.append(doc.department)
+            # Title length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
+            title_words.append(len(words(doc.title)))
+            if doc.identifier[:1].isalnum():  # `/KH-SNgV`, a document with no number yet, is no identifier
+                identifiers["#" + identifier_key(doc.identifier)] = number
+            number += 1
 
-    buckets = max(64, 1 << max(0, math.ceil(math.log2(max(1, len(word_runs) + len(pair_runs)) / 12))))  # a new portal: few words
-    # Each bucket file as its members' JSON, written as each word is merged: a large portal's index is not held as
-    # lists of numbers.
+    word_members = _merged(runs, "words", _merged_word, number, go_on)
+    # Only which documents have a pair: ranking counts pairs found, the words give the weight.
+    pair_members = _merged(runs, "pairs", lambda found, total: [[], _members(found, total), "", {}], number, go_on)
+    runs.clear()
+    distinct = len(word_members) + len(pair_members)
+    buckets = max(64, 1 << max(0, math.ceil(math.log2(max(1, distinct) / 12))))  # a new portal: few words
+    # Each bucket file as its members' JSON: the words in order, the identifiers (in the bucket of `#` + the key), the
+    # pairs in order.
     files: dict[str, list[str]] = defaultdict(list)
-    for count, folded in enumerate(sorted(word_runs)):
-        if count % 1000 == 0:
-            go_on()
-        files[f"{DIR}/b/{bucket_of(folded, buckets)}.json"].append(
-            _member(folded, _merged_word(word_runs.pop(folded), len(docs))))
-    # A code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document, in the bucket of `#` + the key.
-    identifiers = {}
-    for number, doc in enumerate(docs):
-        if doc.identifier[:1].isalnum():  # `/KH-SNgV`, a document with no number yet, is no identifier
-            identifiers["#" + identifier_key(doc.identifier)] = number
-    for key, number in identifiers.items():
-        files[f"{DIR}/b/{bucket_of(key, buckets)}.json"].append(_member(key, number))
-    for count, pair in enumerate(sorted(pair_runs)):
-        if count % 1000 == 0:
-            go_on()
-        # Only which documents have the pair: ranking counts pairs found, the words give the weight.
-        files[f"{DIR}/b/{bucket_of(pair, buckets)}.json"].append(
-            _member(pair, [[], _members(pair_runs.pop(pair), len(docs)), "", {}]))
+    for members in (word_members, [(key, _member(key, place)) for key, place in identifiers.items()], pair_members):
+        for key, member in members:
+            files[f"{DIR}/b/{bucket_of(key, buckets)}.json"].append(member)
+        members.clear()
 
-    codes = sorted({d.department for d in docs if d.department})
-    place, kind_place = {c: n for n, c in enumerate(codes)}, {k: str(n) for n, k in enumerate(KINDS)}
+    codes = sorted({code for code in department if code})
+    place = {c: n for n, c in enumerate(codes)}
     manifest = {
-        "version": 2, "buckets": buckets, "docs": len(docs),
+        "version": 2, "buckets": buckets, "docs": number,
         "kinds": list(KINDS), "kindLabels": KINDS,
-        "kind": "".join(kind_place[d.kind] for d in docs),
+        "kind": "".join(kind),
         "departments": [[c, departments.get(c, c)] for c in codes],
-        "department": [place[d.department] if d.department else -1 for d in docs],
-        # Title length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
-        "titleWords": _weights(len(words(d.title)) for d in docs),
+        "department": [place[code] if code else -1 for code in department],
+        "titleWords": _weights(title_words),
     }
     out = {f"{DIR}/manifest.json": _json(manifest)}
     for count, path in enumerate(sorted(files)):
         if count % 1000 == 0:
             go_on()
         out[path] = ("{" + ",".join(files.pop(path)) + "}").encode("utf-8")  # as `_json` writes the object
-    # What a result shows, one small file per document: a query fetches those of the results it lists.
-    for number, doc in enumerate(docs):
-        if number % 1000 == 0:
-            go_on()
-        out[f"{DIR}/d/{number}.json"] = _json([doc.title, doc.url, doc.kind, doc.department, doc.date,
-                                               (doc.passages or doc.text)[:TEXT_LIMIT]])
-    return out
+    return out | shown
+
+
+def _merged(runs: list[tuple[int, dict]], side: str, merge: Callable[[list, int], object], total: int,
+            go_on: Callable[[], None]) -> list[tuple[str, str]]:
+    """The index's words (or pairs: `side`) in order, each with its member of a bucket file, merged from the runs' one
+    part (`_part`) at a time: the runs' indexes, read back whole, were 220 MB of a 10,000-document build."""
+    members = []
+    for part in range(len(_PART_CUTS) + 1):
+        found: dict[str, list] = defaultdict(list)  # key -> (its run's first document, its entry in the run) per run
+        for start, index in runs:
+            for key, entry in pickle.loads(index[side][part]).items():
+                found[key].append((start, entry))
+        for count, key in enumerate(sorted(found)):
+            if count % 1000 == 0:
+                go_on()
+            members.append((key, _member(key, merge(found.pop(key), total))))
+    return members
+
+
+# A run's index is kept in parts, by where its words (folded) and pairs fall among these: ranges of the index's order,
+# so that merging the runs part by part still gives every word in order. Cut where words' first letters, in Vietnamese,
+# share out the pairs roughly evenly.
+_PART_CUTS = ("2", "b", "c", "ch", "d", "g", "h", "k", "l", "n", "ng", "p", "s", "t", "th", "tr", "v")
+
+
+def _parts(entries: dict[str, object]) -> list[bytes]:
+    """A run's words (or pairs) and their entries, by part (`_PART_CUTS`), each pickled: read back one at a time."""
+    parts: list[dict] = [{} for _ in range(len(_PART_CUTS) + 1)]
+    for key, entry in entries.items():
+        parts[bisect_right(_PART_CUTS, key)][key] = entry
+    return [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts]
 
 
 RUN = 512  # documents in a run, on average (`_runs`)
@@ -218,7 +250,7 @@ def _runs(docs: list[SearchDoc]):
 def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], None]) -> dict:
     """The index of a run of documents, numbered from 0: for each folded word its written forms in order of first
     appearance and its postings (documents, weights, and which forms a document uses where not the first alone:
-    posting number, then bits); for each pair of neighbouring words its documents."""
+    posting number, then bits); for each pair of neighbouring words its documents. Each in parts (`_parts`)."""
     entries: dict[str, tuple[list[str], list[int], list[int], list[int]]] = {}
     pairs: dict[str, list[int]] = defaultdict(list)
     seen: dict[str, tuple[str, int]] = {}  # a written form -> its folded word, and its bit among the word's forms
@@ -249,9 +281,9 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
             weights.append(weight)
         for pair in analysis["pairs"].split("|") if analysis["pairs"] else ():
             pairs[pair].append(number)
-    return {"words": {folded: [forms, _run_postings(numbers, len(run)), _weights(weights), masks]
-                      for folded, (forms, numbers, weights, masks) in entries.items()},
-            "pairs": {pair: _run_postings(numbers, len(run)) for pair, numbers in pairs.items()}}
+    return {"words": _parts({folded: [forms, _run_postings(numbers, len(run)), _weights(weights), masks]
+                             for folded, (forms, numbers, weights, masks) in entries.items()}),
+            "pairs": _parts({pair: _run_postings(numbers, len(run)) for pair, numbers in pairs.items()})}
 
 
 def _run_postings(numbers: list[int], docs: int) -> list:

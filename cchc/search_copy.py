@@ -4,8 +4,9 @@ takes the index (3 s of a 10,000-document rebuild) off the build's path.
 The build hands over the search documents once every page is converted (MkDocs' `on_env`), in a temporary file, and
 asks for the result once its pages are written (`Running.written`). The process places the index's files in the site
 being built and reads the build cache by a connection of its own; the cache entries it makes are handed back to the
-build's cache (`Cache.handing_back`). A fresh process, not a copy of the build (`fork`): it holds only the documents,
-where a copy of the build dirtied 600 MB of the build's pages as it went.
+build's cache (`Cache.handing_back`). A fresh process, not a copy of the build (`fork`), where a copy of the build
+dirtied 600 MB of the build's pages as it went; it reads the documents one by one, and holds the texts of one run of
+them at a time (all of them were 140 MB at 10,000 documents).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sys
 import tempfile
 from dataclasses import astuple
 from pathlib import Path
+from typing import IO, Iterator
 
 from . import build_cache, search
 
@@ -30,7 +32,9 @@ class Running:
                  site_dir: Path):
         self._entries = tempfile.TemporaryFile()
         with tempfile.TemporaryFile() as given:  # the process reads it by a descriptor of its own
-            pickle.dump(([astuple(doc) for doc in docs], departments), given, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(departments, given, protocol=pickle.HIGHEST_PROTOCOL)
+            for doc in sorted(docs, key=lambda doc: doc.url):  # one by one: the process holds one run's texts at a time
+                pickle.dump(astuple(doc), given, protocol=pickle.HIGHEST_PROTOCOL)
             given.flush()
             given.seek(0)
             fds = (given.fileno(), self._entries.fileno())
@@ -65,12 +69,20 @@ def _paths() -> list[str]:
     return [path for path in os.environ.get("PYTHONPATH", "").split(os.pathsep) if path]
 
 
+def _documents(handed: IO[bytes]) -> Iterator[search.SearchDoc]:
+    while True:
+        try:
+            row = pickle.load(handed)
+        except EOFError:
+            return
+        yield search.SearchDoc(*row)
+
+
 def _main(folder: str, code: str, site_dir: str, started: str, given: str, entries: str) -> None:
-    with os.fdopen(int(given), "rb") as handed:
-        rows, departments = pickle.load(handed)
-    with os.fdopen(int(entries), "wb") as handing_back:
+    with os.fdopen(int(given), "rb") as handed, os.fdopen(int(entries), "wb") as handing_back:
+        departments = pickle.load(handed)
         cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, float(started))
-        outputs = search.build([search.SearchDoc(*row) for row in rows], departments, cache.remember)
+        outputs = search.build_in_order(_documents(handed), departments, cache.remember)
         for path, data in outputs.items():
             cache.place(data, Path(site_dir) / path)
         notes = cache.notes()

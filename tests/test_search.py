@@ -1,6 +1,8 @@
 """The search index: folded words, written forms, neighbouring pairs, buckets, and plain text from pages."""
 
+import itertools
 import json
+from bisect import bisect_right
 
 from cchc.kinds import KINDS
 from cchc.search import SearchDoc, bucket_of, build, plain_text
@@ -89,9 +91,13 @@ def written_forms_docs(count=70):
 def test_an_index_merged_from_runs_equals_the_index_of_one_run(monkeypatch):
     import cchc.search as search
 
-    monkeypatch.setattr(search, "RUN", 1 << 32)  # no document ends a run: one run
-    whole = build(written_forms_docs(), {})
-    assert len(list(search._runs(sorted(written_forms_docs(), key=lambda d: d.url)))) == 1
+    with monkeypatch.context() as one:
+        one.setattr(search, "RUN", 1 << 32)  # no document ends a run: one run
+        one.setattr(search, "_PART_CUTS", ())  # and its index in one part
+        whole = build(written_forms_docs(), {})
+        assert len(list(search._runs(sorted(written_forms_docs(), key=lambda d: d.url)))) == 1
+    words = ("chung", "dang", "hiem0", "mau", "so", "thuong", "xae")
+    assert len({bisect_right(search._PART_CUTS, word) for word in words}) == len(words)  # each in a part of its own
     for run in (1, 3, 7):  # every document a run of its own; runs of about 3 and 7
         monkeypatch.setattr(search, "RUN", run)
         assert build(written_forms_docs(), {}) == whole, run
@@ -123,3 +129,25 @@ def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
     added = [*after, SearchDoc("150a/", "Thêm", "news", "", "", "thêm một tin")]
     assert build(added, {}, remember) == build(added, {})
     assert made.count("search-run") <= 2  # its run, or two where the new document ends a run
+
+
+def test_documents_given_in_order_are_read_one_run_at_a_time():
+    """The search process holds the texts of one run at a time, not of every document."""
+    import cchc.search as search
+
+    in_order = sorted(written_forms_docs(400), key=lambda d: d.url)
+    given, read_when_indexed = [], []
+
+    def documents():
+        for doc in in_order:
+            given.append(doc)
+            yield doc
+
+    def remember(key, make):
+        if key[0] == "search-run":
+            read_when_indexed.append(len(given))
+        return make()
+
+    assert search.build_in_order(documents(), {}, remember) == build(in_order, {})
+    assert read_when_indexed == list(itertools.accumulate(len(run) for run in search._runs(in_order)))
+    assert len(read_when_indexed) > 1
