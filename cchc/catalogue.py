@@ -22,9 +22,15 @@ def records(site: Site, site_url: str) -> list[dict[str, Any]]:
             for p in site.procedures]
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def to_json(site: Site, site_url: str) -> bytes:
-    data = {"title": "Danh mục thủ tục hành chính", "count": len(site.procedures), "procedures": records(site, site_url)}
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """One procedure a line: each reads whole, a change shows as the lines of the procedures it changed, and it is
+    written by the json module's C encoder (indented, 3,000 procedures took half a second of every build)."""
+    head = {"title": "Danh mục thủ tục hành chính", "count": len(site.procedures)}
+    rows = ",".join("\n" + _ENCODE(record) for record in records(site, site_url))
+    return f'{_ENCODE(head)[:-1]}, "procedures": [{rows}\n]}}\n'.encode("utf-8")
 
 
 def _raw_time(channel: dict) -> str:

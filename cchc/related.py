@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from . import citations
@@ -28,10 +27,9 @@ def _target(citation_number: str, year: int | None, by_number: dict[str, list[En
     return candidates[0] if len(candidates) == 1 else None
 
 
-@lru_cache(maxsize=1 << 12)
-def _cited_in(body: str) -> tuple[tuple[str, DocDate | None], ...]:
-    """The documents a plan's text cites, by number and date: read once per text in a process (`mkdocs serve` indexes
-    every plan again on each save)."""
+def cited_in(body: str) -> tuple[tuple[str, DocDate | None], ...]:
+    """The documents a plan's text cites, by number and date: found as the text is checked, and kept with it
+    (`content.Checked`)."""
     return tuple((c.number, c.date) for c in citations.find(body))
 
 
@@ -46,7 +44,7 @@ def index(site: Site) -> None:
     for plan in site.plans:
         found: dict[str, Entry] = {}
         listed = [(c.get("number", ""), c.get("date")) for c in plan.get("legal_bases", []) + plan.get("cites", [])]
-        listed += _cited_in(plan.body)
+        listed += plan.cited
         for number, date in listed:
             target = _target(number, date.year if date else None, by_number) if number else None
             if target is not None and target is not plan:

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 from .clock import TZ
 from .content import Entry, Site, url_of
-from .feeds import Feed, FeedItem, absolute_html, feed_paths
+from .feeds import Feed, FeedItem, feed_paths
 from .kinds import KINDS, NEWS
 from .render import pages as item_pages
 from .render.markdown import attr
@@ -85,11 +85,11 @@ def has_items(site: Site) -> set[str]:
 
 def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> list[Feed]:
     """Every feed with its newest `limit` items; `html` is each page's rendered content by src_uri. An item is made
-    (its HTML with absolute links) only for the feeds it is among the newest of, once."""
+    only for the feeds it is among the newest of, once."""
     def item(entry: Entry) -> FeedItem:
         url = urljoin(site_url, url_of(entry.src_uri))
         department = site.departments[entry[entry.kind.department_field]]
-        return FeedItem(item_pages.feed_title(entry, site), url, _published(entry), absolute_html(html.get(entry.src_uri, ""), url),
+        return FeedItem(item_pages.feed_title(entry, site), url, _published(entry), html.get(entry.src_uri, ""),
                         entry.get("summary", ""), department["name"], item_pages.feed_categories(entry))
 
     made: dict[str, FeedItem] = {}

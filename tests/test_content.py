@@ -194,3 +194,19 @@ def test_relative_path_is_posixpath_relpath_between_site_paths():
              ("assets/x.css", "a/./b/"), ("a//b/c", "a/b/d/e"), ("../a", "b/"), ("a/../b", "c/d/"), ("a", "a/b/../c")]
     for target, start in pairs:
         assert content.relative_path(target, start) == posixpath.relpath("/" + target, "/" + start), (target, start)
+
+
+def test_a_bodys_links_and_citations_are_found_with_its_check():
+    """Kept with the check in the build cache: a rebuild does not look through ten thousand bodies again."""
+    from cchc.dates import DocDate
+    from cchc.kinds import NEWS, PLAN as PLAN_KIND
+
+    body = "Căn cứ Kế hoạch số 489/KH-UBND ngày 11/3/2020.\n\nXem [trang](../huong-dan/index.md#muc) và [cổng](https://dichvucong.gov.vn).\n"
+    text = PLAN.replace("Nội dung.\n", body)
+    checked = content.check_text(PLAN_KIND, text)
+    [(line, written)] = checked.links
+    assert written == "../huong-dan/index.md#muc"
+    assert text.split("\n")[checked.body_line + line - 1].startswith("Xem [trang]")  # the file's line, as problems give it
+    assert checked.cited == (("489/KH-UBND", DocDate(2020, 3, 11)),)
+    news = "---\ntitle: Tin\ndate: 2025-03-01\ndepartment: SNV-KH\n---\n\n" + body
+    assert content.check_text(NEWS, news).cited == ()  # only a plan's citations link to the plans it cites

@@ -11,7 +11,7 @@ SITE = "https://cchc.example.gov.vn/"
 def item(day: int) -> FeedItem:
     url = f"{SITE}tin-tuc/2024/tin-{day}/"
     return FeedItem(f"Tin ngày {day}", url, datetime(2024, 3, day, 8, 30, tzinfo=TZ),
-                    absolute_html('<p>Xem <a href="../../../van-ban/">văn bản</a> <img src="anh.png"></p>', url),
+                    '<p>Xem <a href="../../../van-ban/">văn bản</a> <img src="anh.png"></p>',  # as on its page
                     f"Tóm tắt {day}", "Sở Nội vụ tỉnh Khánh Hòa", ("Thông báo",))
 
 
@@ -33,7 +33,8 @@ def test_rss_and_atom_parse_cleanly_newest_first():
         first = parsed.entries[0]
         assert first.link == first.id == f"{SITE}tin-tuc/2024/tin-20/"
         assert first.author == "Sở Nội vụ tỉnh Khánh Hòa"
-        assert 'href="https://cchc.example.gov.vn/van-ban/"' in first.content[0].value
+        assert 'href="https://cchc.example.gov.vn/van-ban/"' in first.content[0].value  # made absolute by `render`
+        assert f'src="{SITE}tin-tuc/2024/tin-20/anh.png"' in first.content[0].value
         assert first.summary == "Tóm tắt 20"
         self_links = [link for link in parsed.feed.links if link.rel == "self"]
         assert [link.href for link in self_links] == [SITE + path]
@@ -57,6 +58,7 @@ def test_json_feed_1_1():
     assert data["feed_url"] == f"{SITE}feeds/tin-tuc/feed.json"
     assert [i["id"] for i in data["items"]] == [f"{SITE}tin-tuc/2024/tin-20/", f"{SITE}tin-tuc/2024/tin-12/"]
     assert data["items"][0]["date_published"] == "2024-03-20T08:30:00+07:00"
+    assert f'<a href="{SITE}van-ban/">' in data["items"][0]["content_html"]
 
 
 def test_limit_and_identical_output():

@@ -197,3 +197,17 @@ def test_a_build_of_unchanged_sources_makes_nothing_again(small_site):
     first = keys()
     assert mkdocs_build(small_site, env=env).returncode == 0  # every check read from the cache
     assert keys() == first
+
+
+def test_a_link_whose_page_is_unchanged_is_checked_again_against_the_edited_page(small_site):
+    """A body's links are found with its check and read back with it from the cache: a rebuild still finds the link
+    of an unchanged page broken by an edit of the page it leads to."""
+    env = {"CCHC_NOW": NOW}
+    write(small_site, "docs/huong-dan/gioi-thieu.md", "# Giới thiệu\n\n## Liên hệ\n\nGọi theo số ghi ở trang này.\n")
+    write(small_site, "docs/huong-dan/hoi-dap.md", "# Hỏi đáp\n\nXem [liên hệ](gioi-thieu.md#lien-he).\n")
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    write(small_site, "docs/huong-dan/gioi-thieu.md", "# Giới thiệu\n\n## Địa chỉ\n\nGọi theo số ghi ở trang này.\n")
+    failed = mkdocs_build(small_site, env=env)
+    assert failed.returncode != 0
+    assert "docs/huong-dan/hoi-dap.md:3" in failed.stderr + failed.stdout
+    assert "trang không có mục #lien-he" in failed.stderr + failed.stdout

@@ -75,8 +75,11 @@ def test_finder_lists_every_procedure_and_exports_open_data(small_site):
     assert rows[1]["Cơ quan chủ trì"] == "Sở Tư pháp tỉnh Khánh Hòa"
     assert rows[1]["Địa chỉ trang"] == "https://cchc.example.gov.vn/thu-tuc/1-000688/"
     assert rows[1]["Cách thức, thời hạn, phí"].startswith("Trực tuyến: 15 ngày làm việc, 800.000 đồng")
-    data = json.loads((site / "thu-tuc/procedures.json").read_text(encoding="utf-8"))
+    text = (site / "thu-tuc/procedures.json").read_text(encoding="utf-8")
+    data = json.loads(text)
     assert data["count"] == 2 and data["procedures"][1]["legal_bases"][-1]["code"] == "65/2006/QH11"
+    lines = text.splitlines()  # one procedure a line, between the head and the end
+    assert len(lines) == 4 and [json.loads(line.rstrip(","))["code"] for line in lines[1:3]] == ["1.013222", "1.000688"]
 
 
 def test_department_page_counts_its_procedures_and_links_to_the_finder(small_site):
