@@ -38,12 +38,16 @@ STYLE_PROPERTIES = frozenset({"text-align", "width"})  # tables align columns; p
 _EVERY_ATTRIBUTE = ANY_TAG.union(*ATTRIBUTES.values())
 
 
+# Made once: `nh3.clean` converts the allow-list for every call (a sixth of sanitizing ten thousand pages).
+_CLEANER = nh3.Cleaner(tags=set(TAGS), clean_content_tags={"script", "style"},
+                       attributes={"*": set(ANY_TAG), **{t: set(a) for t, a in ATTRIBUTES.items()}},
+                       generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES), url_schemes=set(URL_SCHEMES),
+                       filter_style_properties=set(STYLE_PROPERTIES), link_rel=None, strip_comments=True)
+
+
 def sanitize(page_html: str) -> str:
     """The page with every tag, attribute, URL scheme and style the allow-list does not name removed."""
-    return nh3.clean(page_html, tags=set(TAGS), clean_content_tags={"script", "style"},
-                     attributes={"*": set(ANY_TAG), **{t: set(a) for t, a in ATTRIBUTES.items()}},
-                     generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES), url_schemes=set(URL_SCHEMES),
-                     filter_style_properties=set(STYLE_PROPERTIES), link_rel=None, strip_comments=True)
+    return _CLEANER.clean(page_html)
 
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1?[ \t]*\2[ \t]*$", re.M | re.S)

@@ -33,6 +33,8 @@ def test_a_page_kept_is_put_in_place_as_a_link_and_checked_first(tmp_path):
 
     again = Cache(tmp_path / "c", "code")
     assert again.parts("p") == {"html": "<p>đ</p>"} and again.parts("khac") is None
+    again._put("hong", '{"html": "<p>đ'.encode())  # cut short: a miss, not an error
+    assert again.parts("hong") is None
     dest = tmp_path / "site2" / "a" / "index.html"
     assert again.place_page("k", dest) and dest.read_bytes() == b"<html>trang</html>"
     assert dest.stat().st_ino == (tmp_path / "site1" / "a" / "index.html").stat().st_ino  # a link, not a copy
