@@ -144,3 +144,35 @@ def test_a_department_note_is_markdown_inside_the_generated_page(small_site):
     toc = html[html.index('md-nav--secondary'):html.index("<article")]
     ghi_chu = toc.index('href="#ghi-chu-cua-co-quan"')
     assert ghi_chu < toc.index('href="#ai-thuc-hien_1"') < toc.index('href="#gio-tiep-nhan"')
+
+
+def test_a_procedure_page_is_made_again_only_when_what_it_shows_changes(small_site):
+    """Its renderer gives the build cache everything the page is made of: the procedure, its department and the
+    site's address."""
+    from cchc import build_cache, content
+    from cchc.render import pages as item_pages
+
+    add_procedure(small_site, "1.000688")
+    write(small_site, "docs/co-quan/stp-kh.md", STP)
+    kept, made = {}, []
+
+    def remember(name, inputs, make):  # as the build cache keeps it
+        key = (name, build_cache.value_bytes(inputs))
+        if key not in kept:
+            made.append(name)
+            kept[key] = make()
+        return kept[key]
+
+    def page(site_url="https://cchc.example.gov.vn/"):
+        site = content.load_site(content.Layout.at(small_site))
+        context = item_pages.PageContext(site_url, {}, remember)
+        return item_pages.render(site.pages["thu-tuc/1-000688.md"], site, context).source, context.meta["jsonld"]
+
+    first = page()
+    assert page() == first and made == ["procedure-page"]
+    write(small_site, "docs/tin-tuc/2025/tin-moi.md", "---\ntitle: Tin mới\ndate: 2025-03-01\ndepartment: STP-KH\n---\n\nNội dung.\n")
+    assert page() == first and len(made) == 1  # an edit elsewhere: not made again
+    write(small_site, "docs/co-quan/stp-kh.md", STP.replace("name: Sở Tư pháp tỉnh Khánh Hòa", "name: Sở Tư pháp Khánh Hòa"))
+    source, jsonld = page()
+    assert len(made) == 2 and "Sở Tư pháp Khánh Hòa</a>" in source and '"name":"Sở Tư pháp Khánh Hòa"' in jsonld
+    assert "https://khac.example.gov.vn/thu-tuc/1-000688/" in page("https://khac.example.gov.vn/")[1] and len(made) == 3
