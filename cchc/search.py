@@ -148,7 +148,7 @@ def _collector_paused():
 def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember,
            go_on: Callable[[], None]) -> dict[str, bytes]:
     runs: list[tuple[int, dict]] = []  # each run's first document's number, and its index (`_run_index`)
-    shown: dict[str, bytes] = {}  # what a result shows, one small file per document: a query fetches its results'
+    shown: dict[str, bytes] = {}  # what a result shows, a file per document: a query fetches those of its results
     kind_place = {k: str(n) for n, k in enumerate(KINDS)}
     kind, department, title_words = [], [], []
     identifiers = {}  # a code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document
