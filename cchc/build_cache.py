@@ -85,6 +85,11 @@ def _version(name: str) -> str:
         return ""
 
 
+def made_again(parts: tuple[str | bytes, ...], make: Callable[[], object]) -> object:
+    """What `Cache.remember` gives where nothing is kept (a page or an index made outside a build)."""
+    return make()
+
+
 class Cache:
     """The store under `folder`; `Cache(None)` keeps nothing (every lookup misses). What a build adds is committed
     by `close()` at its end; a build that fails adds nothing."""

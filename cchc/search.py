@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from . import kinds
+from .build_cache import made_again
 from .content import url_of
 from .dates import display_date
 from .text import fold, nfc
@@ -107,12 +108,8 @@ def analyse(title: str, text: str) -> dict:
 Remember = Callable[[tuple[str, ...], Callable[[], dict]], dict]
 
 
-def _made(key: tuple[str, ...], make: Callable[[], dict]) -> dict:
-    return make()
-
-
 def build(docs: Iterable[SearchDoc], departments: dict[str, str],
-          remember: Remember = _made, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
+          remember: Remember = made_again, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
     """The index files, by path under the site directory. Deterministic for the same documents.
 
     The documents, in order of address, are indexed in runs (`_runs`), each on its own, and the runs' indexes merged.
@@ -124,7 +121,7 @@ def build(docs: Iterable[SearchDoc], departments: dict[str, str],
 
 
 def build_in_order(docs: Iterable[SearchDoc], departments: dict[str, str],
-                   remember: Remember = _made, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
+                   remember: Remember = made_again, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
     """`build` of documents given in order of address, read one run at a time: a document's text is not held once
     its run is indexed (`search_copy` reads them from a file as they are needed)."""
     with _collector_paused():

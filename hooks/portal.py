@@ -348,7 +348,7 @@ def on_files(files, config):
     outside = [e for e in site.pages.values() if e.kind.sources != "docs" and e.kind.renderer
                and (_Build.serving or e.src_uri not in _Build.hidden_uris)]
     pages = {e.src_uri: (item_pages.title(e, site),
-                         item_pages.render(e, site, item_pages.PageContext(config.site_url or "", remember=_remember)))
+                         item_pages.render(e, site, item_pages.PageContext(config.site_url or "", remember=_Build.cache.remember)))
              for e in outside} | generated
     _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, html.HtmlPage)}
     for uri, (_title, page) in pages.items():
@@ -486,16 +486,11 @@ def _page_markdown(markdown, page, config):
     if entry is None or entry.kind.sources != "docs":
         return markdown  # generated: already written from checked content
     if entry.kind.renderer:
-        return item_pages.render(entry, site, item_pages.PageContext(config.site_url or "", page.meta, _remember))
+        return item_pages.render(entry, site, item_pages.PageContext(config.site_url or "", page.meta, _Build.cache.remember))
     if uri == "index.md":
         return "\n\n".join([entry.body, home.progress_summary(site), news.latest_news(site, uri, site.news),
                             home.latest_plans(site)])
     return entry.body  # our parse: NFC, front matter checked and removed
-
-
-def _remember(name: str, inputs, make):
-    """What a renderer made of `inputs` (everything its page is made of), kept in the build cache."""
-    return _Build.cache.remembered(_Build.cache.key(name, build_cache.value_bytes(inputs)), make)
 
 
 def _mark_html(items) -> None:

@@ -6,22 +6,19 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..build_cache import made_again
 from ..content import Entry, Site
 from ..kinds import KINDS, Kind
 from .html import HtmlPage
-
-
-def _made(name: str, inputs: object, make: Callable[[], Any]) -> Any:
-    return make()
 
 
 @dataclass
 class PageContext:
     site_url: str
     meta: dict = field(default_factory=dict)  # the page's settings for the theme; a renderer may add to them
-    # `remember(name, inputs, make)` gives what `make()` gives, or the same kept by an earlier build for the same
-    # inputs (the build cache): for a renderer that knows everything its page is made of.
-    remember: Callable[[str, object, Callable[[], Any]], Any] = _made
+    # `remember(parts, make)` gives what `make()` gives, or the same kept by an earlier build under the same parts (the
+    # build cache, `Cache.remember`): for a renderer that knows everything its page is made of.
+    remember: Callable[[tuple, Callable[[], Any]], Any] = made_again
 
 
 def _module(kind: Kind):

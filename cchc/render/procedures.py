@@ -11,6 +11,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from .. import catalogue, finder
+from ..build_cache import value_bytes
 from ..content import PROCEDURES_DIR, Entry, Site, relative_path, url_of
 from ..procedure_shapes import NO_UNIT
 from ..text import fold, slugify, vietnamese_order
@@ -202,7 +203,7 @@ def page(procedure: Entry, site: Site, context) -> HtmlPage:
     # given no more): made once for those (3,000 procedure pages made again were 0.7 s of every rebuild).
     department = site.departments[procedure["department"]]
     inputs = (procedure.src_uri, procedure.values, procedure.body, department.src_uri, department.values, context.site_url)
-    made, jsonld = context.remember("procedure-page", inputs, lambda: (
+    made, jsonld = context.remember(("procedure-page", value_bytes(inputs)), lambda: (
         procedure_page(procedure, department), json_ld(procedure, department, context.site_url)))
     context.meta["jsonld"] = Markup(jsonld)  # "<" escaped
     return made
