@@ -21,7 +21,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -52,9 +52,17 @@ class SearchDoc:
     kind: str  # a key of KINDS
     department: str  # code, or ""
     date: str  # as shown, dd/mm/yyyy, or ""
-    text: str
+    text: str | None  # None: named by `source`, read only if the document's run is indexed again
     passages: str = ""  # the text excerpts come from (TEXT_LIMIT at most): without the metadata panel most pages open with
     identifier: str = ""  # a procedure's code or a document's number: typed exactly, it comes first
+    source: str = ""  # a digest that names the text and passages (the page's parts in the build cache), or ""
+
+
+Read = Callable[[str], tuple[str, str]]  # a document's `source` -> its text and passages
+
+
+def _unread(source: str) -> tuple[str, str]:
+    raise LookupError(f"Không có cách đọc văn bản của tài liệu {source}.")
 
 
 def plain_text(rendered: str) -> str:
@@ -108,24 +116,27 @@ def analyse(title: str, text: str) -> dict:
 Remember = Callable[[tuple[str, ...], Callable[[], dict]], dict]
 
 
-def build(docs: Iterable[SearchDoc], departments: dict[str, str],
-          remember: Remember = made_again, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
+def build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember = made_again,
+          go_on: Callable[[], None] = lambda: None, read: Read = _unread) -> dict[str, bytes]:
     """The index files, by path under the site directory. Deterministic for the same documents.
 
     The documents, in order of address, are indexed in runs (`_runs`), each on its own, and the runs' indexes merged.
     `remember(key, make)` gives what `make()` gives, or the same kept under `key` (strings whose digest names it) by
     an earlier build: the build cache, so that a rebuild indexes again only the runs that hold an edited document, and
     analyses again only the documents edited. `go_on` is called every hundred documents and every thousand words,
-    pairs and files, and may raise to stop (the preview stops a save's index when a newer save comes)."""
-    return build_in_order(sorted(docs, key=lambda d: d.url), departments, remember, go_on)
+    pairs and files, and may raise to stop (the preview stops a save's index when a newer save comes).
+
+    A document may name its text by its `source` instead of giving it: `read(source)` gives it then, only if the
+    document's run is indexed again (a rebuild then reads one run's texts, not ten thousand)."""
+    return build_in_order(sorted(docs, key=lambda d: d.url), departments, remember, go_on, read)
 
 
-def build_in_order(docs: Iterable[SearchDoc], departments: dict[str, str],
-                   remember: Remember = made_again, go_on: Callable[[], None] = lambda: None) -> dict[str, bytes]:
+def build_in_order(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember = made_again,
+                   go_on: Callable[[], None] = lambda: None, read: Read = _unread) -> dict[str, bytes]:
     """`build` of documents given in order of address, read one run at a time: a document's text is not held once
     its run is indexed (`search_copy` reads them from a file as they are needed)."""
     with _collector_paused():
-        return _build(docs, departments, remember, go_on)
+        return _build(docs, departments, remember, go_on, read)
 
 
 @contextmanager
@@ -143,7 +154,7 @@ def _collector_paused():
 
 
 def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember,
-           go_on: Callable[[], None]) -> dict[str, bytes]:
+           go_on: Callable[[], None], read: Read) -> dict[str, bytes]:
     runs: list[tuple[int, dict]] = []  # each run's first document's number, and its index (`_run_index`)
     shown: dict[str, bytes] = {}  # what a result shows, a file per document: a query fetches those of its results
     kind_place = {k: str(n) for n, k in enumerate(KINDS)}
@@ -152,11 +163,11 @@ def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Rem
     number = 0
     for run in _runs(docs):
         go_on()
-        key = ("search-run", *(part for doc in run for part in (doc.title, doc.text)))
-        runs.append((number, remember(key, lambda run=run: _run_index(run, remember, go_on))))
-        for doc in run:
-            shown[f"{DIR}/d/{number}.json"] = _json([doc.title, doc.url, doc.kind, doc.department, doc.date,
-                                                     (doc.passages or doc.text)[:TEXT_LIMIT]])
+        key = ("search-run", *(part for doc in run for part in _described(doc)))
+        index = remember(key, lambda run=run: _run_index([_with_text(doc, read) for doc in run], remember, go_on))
+        runs.append((number, index))
+        for doc, data in zip(run, index.pop("shown")):
+            shown[f"{DIR}/d/{number}.json"] = data
             kind.append(kind_place[doc.kind])
             department.append(doc.department)
             # Title length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
@@ -244,10 +255,25 @@ def _runs(docs: list[SearchDoc]):
         yield run
 
 
+def _described(doc: SearchDoc) -> tuple[str, ...]:
+    """What a run's index and the files of its results are made of: the text named by its source where it has one,
+    whether or not it is given too, so that the same document names its run alike either way."""
+    named = ("source", doc.source) if doc.source else ("text", doc.text, doc.passages)
+    return (doc.url, doc.title, doc.kind, doc.department, doc.date, doc.identifier, *named)
+
+
+def _with_text(doc: SearchDoc, read: Read) -> SearchDoc:
+    if doc.text is not None:
+        return doc
+    text, passages = read(doc.source)
+    return replace(doc, text=text, passages=passages)
+
+
 def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], None]) -> dict:
     """The index of a run of documents, numbered from 0: for each folded word its written forms in order of first
     appearance and its postings (documents, weights, and which forms a document uses where not the first alone:
-    posting number, then bits); for each pair of neighbouring words its documents. Each in parts (`_parts`)."""
+    posting number, then bits); for each pair of neighbouring words its documents. Each in parts (`_parts`). With
+    it, what each document's result shows (`shown`, a file each)."""
     entries: dict[str, tuple[list[str], list[int], list[int], list[int]]] = {}
     pairs: dict[str, list[int]] = defaultdict(list)
     seen: dict[str, tuple[str, int]] = {}  # a written form -> its folded word, and its bit among the word's forms
@@ -280,7 +306,9 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
             pairs[pair].append(number)
     return {"words": _parts({folded: [forms, _run_postings(numbers, len(run)), _weights(weights), masks]
                              for folded, (forms, numbers, weights, masks) in entries.items()}),
-            "pairs": _parts({pair: _run_postings(numbers, len(run)) for pair, numbers in pairs.items()})}
+            "pairs": _parts({pair: _run_postings(numbers, len(run)) for pair, numbers in pairs.items()}),
+            "shown": [_json([doc.title, doc.url, doc.kind, doc.department, doc.date,
+                             (doc.passages or doc.text)[:TEXT_LIMIT]]) for doc in run]}
 
 
 def _run_postings(numbers: list[int], docs: int) -> list:
@@ -393,22 +421,34 @@ def is_document(site, uri: str) -> bool:
     return uri in site.pages and uri != PAGE_URI and not uri.startswith(EDITORS_GUIDE)
 
 
-def documents(site, rendered: dict[str, tuple[str, str, str]]) -> list[SearchDoc]:
+def documents(site, rendered: dict[str, tuple[str, str | None, str, str]]) -> list[SearchDoc]:
     """One search document per content page that was rendered (drafts and scheduled news never are).
 
-    `rendered` maps a page's source path to its title, text and passages (`texts`)."""
+    `rendered` maps a page's source path to its title, text and passages (`texts`; None and "" where its source names
+    them), and its source (`SearchDoc.source`)."""
     docs = []
     for uri, entry in site.pages.items():
         if uri not in rendered or not is_document(site, uri):
             continue
-        title, text, passages = rendered[uri]
+        title, text, passages, source = rendered[uri]
         kind = entry.kind
         department = entry.get(kind.department_field) if kind.department_field else ""
         date = entry.get(kind.date_field) if kind.date_field else None
         identifier = entry.get(kind.number_field) if kind.number_field else ""
         docs.append(SearchDoc(url_of(uri), title, kind.name, department or "",
-                              display_date(date) if date else "", text, passages, identifier or ""))
+                              display_date(date) if date else "", text, passages, identifier or "", source))
     return docs
+
+
+def kept_texts(cache) -> Read:
+    """`read` from the build cache, where the hooks keep a page's HTML and then its two `texts` beside its parts, under
+    the key that is the document's source."""
+    def read(source: str) -> tuple[str, str]:
+        sides = cache.sides(source)
+        if sides is None or len(sides) != 3:
+            raise LookupError(f"Bộ nhớ đệm không còn văn bản của trang {source}: xóa .cache/ rồi dựng lại.")
+        return sides[1], sides[2]
+    return read
 
 
 def texts(page_html: str) -> tuple[str, str]:

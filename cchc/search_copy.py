@@ -6,7 +6,9 @@ asks for the result once its pages are written (`Running.written`). The process 
 being built and reads the build cache by a connection of its own; the cache entries it makes are handed back to the
 build's cache (`Cache.handing_back`). A fresh process, not a copy of the build (`fork`), where a copy of the build
 dirtied 600 MB of the build's pages as it went; it reads the documents one by one, and holds the texts of one run of
-them at a time (all of them were 140 MB at 10,000 documents).
+them at a time (all of them were 140 MB at 10,000 documents). A page the build did not convert again is handed over
+without its texts, named by its parts in the cache (`SearchDoc.source`): the process reads them from there only if
+its run is indexed again.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def _main(folder: str, code: str, site_dir: str, started: str, given: str, entri
     with os.fdopen(int(given), "rb") as handed, os.fdopen(int(entries), "wb") as handing_back:
         departments = pickle.load(handed)
         cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, float(started))
-        outputs = search.build_in_order(_documents(handed), departments, cache.remember)
+        outputs = search.build_in_order(_documents(handed), departments, cache.remember, read=search.kept_texts(cache))
         for path, data in outputs.items():
             cache.place(data, Path(site_dir) / path)
         notes = cache.notes()

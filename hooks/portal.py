@@ -76,7 +76,7 @@ class _Build:
     html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
     carried: set[str] = set()  # the items some feed carries: the only pages whose HTML is kept past their writing
     html: dict[str, str] = {}  # their HTML
-    texts: dict[str, list[str]] = {}  # each search document rendered -> its text and passages (kept with its parts)
+    texts: dict[str, tuple] = {}  # each search document -> its text, passages and source (search.documents)
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
     colours: dict[str, str] = {}
@@ -426,10 +426,10 @@ def on_page_markdown(markdown, page, config, files):
     _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, source)
     parts = _Build.cache.parts(key)
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
-        page.render = lambda config, files: _render_from(page, parts, files)
+        page.render = lambda config, files: _render_from(page, parts, _LEFT_IN_CACHE, files)  # read where needed
         _Build.from_cache.add(uri)
-        if parts["texts"] is not None:
-            _Build.texts[uri] = parts["texts"]
+        if parts["search"]:  # its texts are read from the cache only if the search index needs them
+            _Build.texts[uri] = (None, "", key)
     elif written is not None:  # written as HTML: only an editor's text in it is Markdown
         page.render = lambda config, files: _render_written(page, written, config, files)
     else:
@@ -439,8 +439,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def _render_written(page, written, config, files) -> None:
     if written.body is None:
-        _render_from(page, {"html": written.html, "toc": written.toc, "title": None, "anchors": written.ids,
-                            "links": {}}, files)
+        _render_from(page, {"toc": written.toc, "title": None, "anchors": written.ids, "links": {}}, written.html, files)
         return
     source, page.markdown = page.markdown, written.body
     _Converter.of(config, files).render(page)  # the editor's Markdown, as MkDocs converts it: links, anchors, footnotes
@@ -449,9 +448,16 @@ def _render_written(page, written, config, files) -> None:
     page.present_anchor_ids = set(ids) | page.present_anchor_ids
 
 
-def _render_from(page, parts: dict, files) -> None:
+class _LeftInCache(str):
+    """What a page's HTML is while it is left in the cache: MkDocs wants a string; only the theme and feeds read it."""
+
+
+_LEFT_IN_CACHE = _LeftInCache()
+
+
+def _render_from(page, parts: dict, html: str, files) -> None:
     """What MkDocs' `Page.render` sets, from the cache or from a page written as HTML."""
-    page.content = parts["html"]
+    page.content = html
     page.toc = get_toc(parts["toc"])
     page._title_from_render = parts["title"]
     page.present_anchor_ids = set(parts["anchors"])
@@ -503,13 +509,17 @@ def on_page_content(html, page, config, files):
     uri = page.file.src_uri
     if uri not in _Build.from_cache:
         html = safety.sanitize(html)
-        texts = None
+        texts = ()
         if _Build.site and search.is_document(_Build.site, uri):  # for the search index: made once, with the HTML
-            _Build.texts[uri] = texts = list(search.texts(html))
+            texts = search.texts(html)
+            _Build.texts[uri] = (*texts, _Build.part_keys[uri])
         _Build.cache.keep_parts(_Build.part_keys.get(uri, ""), {
-            "html": html, "texts": texts, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
+            "search": bool(texts), "toc": _toc_tokens(page.toc), "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
-            "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}})
+            "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}},
+            html, *texts)  # beside the parts, read only where needed (search.kept_texts, _with_html)
+    elif uri in _Build.carried:
+        html = _kept_html(uri)
     if uri in _Build.carried:
         _Build.html[uri] = html  # the same string as the page's
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
@@ -527,8 +537,8 @@ def on_page_context(context, page, config, nav):
     """A page out of the nav whose output was made before from the same parts is not rendered again: the theme
     then extends a template that writes it as it was (overrides/main.html)."""
     uri = page.file.src_uri
-    page.content = Markup(page.content)  # sanitized HTML, for the theme's escaping templates; until on_post_page
     if uri in _Build.in_nav or _Build.problems:
+        _with_html(page)
         return context
     if not _Build.shell:
         # What every page's theme output shows besides its own content: the nav, and the footer's portal information.
@@ -543,7 +553,18 @@ def on_page_context(context, page, config, nav):
         context["cchc_made_before"] = True  # in place already: the theme writes nothing (overrides/main.html)
     else:
         _Build.page_keys[uri] = (key, own)
+        _with_html(page)
     return context
+
+
+def _with_html(page) -> None:
+    """The page's sanitized HTML, for the theme's escaping templates (until on_post_page), read from the cache if its
+    parts came from there: only pages the theme renders read it."""
+    page.content = Markup(_kept_html(page.file.src_uri) if page.content is _LEFT_IN_CACHE else page.content)
+
+
+def _kept_html(uri: str) -> str:
+    return _Build.cache.sides(_Build.part_keys[uri])[0]
 
 
 def _refilled(key: str, own: str, dest: Path) -> bool:
@@ -651,7 +672,8 @@ class _Outputs:
         outputs = item_pages.exports(site, self.site_url)  # finders' data and open data, from each kind's renderer
         if self.searching is None:
             self._go_on()
-            outputs |= search.build(*_search_documents(site, self.texts, self.titles), cache.remember, self._go_on)
+            outputs |= search.build(*_search_documents(site, self.texts, self.titles), cache.remember, self._go_on,
+                                    search.kept_texts(cache))
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit):
             self._go_on()
             outputs |= cache.remembered(cache.key("feed", *feeds.inputs(feed, self.site_url, self.limit)),

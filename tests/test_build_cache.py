@@ -43,6 +43,28 @@ def test_a_page_kept_is_put_in_place_as_a_link_and_checked_first(tmp_path):
     again.close()
 
 
+def test_sides_kept_beside_parts_are_read_back_only_when_asked_for(tmp_path, monkeypatch):
+    cache = Cache(tmp_path / "c", "code")
+    cache.keep_parts("p", {"toc": []}, "<p>đường</p>", "", "văn bản")
+    cache.close()
+
+    again = Cache(tmp_path / "c", "code")
+    decoded = []
+    monkeypatch.setattr(build_cache, "str", lambda data, *how: decoded.append(1) or str(data, *how), raising=False)
+    assert again.parts("p") == {"toc": []} and decoded == []  # the sides are not decoded for the parts
+    assert again.sides("p") == ["<p>đường</p>", "", "văn bản"] and len(decoded) == 3
+    kept = again._get("p")
+    for damaged in (kept[:-1], kept + b"x", b'{"toc": []}', b"\xff\xff\xff\xff"):  # cut, grown, older code's, nonsense
+        again._put("hong", damaged)
+        assert again.parts("hong") is None and again.sides("hong") is None
+    again.close()
+
+    preview = Cache(tmp_path / "c", "code", remember=True)
+    assert preview.parts("p") == {"toc": []}
+    (tmp_path / "c" / build_cache.ENTRIES).unlink()
+    assert Cache(tmp_path / "c", "code", remember=True).sides("p")[0] == "<p>đường</p>"  # the preview keeps them too
+
+
 def test_a_failed_build_keeps_nothing_and_nothing_is_kept_without_a_folder(tmp_path):
     cache = Cache(tmp_path / "c", "code")
     cache.keep_parts("p", {"x": 1})

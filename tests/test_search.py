@@ -131,6 +131,51 @@ def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
     assert made.count("search-run") <= 2  # its run, or two where the new document ends a run
 
 
+def test_a_text_named_by_its_source_is_read_only_when_its_run_is_indexed_again(monkeypatch):
+    """A page the build did not convert again hands over its source, not its texts."""
+    import pickle
+    from dataclasses import replace
+
+    import cchc.search as search
+
+    monkeypatch.setattr(search, "RUN", 40)
+    given = written_forms_docs(400)
+    texts = {f"k{n}": (doc.text, f"Đoạn trích {n}") for n, doc in enumerate(given)}
+    named = [replace(doc, text=None, passages="", source=f"k{n}") for n, doc in enumerate(given)]
+    in_full = [replace(doc, passages=texts[doc.source][1]) for doc in
+               (replace(doc, text=texts[doc.source][0]) for doc in named)]
+    kept, read = {}, []
+
+    def remember(key, make):
+        if key not in kept:
+            kept[key] = pickle.dumps(make())
+        return pickle.loads(kept[key])
+
+    def reading(source):
+        read.append(source)
+        return texts[source]
+
+    assert build(named, {}, remember, read=reading) == build(in_full, {})
+    assert sorted(read) == sorted(texts)
+    read.clear()
+    # A page converted again gives its texts and its source: its run is the same run whichever it gives.
+    with_texts = [replace(named[0], text=texts["k0"][0], passages=texts["k0"][1]), *named[1:]]
+    assert build(with_texts, {}, remember, read=reading) == build(in_full, {}) and read == []
+    texts["k150"] = ("đăng ký mới", "Đoạn mới")  # the page edited: a new source, as its parts' key is
+    texts["k150-moi"] = texts.pop("k150")
+    edited = [*named[:150], replace(named[150], source="k150-moi"), *named[151:]]
+    expected = [*in_full[:150], replace(in_full[150], text="đăng ký mới", passages="Đoạn mới"), *in_full[151:]]
+    assert build(edited, {}, remember, read=reading) == build(expected, {})
+    run = next(run for run in search_runs(edited) if edited[150] in run)
+    assert sorted(read) == sorted(doc.source for doc in run) and len(read) < len(edited) // 4
+
+
+def search_runs(docs):
+    import cchc.search as search
+
+    return list(search._runs(sorted(docs, key=lambda d: d.url)))
+
+
 def test_documents_given_in_order_are_read_one_run_at_a_time():
     """The search process holds the texts of one run at a time, not of every document."""
     import cchc.search as search

@@ -35,6 +35,21 @@ def test_the_process_places_the_index_made_here_and_hands_its_cache_entries_back
     assert _kept(tmp_path / "cache") == kept | {"trang-khac"}  # read back from the cache, none made again
 
 
+def test_the_process_reads_the_texts_a_document_names_from_the_cache(tmp_path):
+    """A page not converted again is handed over by its parts' key: the process reads its texts from the cache."""
+    from dataclasses import replace
+
+    cache = build_cache.Cache(tmp_path / "cache", "code")
+    for n, doc in enumerate(DOCS):  # as an earlier build kept each page: its HTML, then its two texts
+        cache.keep_parts(f"trang-{n}", {"search": True}, "<p>…</p>", doc.text, doc.passages)
+    cache.close()
+    named = [replace(doc, text=None, passages="", source=f"trang-{n}") for n, doc in enumerate(DOCS)]
+    again = build_cache.Cache(tmp_path / "cache", "code")
+    running = search_copy.Running(named, NAMES, again, tmp_path / "site")
+    assert running.written(again) == set(search.build(DOCS, NAMES)) and _files(tmp_path / "site") == search.build(DOCS, NAMES)
+    again.close()
+
+
 def _kept(folder) -> set[str]:
     with sqlite3.connect(folder / "entries.sqlite") as db:
         return {key for (key,) in db.execute("SELECT key FROM kept")}
