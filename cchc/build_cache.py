@@ -270,7 +270,7 @@ class Cache:
         return self._linked_already(blob, dest) or (self._intact(blob) and self._link(blob, dest))
 
     def _linked_already(self, blob: Path, dest: Path) -> bool:
-        """`dest` is the blob itself (a page unchanged since the site this build took over, `site_swap.reuse_spare`),
+        """`dest` is the blob itself (a page unchanged since the site this build took over, `site_swap.Spare`),
         and the blob's size, time and inode are those it had when hashed: one look at `dest` instead of three."""
         known = self._hashed_before().get(blob.name)
         try:

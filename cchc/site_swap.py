@@ -10,9 +10,13 @@ thousand page folders and removing as many is most of what a rebuild writes on a
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import os
+import pickle
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -70,33 +74,63 @@ def put_in_place(building: Path, site_dir: Path, keep_spare: bool = False, remov
         shutil.rmtree(unneeded, ignore_errors=True)
 
 
-def reuse_spare(site_dir: Path, building: Path, keep: set[str]) -> None:
-    """Move into `building` (empty) the spare's files at the paths of `keep`, which this build writes again (a page
-    the same as before is then left as it is); the spare's other files are removed. A spare another build takes at
-    the same moment is that build's."""
-    taken = building.with_name(building.name + _SPARE)
-    try:
-        os.replace(spare(site_dir), taken)
-    except OSError:  # none (a first build, or the last one kept no spare)
-        return
-    root = len(str(taken)) + 1
-    for folder, _dirs, names in os.walk(taken, topdown=False):
-        prefix = folder[root:] + "/" if len(folder) >= root else ""
-        kept = False
-        for name in names:
-            if prefix + name in keep:
-                kept = True
-            else:
-                os.unlink(os.path.join(folder, name))
-        if not kept:
-            try:
-                os.rmdir(folder)  # emptied: a fresh build has no empty folder
-            except OSError:  # it keeps a folder
-                pass
-    if taken.exists():
-        for entry in os.scandir(taken):
-            os.replace(entry.path, building / entry.name)
-        taken.rmdir()
+class Spare:
+    """The spare, taken by a build as it starts (renamed beside the folder it builds in) and listed by a process of its
+    own while the build reads its content: walking ten thousand page folders was 0.7 s of a rebuild's own time."""
+
+    def __init__(self, site_dir: Path, building: Path):
+        self.taken: Path | None = building.with_name(building.name + _SPARE)
+        self._building = building
+        try:
+            os.replace(spare(site_dir), self.taken)  # a spare another build takes at the same moment is that build's
+        except OSError:  # none (a first build, or the last one kept no spare)
+            self.taken, self._listing = None, None
+            return
+        self._listing = subprocess.Popen([sys.executable, "-c", _WALK, str(self.taken)], stdout=subprocess.PIPE)
+
+    def reuse(self, keep: set[str]) -> None:
+        """Move into the building folder (empty) the spare's files at the paths of `keep`, which this build writes
+        again (a page the same as before is then left as it is); the spare's other files are removed."""
+        if self.taken is None:
+            return
+        taken, self.taken = self.taken, None
+        listed, _ = self._listing.communicate()
+        walked = pickle.loads(listed) if self._listing.returncode == 0 else _walked(str(taken))
+        for relative, names in walked:  # deepest folders first
+            folder = os.path.join(taken, relative)
+            prefix = relative + "/" if relative else ""
+            kept = False
+            for name in names:
+                if prefix + name in keep:
+                    kept = True
+                else:
+                    os.unlink(os.path.join(folder, name))
+            if not kept:
+                try:
+                    os.rmdir(folder)  # emptied: a fresh build has no empty folder
+                except OSError:  # it keeps a folder
+                    pass
+        if taken.exists():
+            for entry in os.scandir(taken):
+                os.replace(entry.path, self._building / entry.name)
+            taken.rmdir()
+
+    def discard(self) -> None:
+        """The build failed before it took over the spare's pages: the spare goes with it."""
+        if self.taken is not None:
+            self._listing.communicate()
+            shutil.rmtree(self.taken, ignore_errors=True)
+            self.taken = None
+
+
+def _walked(root: str) -> list[tuple[str, list[str]]]:
+    """Each folder under `root`, deepest first, by its path from `root`, with the names of its files."""
+    return [(folder[len(root) + 1:], names) for folder, _dirs, names in os.walk(root, topdown=False)]
+
+
+_WALK = f"""import os, pickle, sys
+{inspect.getsource(_walked)}
+pickle.dump(_walked(sys.argv[1]), sys.stdout.buffer)"""
 
 
 def discard(building: Path) -> None:

@@ -84,6 +84,7 @@ class _Build:
     filled_feeds: set[str] = set()  # feeds with items: the only ones pages advertise
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
+    spare: "site_swap.Spare | None" = None  # the site before the one it replaces: its unchanged pages are reused
     serving = False  # `mkdocs serve`: its live reload runs an inline script, which the policy would block
     dirty = False  # `--dirty`: MkDocs skips a page whose output is newer than its source, so no spare is reused
     newest = ""
@@ -199,6 +200,9 @@ def on_config(config):
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     _Build.cache = build_cache.Cache(build_cache.location(project), build_cache.code_digest(folders, settings),
                                      remember=_Build.serving)
+    # Taken now, listed meanwhile, reused once the build knows its pages (`on_nav`); none for a build that keeps nothing.
+    _Build.spare = (site_swap.Spare(_Build.target, _Build.building)
+                    if _Build.cache.folder is not None and not _Build.dirty else None)
     return config
 
 
@@ -393,9 +397,9 @@ def _feeds_for(uri: str, entry) -> list:
 
 
 def on_nav(nav, config, files):
-    if _Build.cache.folder is not None and not _Build.dirty:  # what this build makes is known, none of it written yet
+    if _Build.spare is not None:  # what this build makes is known, none of it written yet
         inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
-        site_swap.reuse_spare(_Build.target, _Build.building, {f.dest_uri for f in files.documentation_pages(inclusion=inclusion)})
+        _Build.spare.reuse({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)})
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
@@ -732,6 +736,8 @@ def on_build_error(error) -> None:
         _Build.searching.cancel()
         _Build.searching = None
     _Build.cache.close(keep=False)
+    if _Build.spare is not None:
+        _Build.spare.discard()
     if _Build.building is not None:
         site_swap.discard(_Build.building)
         log.error(f"Dựng trang không thành công: {_Build.target} giữ nguyên bản trước.")

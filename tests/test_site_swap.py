@@ -101,12 +101,26 @@ def test_the_replaced_site_is_the_next_builds_spare_with_only_what_that_build_ma
     building = site_swap.fresh(site)
     # This build makes the home page and news item a again (item b was deleted); the search index and assets it writes
     # anew, so the spare's are removed, and its emptied folders with them.
-    site_swap.reuse_spare(site, building, {"index.html", "tin/a/index.html"})
+    taken = site_swap.Spare(site, building)  # as the build starts: listed by a process of its own meanwhile
+    assert not site_swap.spare(site).exists()
+    taken.reuse({"index.html", "tin/a/index.html"})  # once the build knows its pages
     assert _tree(building) == {"index.html": "cũ", "tin/a/index.html": "cũ"}
     assert sorted(p.relative_to(building).as_posix() for p in building.rglob("*") if p.is_dir()) == ["tin", "tin/a"]
-    assert not site_swap.spare(site).exists()
-    site_swap.reuse_spare(site, building, {"index.html"})  # none left: a build from an empty folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", building.name]  # the spare taken is gone
+    site_swap.Spare(site, building).reuse({"index.html"})  # none left: a build from an empty folder
     assert _tree(building) == {"index.html": "cũ", "tin/a/index.html": "cũ"}
+
+
+def test_a_build_that_fails_before_it_took_over_the_spare_removes_it(tmp_path):
+    from cchc import site_swap
+
+    site = tmp_path / "site"
+    write(site_swap.spare(site), "tin/a/index.html", "cũ")
+    building = site_swap.fresh(site)
+    taken = site_swap.Spare(site, building)
+    taken.discard()
+    site_swap.discard(building)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_spare_no_build_took_is_replaced(tmp_path):
