@@ -40,6 +40,9 @@ FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
 PRUNED = "blobs-pruned"  # when the blobs were last looked over
 KEEP_DAYS = 14
+# An entry read is marked in use again only if its mark is older than this: a build reads 36,000 entries at 10,000
+# documents, and writing every mark again was a tenth of a rebuild's commit. (It stays KEEP_DAYS - 1 days from removal.)
+MARK_AGAIN = 86400  # seconds
 # A blob's size, time and inode vouch for its bytes only if it was last modified this long before they were noted:
 # a file system keeps times to a clock tick, so an edit in the same tick as the write would leave all three as they
 # were (git's "racy" index entries). A blob a build writes is noted when the build ends, if its time is then far
@@ -173,12 +176,14 @@ class Cache:
         if db is None:
             return None
         try:
-            row = db.execute("SELECT value FROM kept WHERE key = ?", (key,)).fetchone()
+            row = db.execute("SELECT value, at FROM kept LEFT JOIN used USING (key) WHERE key = ?", (key,)).fetchone()
         except sqlite3.DatabaseError:
             return None
-        if row is not None:
+        if row is None:
+            return None
+        if row[1] is None or row[1] < self.started - MARK_AGAIN:
             self._mark_used(key)
-        return row[0] if row else None
+        return row[0]
 
     def _mark_used(self, key: str) -> None:
         """Kept from removal for KEEP_DAYS more: once per preview process is enough (it lives hours, not weeks), and

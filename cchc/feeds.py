@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from functools import lru_cache
+from typing import Callable
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
@@ -28,10 +29,11 @@ class FeedItem:
     title: str
     url: str  # absolute; also the item's permanent id
     published: datetime
-    html: str  # the item's page content, its links as on the page: `render` makes them absolute
-    summary: str
+    html: str | None  # the item's page content, its links as on the page (`render` makes them absolute); None: named
+    summary: str      # by `source`, read only when the feed is made again
     author: str
     categories: tuple[str, ...] = ()
+    source: str = ""  # a digest that names the HTML (its page's parts in the build cache), or ""
 
 
 @dataclass
@@ -90,15 +92,20 @@ def inputs(feed: Feed, site_url: str, limit: int) -> tuple[str, ...]:
     under in the build cache, so that a rebuild makes again only the feeds whose items changed."""
     parts = [site_url, str(limit)]
     for value in [getattr(feed, f.name) for f in fields(Feed) if f.name != "items"] + [
-            getattr(item, f.name) for item in feed.items for f in fields(FeedItem)]:
+            "" if f.name == "html" and item.source else getattr(item, f.name)  # named alike, given or not
+            for item in feed.items for f in fields(FeedItem)]:
         parts.append(value.isoformat() if isinstance(value, datetime)
                      else "\x1f".join(value) if isinstance(value, tuple) else value)
     return tuple(parts)
 
 
-def render(feed: Feed, site_url: str, limit: int) -> dict[str, bytes]:
-    """{path: bytes} of the three formats, newest `limit` items."""
-    items = [replace(item, html=absolute_html(item.html, item.url))
+def _unread(source: str) -> str:
+    raise LookupError(f"Không có cách đọc nội dung của trang {source}.")
+
+
+def render(feed: Feed, site_url: str, limit: int, read: Callable[[str], str] = _unread) -> dict[str, bytes]:
+    """{path: bytes} of the three formats, newest `limit` items; `read(source)` gives an item's HTML not given."""
+    items = [replace(item, html=absolute_html(read(item.source) if item.html is None else item.html, item.url))
              for item in sorted(feed.items, key=lambda i: (i.published, i.url), reverse=True)[:limit]]
     paths = feed_paths(feed.slug)
     rss = _generator(feed, site_url, urljoin(site_url, paths["rss"]), items).rss_str(pretty=True)

@@ -83,14 +83,19 @@ def has_items(site: Site) -> set[str]:
     return {s.ref.slug for s in _sources(site) if s.entries}
 
 
-def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int) -> list[Feed]:
-    """Every feed with its newest `limit` items; `html` is each page's rendered content by src_uri. An item is made
-    only for the feeds it is among the newest of, once."""
+def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int,
+                sources: dict[str, str] | None = None) -> list[Feed]:
+    """Every feed with its newest `limit` items; `html` is each page's rendered content by src_uri, and `sources` names
+    it (`FeedItem.source`) where it is not given. An item is made only for the feeds it is among the newest of, once."""
+    sources = sources or {}
+
     def item(entry: Entry) -> FeedItem:
         url = urljoin(site_url, url_of(entry.src_uri))
         department = site.departments[entry[entry.kind.department_field]]
-        return FeedItem(item_pages.feed_title(entry, site), url, _published(entry), html.get(entry.src_uri, ""),
-                        entry.get("summary", ""), department["name"], item_pages.feed_categories(entry))
+        uri = entry.src_uri
+        return FeedItem(item_pages.feed_title(entry, site), url, _published(entry),
+                        html.get(uri, None if uri in sources else ""), entry.get("summary", ""), department["name"],
+                        item_pages.feed_categories(entry), sources.get(uri, ""))
 
     made: dict[str, FeedItem] = {}
     order = _order(site, site_url)

@@ -75,7 +75,7 @@ class _Build:
     titles: dict[str, str] = {}
     html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
     carried: set[str] = set()  # the items some feed carries: the only pages whose HTML is kept past their writing
-    html: dict[str, str] = {}  # their HTML
+    html: dict[str, str] = {}  # their HTML, if converted by this build (else named by their parts' key)
     texts: dict[str, tuple] = {}  # each search document -> its text, passages and source (search.documents)
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
@@ -522,10 +522,8 @@ def on_page_content(html, page, config, files):
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}},
             html, *texts)  # beside the parts, read only where needed (search.kept_texts, _with_html)
-    elif uri in _Build.carried:
-        html = _kept_html(uri)
-    if uri in _Build.carried:
-        _Build.html[uri] = html  # the same string as the page's
+        if uri in _Build.carried:
+            _Build.html[uri] = html  # the same string as the page's (else the feeds read it from the cache)
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
         page.meta["title"] = unescape(page.title or "")
     _mark_html(page.toc)
@@ -613,8 +611,8 @@ def on_post_build(config) -> None:
         _Build.outputs = set()
         _finish()
         return
-    made = _Outputs(_Build.site, _Build.html, _Build.texts, _Build.titles_rendered, _Build.sources, _Build.cache,
-                    config.site_url or "", _feed_limit(config), _Build.searching)
+    made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
+                    _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching)
     _Build.shown = set(_Build.titles_rendered)
     if not (_Build.serving and _Build.outputs):
         _Build.outputs = made.write(Path(config.site_dir), set())
@@ -639,9 +637,10 @@ class _Outputs:
     of what the build wrote. Under `mkdocs serve`, a newer save stops them while they are made (`stop`), never
     while they are written: the site served never mixes two saves' search index."""
 
-    def __init__(self, site, html: dict, texts: dict, titles: dict, sources: dict, cache, site_url: str, limit: int,
-                 searching: "search_copy.Running | None" = None):
+    def __init__(self, site, html: dict, html_keys: dict, texts: dict, titles: dict, sources: dict, cache, site_url: str,
+                 limit: int, searching: "search_copy.Running | None" = None):
         self.site, self.html, self.texts, self.titles, self.sources = site, html, texts, titles, sources
+        self.html_keys = html_keys  # each page's parts' key, which names its HTML in the cache
         self.cache, self.site_url, self.limit = cache, site_url, limit
         self.searching = searching  # the search index, made and placed by a process of its own; else made here
         self._stop = threading.Event()
@@ -673,15 +672,19 @@ class _Outputs:
 
     def make(self) -> dict[str, bytes]:
         site, cache = self.site, self.cache
-        outputs = item_pages.exports(site, self.site_url)  # finders' data and open data, from each kind's renderer
+
+        def read(source: str) -> str:  # the HTML of a page a feed carries, left in the cache (`on_page_content`)
+            return cache.sides(source)[0]
+
+        outputs = item_pages.exports(site, self.site_url, cache.remember)  # finders' and open data, from each kind's renderer
         if self.searching is None:
             self._go_on()
             outputs |= search.build(*_search_documents(site, self.texts, self.titles), cache.remember, self._go_on,
                                     search.kept_texts(cache))
-        for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit):
+        for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit, self.html_keys):
             self._go_on()
             outputs |= cache.remembered(cache.key("feed", *feeds.inputs(feed, self.site_url, self.limit)),
-                                        lambda feed=feed: feeds.render(feed, self.site_url, self.limit))
+                                        lambda feed=feed: feeds.render(feed, self.site_url, self.limit, read))
         return outputs
 
     def write(self, site_dir: Path, previous: set[str]) -> set[str]:

@@ -107,6 +107,24 @@ def test_entries_no_build_used_for_two_weeks_are_removed(tmp_path):
     assert list((tmp_path / "c" / "blobs").glob("*/*")) == []  # written and linked fifteen days before
 
 
+def test_an_entry_is_marked_in_use_again_only_once_its_mark_is_a_day_old(tmp_path):
+    cache = Cache(tmp_path / "c", "code")
+    cache.keep_parts("p", {"x": 1})
+    cache.close()
+    hours_later = Cache(tmp_path / "c", "code")
+    hours_later.started += 3 * 3600
+    assert hours_later.parts("p") == {"x": 1} and hours_later._used == []  # marked by the build that kept it
+    hours_later.close()
+    days_later = Cache(tmp_path / "c", "code")
+    days_later.started += 2 * 86400
+    assert days_later.parts("p") == {"x": 1} and days_later._used == [("p", days_later.started)]
+    days_later.close()
+    weeks_later = Cache(tmp_path / "c", "code")
+    weeks_later.started += (build_cache.KEEP_DAYS + 1) * 86400  # two weeks after the first build, under from the second
+    weeks_later.close()
+    assert Cache(tmp_path / "c", "code").parts("p") == {"x": 1}
+
+
 def test_the_preview_remembers_what_it_read_and_still_refuses_a_blob_edited_in_place(tmp_path):
     cache = Cache(tmp_path / "c", "code", remember=True)
     cache.put_page("k-xem-truoc", b"<html>trang</html>", tmp_path / "site1" / "index.html")

@@ -112,3 +112,31 @@ def test_the_document_finder_lists_every_document_with_its_facets(small_site):
     assert facets["hieu-luc"][int(old[4 + 3])] == "bi-thay-the" and facets["nam"][int(old[4 + 2])] == "2020"
     assert [facets["linh-vuc"][int(i)] for i in old[4 + 4].split()] == ["thu-tuc-hanh-chinh", "che-do-cong-vu",
                                                                        "tai-chinh-cong", "chinh-quyen-so"]
+
+
+def test_the_finder_data_is_made_again_when_a_document_comes_to_be_replaced(small_site):
+    """The same sources on another day: the documents' validity is among what the finder's data is kept under."""
+    from datetime import datetime
+
+    from cchc import clock, content
+    from cchc.render import pages as item_pages
+
+    write(small_site, "plans/77-qd-ubnd.md", NEWER.split("attachments:")[0] + "---\n\nNội dung.\n")
+    kept = {}
+
+    def remember(parts, make):
+        return kept[parts] if parts in kept else kept.setdefault(parts, make())
+
+    def finder_data(now: str) -> dict:
+        site = content.load_site(content.Layout.at(small_site))
+        content.split_published(site, datetime.fromisoformat(now).replace(tzinfo=clock.TZ))
+        made = item_pages.exports(site, "", remember)
+        assert made == item_pages.exports(site, "", lambda parts, make: make())
+        return {row[0]: row[2] for row in json.loads(made["van-ban/tra-cuu/van-ban.json"])["items"]}
+
+    before = finder_data("2021-01-20T09:00")
+    assert finder_data("2021-01-25T09:00") == before and [parts[1] for parts in kept].count("plan") == 1
+    after = finder_data("2021-02-01T00:00")  # 77/QĐ-UBND in force: 489/QĐ-UBND replaced
+    assert [parts[1] for parts in kept].count("plan") == 2
+    changed = {title for title in before if before[title] != after[title]}
+    assert len(changed) == 2 and any("Hết hiệu lực (bị thay thế)" in after[title] for title in changed)

@@ -122,3 +122,20 @@ def test_a_feed_is_kept_under_everything_it_is_made_from():
                    else ("Khác",) if isinstance(value, tuple) else value + "x")
         edited = replace(FEED, items=[FEED.items[0], replace(FEED.items[1], **{field.name: changed}), FEED.items[2]])
         assert inputs(edited, SITE, 10) != kept, field.name
+
+
+def test_an_item_named_by_its_source_is_read_only_when_its_feed_is_made_again():
+    """A page not converted again gives its feeds its parts' key, not its HTML: the key stands for the HTML."""
+    from dataclasses import replace
+
+    from cchc.feeds import inputs
+
+    pages = {f"trang-{n}": it.html for n, it in enumerate(FEED.items)}
+    given = replace(FEED, items=[replace(it, source=f"trang-{n}") for n, it in enumerate(FEED.items)])
+    named = replace(FEED, items=[replace(it, html=None) for it in given.items])
+    assert inputs(named, SITE, 10) == inputs(given, SITE, 10) != inputs(FEED, SITE, 10)
+    edited = replace(named, items=[replace(named.items[0], source="trang-0-moi"), *named.items[1:]])
+    assert inputs(edited, SITE, 10) != inputs(named, SITE, 10)  # an edit is another key, so another feed
+    read = []
+    assert render(named, SITE, 10, lambda source: read.append(source) or pages[source]) == render(FEED, SITE, 10)
+    assert sorted(read) == sorted(pages)

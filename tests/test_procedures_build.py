@@ -175,3 +175,31 @@ def test_a_procedure_page_is_made_again_only_when_what_it_shows_changes(small_si
     source, jsonld = page()
     assert len(made) == 2 and "Sở Tư pháp Khánh Hòa</a>" in source and '"name":"Sở Tư pháp Khánh Hòa"' in jsonld
     assert "https://khac.example.gov.vn/thu-tuc/1-000688/" in page("https://khac.example.gov.vn/")[1] and len(made) == 3
+
+
+def test_the_catalogue_and_finder_data_are_made_again_only_when_what_they_list_changes(small_site):
+    """The procedures' renderer names everything its data files are made of (`export_inputs`): kept under those."""
+    from cchc import content
+    from cchc.render import pages as item_pages
+
+    add_procedure(small_site, "1.000688")
+    write(small_site, "docs/co-quan/stp-kh.md", STP)
+    kept, made = {}, []
+
+    def remember(parts, make):
+        if parts not in kept:
+            made.append(parts[1])
+            kept[parts] = make()
+        return kept[parts]
+
+    def exports(remembering=remember):
+        site = content.load_site(content.Layout.at(small_site))
+        return item_pages.exports(site, "https://cchc.example.gov.vn/", remembering)
+
+    first = exports()
+    assert first == exports(lambda parts, make: make()) and made.count("procedure") == 1
+    write(small_site, "docs/tin-tuc/2025/tin-moi.md", "---\ntitle: Tin mới\ndate: 2025-03-01\ndepartment: STP-KH\n---\n\nNội dung.\n")
+    assert exports() == first and made.count("procedure") == 1  # an edit elsewhere: kept
+    write(small_site, "docs/co-quan/stp-kh.md", STP.replace("name: Sở Tư pháp tỉnh Khánh Hòa", "name: Sở Tư pháp Khánh Hòa"))
+    renamed = exports()
+    assert made.count("procedure") == 2 and '"department_name": "Sở Tư pháp Khánh Hòa"' in renamed["thu-tuc/procedures.json"].decode()

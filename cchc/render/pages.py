@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..build_cache import made_again
+from ..build_cache import made_again, value_bytes
 from ..content import Entry, Site
 from ..kinds import KINDS, Kind
 from .html import HtmlPage
@@ -43,12 +43,20 @@ def listings(site: Site) -> dict[str, tuple[str, str | HtmlPage]]:
     return found
 
 
-def exports(site: Site, site_url: str) -> dict[str, bytes]:
-    """{site path: bytes} of the data files each kind's renderer module writes (`exports`): finders' data, open data."""
+def exports(site: Site, site_url: str, remember: Callable[[tuple, Callable[[], Any]], Any] = made_again) -> dict[str, bytes]:
+    """{site path: bytes} of the data files each kind's renderer module writes (`exports`): finders' data, open data.
+    A module that names everything its files are made of (`export_inputs`) has them kept under those (`remember`, as
+    `PageContext.remember`): a news edit does not make the catalogue's 3,000 procedures into JSON and CSV again."""
     found: dict = {}
     for kind in KINDS:
-        if kind.renderer and hasattr(_module(kind), "exports"):
-            found |= _module(kind).exports(site, site_url)
+        module = kind.renderer and _module(kind)
+        if not hasattr(module, "exports"):
+            continue
+        make = lambda module=module: module.exports(site, site_url)  # noqa: E731
+        if hasattr(module, "export_inputs"):
+            found |= remember(("exports", kind.name, value_bytes(module.export_inputs(site, site_url))), make)
+        else:
+            found |= make()
     return found
 
 

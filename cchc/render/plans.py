@@ -238,6 +238,13 @@ def exports(site: Site, _site_url: str) -> dict[str, bytes]:
     return {FINDER_DATA: finder_data(site)}
 
 
+def export_inputs(site: Site, _site_url: str) -> tuple:
+    """Everything `exports` reads: each document as checked, in order, with its validity on the build clock's day
+    (which the documents replacing it decide), and the names of their issuers."""
+    return ([(p.src_uri, p.values, validity.status(p, site)) for p in site.plans],
+            {code: department_name(site, code) for code in sorted({p["issuer"] for p in site.plans})})
+
+
 def finder_data(site: Site) -> bytes:
     """What `finder.js` lists: every document, newest first, under its year."""
     items = []

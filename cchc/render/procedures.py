@@ -296,6 +296,12 @@ def exports(site: Site, site_url: str) -> dict[str, bytes]:
             FINDER_DATA: finder_data(site)}
 
 
+def export_inputs(site: Site, site_url: str) -> tuple:
+    """Everything `exports` reads: each procedure as checked, in order, and the names of their departments."""
+    return (site_url, [(p.src_uri, p.values) for p in site.procedures],
+            {code: site.departments[code]["name"] for code in site.procedures_by_department})
+
+
 def finder_data(site: Site) -> bytes:
     """What `finder.js` lists, grouped by department (its full name as the heading) then field."""
     names = {code: site.departments[code]["name"] for code in site.procedures_by_department}
