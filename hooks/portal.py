@@ -670,21 +670,21 @@ class _Outputs:
             log.exception("Chỉ mục tìm kiếm, bản tin và dữ liệu mở chưa làm lại được; lần dựng sau sẽ làm lại.")
             _Build.outputs = set()
 
-    def make(self) -> dict[str, bytes]:
+    def make(self) -> dict[str, bytes | build_cache.Blob]:
         site, cache = self.site, self.cache
 
         def read(source: str) -> str:  # the HTML of a page a feed carries, left in the cache (`on_page_content`)
             return cache.sides(source)[0]
 
-        outputs = item_pages.exports(site, self.site_url, cache.remember)  # finders' and open data, from each kind's renderer
+        outputs = item_pages.exports(site, self.site_url, cache.remember_files)  # finders' and open data, by kind
         if self.searching is None:
             self._go_on()
             outputs |= search.build(*_search_documents(site, self.texts, self.titles), cache.remember, self._go_on,
                                     search.kept_texts(cache))
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit, self.html_keys):
             self._go_on()
-            outputs |= cache.remembered(cache.key("feed", *feeds.inputs(feed, self.site_url, self.limit)),
-                                        lambda feed=feed: feeds.render(feed, self.site_url, self.limit, read))
+            outputs |= cache.remember_files(("feed", *feeds.inputs(feed, self.site_url, self.limit)),
+                                            lambda feed=feed: feeds.render(feed, self.site_url, self.limit, read))
         return outputs
 
     def write(self, site_dir: Path, previous: set[str]) -> set[str]:

@@ -225,3 +225,47 @@ def test_a_value_as_bytes_for_a_key_is_the_same_for_equal_values_and_differs_wit
         assert build_cache.value_bytes(changed) != build_cache.value_bytes(built)
     cache = Cache(None, "code")
     assert cache.key("own", build_cache.value_bytes(built)) != cache.key("own", build_cache.value_bytes(read_again) + b" ")
+
+
+def test_files_remembered_are_given_as_their_blobs_and_made_again_if_one_is_gone(tmp_path):
+    made = []
+
+    def make():
+        made.append(1)
+        return {"feeds/a/rss.xml": b"<rss>\xc4\x91</rss>", "data.json": b"{}"}
+
+    cache = Cache(tmp_path / "c", "code")
+    first = cache.remembered_files("k", make)
+    assert first == make() and len(made) == 2
+    for path, data in first.items():
+        cache.place(data, tmp_path / "site1" / path)
+    cache.close()
+
+    again = Cache(tmp_path / "c", "code")
+    kept = again.remembered_files("k", make)
+    assert len(made) == 2 and all(isinstance(blob, build_cache.Blob) for blob in kept.values())
+    for path, blob in kept.items():
+        again.place(blob, tmp_path / "site2" / path)
+    assert {p: (tmp_path / "site2" / p).read_bytes() for p in kept} == make()
+    assert (tmp_path / "site2/data.json").stat().st_ino == (tmp_path / "site1/data.json").stat().st_ino
+    again.close()
+
+    (tmp_path / "site1/data.json").unlink()  # the blob's other names go: it stays
+    (tmp_path / "site2/data.json").unlink()
+    blob = tmp_path / "c" / "blobs" / kept["data.json"].digest[:2] / kept["data.json"].digest
+    blob.write_bytes(b"{sua}")  # damaged
+    damaged = Cache(tmp_path / "c", "code")
+    assert damaged.remembered_files("k", make) == make() and len(made) == 5
+    damaged.close()
+    stopped = Cache(tmp_path / "c", "code")
+    stopped.remembered_files("moi", make)  # kept, its files never placed (a preview stopped by a newer save)
+    stopped.close()
+    assert Cache(tmp_path / "c", "code").remembered_files("moi", make) == make() and len(made) == 8
+
+
+def test_a_value_digest_is_the_digest_of_its_bytes():
+    import hashlib
+    from datetime import date
+
+    value = [("thu-tuc/a.md", {"name": "Đăng ký", "date": date(2025, 3, 1), "levels": ["tinh"] * 3})] * 2000
+    assert build_cache.value_digest(value) == hashlib.sha256(build_cache.value_bytes(value)).hexdigest()

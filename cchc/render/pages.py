@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..build_cache import made_again, value_bytes
+from ..build_cache import made_again, value_digest
 from ..content import Entry, Site
 from ..kinds import KINDS, Kind
 from .html import HtmlPage
@@ -43,10 +43,11 @@ def listings(site: Site) -> dict[str, tuple[str, str | HtmlPage]]:
     return found
 
 
-def exports(site: Site, site_url: str, remember: Callable[[tuple, Callable[[], Any]], Any] = made_again) -> dict[str, bytes]:
+def exports(site: Site, site_url: str, remember: Callable[[tuple, Callable[[], Any]], Any] = made_again) -> dict:
     """{site path: bytes} of the data files each kind's renderer module writes (`exports`): finders' data, open data.
-    A module that names everything its files are made of (`export_inputs`) has them kept under those (`remember`, as
-    `PageContext.remember`): a news edit does not make the catalogue's 3,000 procedures into JSON and CSV again."""
+    A module that names everything its files are made of (`export_inputs`) has them kept under those (`remember`: the
+    build cache's `Cache.remember_files`, whose files may come as `Blob`s): a news edit does not make the
+    catalogue's 3,000 procedures into JSON and CSV again."""
     found: dict = {}
     for kind in KINDS:
         module = kind.renderer and _module(kind)
@@ -54,7 +55,7 @@ def exports(site: Site, site_url: str, remember: Callable[[tuple, Callable[[], A
             continue
         make = lambda module=module: module.exports(site, site_url)  # noqa: E731
         if hasattr(module, "export_inputs"):
-            found |= remember(("exports", kind.name, value_bytes(module.export_inputs(site, site_url))), make)
+            found |= remember(("exports", kind.name, value_digest(module.export_inputs(site, site_url))), make)
         else:
             found |= make()
     return found
