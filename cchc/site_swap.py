@@ -86,7 +86,8 @@ class Spare:
         except OSError:  # none (a first build, or the last one kept no spare)
             self.taken, self._listing = None, None
             return
-        self._listing = subprocess.Popen([sys.executable, "-c", _WALK, str(self.taken)], stdout=subprocess.PIPE)
+        self._listing = subprocess.Popen([sys.executable, "-c", _WALK, str(self.taken)], stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)  # if it fails, the build walks the spare itself
 
     def reuse(self, keep: set[str]) -> None:
         """Move into the building folder (empty) the spare's files at the paths of `keep`, which this build writes

@@ -133,3 +133,15 @@ def test_a_spare_no_build_took_is_replaced(tmp_path):
     site_swap.put_in_place(tmp_path / "new", site, keep_spare=True)
     assert _tree(site_swap.spare(site)) == {"index.html": "lần trước"}
     assert sorted(p.name for p in tmp_path.iterdir()) == [".site.de-dung-lai", "site"]
+
+
+def test_a_spare_whose_listing_failed_is_walked_by_the_build_itself(tmp_path, monkeypatch):
+    from cchc import site_swap
+
+    site = tmp_path / "site"
+    for path in ("index.html", "tin/a/index.html", "tin/b/index.html"):
+        write(site_swap.spare(site), path, "cũ")
+    monkeypatch.setattr(site_swap, "_WALK", "raise SystemExit(1)")
+    building = site_swap.fresh(site)
+    site_swap.Spare(site, building).reuse({"tin/a/index.html"})
+    assert _tree(building) == {"tin/a/index.html": "cũ"} and not site_swap.spare(site).exists()
