@@ -118,6 +118,12 @@ def made_again(parts: tuple[str | bytes, ...], make: Callable[[], object]) -> ob
     return make()
 
 
+def not_kept(source: str):
+    """A reader of what a source names (`Cache.sides`) where nothing is kept: a caller that names its texts by their
+    source must also say where to read them."""
+    raise LookupError(f"Không có bộ nhớ đệm để đọc nội dung {source}.")
+
+
 class Cache:
     """The store under `folder`; `Cache(None)` keeps nothing (every lookup misses). What a build adds is committed
     by `close()` at its end; a build that fails adds nothing."""

@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
+from .build_cache import not_kept
 from .clock import TZ
 
 _URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
@@ -99,11 +100,7 @@ def inputs(feed: Feed, site_url: str, limit: int) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _unread(source: str) -> str:
-    raise LookupError(f"Không có cách đọc nội dung của trang {source}.")
-
-
-def render(feed: Feed, site_url: str, limit: int, read: Callable[[str], str] = _unread) -> dict[str, bytes]:
+def render(feed: Feed, site_url: str, limit: int, read: Callable[[str], str] = not_kept) -> dict[str, bytes]:
     """{path: bytes} of the three formats, newest `limit` items; `read(source)` gives an item's HTML not given."""
     items = [replace(item, html=absolute_html(read(item.source) if item.html is None else item.html, item.url))
              for item in sorted(feed.items, key=lambda i: (i.published, i.url), reverse=True)[:limit]]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from . import kinds
-from .build_cache import made_again
+from .build_cache import made_again, not_kept
 from .content import url_of
 from .dates import display_date
 from .text import fold, nfc
@@ -59,10 +59,6 @@ class SearchDoc:
 
 
 Read = Callable[[str], tuple[str, str]]  # a document's `source` -> its text and passages
-
-
-def _unread(source: str) -> tuple[str, str]:
-    raise LookupError(f"Không có cách đọc văn bản của tài liệu {source}.")
 
 
 def plain_text(rendered: str) -> str:
@@ -117,7 +113,7 @@ Remember = Callable[[tuple[str, ...], Callable[[], dict]], dict]
 
 
 def build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember = made_again,
-          go_on: Callable[[], None] = lambda: None, read: Read = _unread) -> dict[str, bytes]:
+          go_on: Callable[[], None] = lambda: None, read: Read = not_kept) -> dict[str, bytes]:
     """The index files, by path under the site directory. Deterministic for the same documents.
 
     The documents, in order of address, are indexed in runs (`_runs`), each on its own, and the runs' indexes merged.
@@ -132,7 +128,7 @@ def build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Reme
 
 
 def build_in_order(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember = made_again,
-                   go_on: Callable[[], None] = lambda: None, read: Read = _unread) -> dict[str, bytes]:
+                   go_on: Callable[[], None] = lambda: None, read: Read = not_kept) -> dict[str, bytes]:
     """`build` of documents given in order of address, read one run at a time: a document's text is not held once
     its run is indexed (`search_copy` reads them from a file as they are needed)."""
     with _collector_paused():

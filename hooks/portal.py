@@ -15,6 +15,7 @@ import pickle
 import shutil
 import sys
 import threading
+from functools import partial
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -562,11 +563,14 @@ def on_page_context(context, page, config, nav):
 def _with_html(page) -> None:
     """The page's sanitized HTML, for the theme's escaping templates (until on_post_page), read from the cache if its
     parts came from there: only pages the theme renders read it."""
-    page.content = Markup(_kept_html(page.file.src_uri) if page.content is _LEFT_IN_CACHE else page.content)
+    uri = page.file.src_uri
+    page.content = Markup(_kept_html(_Build.cache, _Build.part_keys[uri]) if page.content is _LEFT_IN_CACHE
+                          else page.content)
 
 
-def _kept_html(uri: str) -> str:
-    return _Build.cache.sides(_Build.part_keys[uri])[0]
+def _kept_html(cache, key: str) -> str:
+    """A page's HTML, kept first beside its parts (`on_page_content`; its search texts follow, `search.kept_texts`)."""
+    return cache.sides(key)[0]
 
 
 def _refilled(key: str, own: str, dest: Path) -> bool:
@@ -672,10 +676,6 @@ class _Outputs:
 
     def make(self) -> dict[str, bytes | build_cache.Blob]:
         site, cache = self.site, self.cache
-
-        def read(source: str) -> str:  # the HTML of a page a feed carries, left in the cache (`on_page_content`)
-            return cache.sides(source)[0]
-
         outputs = item_pages.exports(site, self.site_url, cache.remember_files)  # finders' and open data, by kind
         if self.searching is None:
             self._go_on()
@@ -683,8 +683,8 @@ class _Outputs:
                                     search.kept_texts(cache))
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit, self.html_keys):
             self._go_on()
-            outputs |= cache.remember_files(("feed", *feeds.inputs(feed, self.site_url, self.limit)),
-                                            lambda feed=feed: feeds.render(feed, self.site_url, self.limit, read))
+            outputs |= cache.remember_files(("feed", *feeds.inputs(feed, self.site_url, self.limit)), lambda feed=feed:
+                                            feeds.render(feed, self.site_url, self.limit, partial(_kept_html, cache)))
         return outputs
 
     def write(self, site_dir: Path, previous: set[str]) -> set[str]:
