@@ -6,7 +6,7 @@ import re
 import feedparser
 import pytest
 
-from conftest import REPO, mkdocs_build
+from conftest import REPO, mkdocs_build, write
 
 NOW = {"CCHC_NOW": "2026-11-25T12:00"}
 SITE = "https://cchc.example.gov.vn/"
@@ -101,6 +101,41 @@ def test_news_page_shows_its_metadata_and_neighbours(built):
     assert "Tin mới hơn: Sở Xây dựng công khai quy định" not in text  # ordered by date, not by file
     assert "Tin mới hơn: Truyền thông về chính quyền điện tử, chính quyền số" in text
     assert "Tin cũ hơn: Sở Xây dựng công khai quy định, chính sách mới cho doanh nghiệp" in text
+
+
+def test_a_news_item_is_its_editors_markdown_inside_the_generated_page(small_site):
+    item = """---
+title: Tập huấn đất đai
+date: 2025-04-09 08:00
+department: SNV-KH
+categories: [thu-tuc-hanh-chinh]
+summary: Hai ngày, ba mươi học viên.
+---
+
+Theo [Sở Nội vụ](../../co-quan/snv-kh.md), lớp học mở hằng quý[^1].
+
+## Tập huấn đất đai
+
+Nội dung [ở trên](#tap-huan-dat-dai).
+
+[^1]: Trừ quý có bầu cử.
+"""
+    write(small_site, "docs/tin-tuc/2025/tap-huan.md", item)
+    write(small_site, "docs/tin-tuc/2025/cu-hon.md", item.split("\n\n")[0].replace("Tập huấn đất đai", "Tin cũ hơn")
+          .replace("08:00", "07:00") + "\n\nNội dung.\n")
+    result = mkdocs_build(small_site, env=NOW)
+    assert result.returncode == 0, result.stderr
+    html = (small_site / "site/tin-tuc/2025/tap-huan/index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    # The body's heading that repeats the title gets the next id, as in one Markdown text; its links resolve.
+    assert re.findall(r'<h[12] id="([^"]+)"', article) == ["tap-huan-dat-dai", "tap-huan-dat-dai_1"]
+    assert '<dd><a href="../../../co-quan/snv-kh/">Sở Nội vụ tỉnh Khánh Hòa</a></dd>' in article
+    assert "<p><strong>Hai ngày, ba mươi học viên.</strong></p>" in article
+    assert '<a href="../../../co-quan/snv-kh/">Sở Nội vụ</a>' in article and 'href="#tap-huan-dat-dai">ở trên</a>' in article
+    footnote, rule = article.index('class="footnote"'), article.index("<hr>\n<p>Tin cũ hơn: ")
+    assert footnote < rule and '<a href="../cu-hon/">Tin cũ hơn</a></p>' in article[rule:]
+    toc = html[html.index("md-nav--secondary"):html.index("<article")]
+    assert 'href="#tap-huan-dat-dai_1"' in toc
 
 
 def test_news_index_leads_to_each_year(built):

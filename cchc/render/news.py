@@ -11,7 +11,6 @@ from ..text import slugify
 from ..vocab import NEWS_CATEGORIES
 from . import html
 from .html import HtmlPage
-from .markdown import link, meta_panel, text
 
 PAGE_SIZE = 10
 INDEX_URI = f"{NEWS_DIR}/index.md"
@@ -47,31 +46,37 @@ def news_list(items: list[Entry], here: str, site: Site) -> list[str]:
     return html.item_list([news_item(n, here, site) for n in items], "Chưa có tin nào.")
 
 
-def news_page(item: Entry, site: Site, previous: Entry | None, following: Entry | None) -> str:
+def news_page(item: Entry, site: Site, previous: Entry | None, following: Entry | None) -> HtmlPage:
+    """Written as HTML around the editor's text, the one part Python-Markdown converts (8,000 items' headers and
+    neighbour links as Markdown took 60% longer to convert than the items' texts alone)."""
     here = item.src_uri
     department = site.departments[item["department"]]
-    rows = [("Ngày đăng", display_datetime(item["date"])),
-            ("Cơ quan", link(department["name"], here, department.src_uri)),
-            ("Chuyên mục", ", ".join(link(NEWS_CATEGORIES[c], here, category_uri(c)) for c in item["categories"]))]
+    rows = [("Ngày đăng", html.escape(display_datetime(item["date"]))),
+            ("Cơ quan", html.link(department["name"], here, department.src_uri)),
+            ("Chuyên mục", ", ".join(html.link(NEWS_CATEGORIES[c], here, category_uri(c)) for c in item["categories"]))]
     if item.get("tags"):
         # A tag only a draft uses has no listing yet (the preview shows drafts): named, not linked.
-        rows.append(("Từ khóa", ", ".join(link(t, here, tag_uri(t)) if t in site.tags else text(t) for t in item["tags"])))
-    parts = [f"# {text(item['title'])}", "", *meta_panel(rows)]
+        rows.append(("Từ khóa", ", ".join(html.link(t, here, tag_uri(t)) if t in site.tags else html.escape(t)
+                                          for t in item["tags"])))
+    page = HtmlPage(here)
+    page.heading(1, item["title"])
+    page.add(*html.meta_panel(rows))
     if item.get("summary"):
-        parts += [f"**{text(item['summary'])}**", ""]
-    parts += [item.body.strip(), "", "---", ""]
-    if previous:
-        parts.append(f"Tin mới hơn: {link(previous['title'], here, previous.src_uri)}  ")
-    if following:
-        parts.append(f"Tin cũ hơn: {link(following['title'], here, following.src_uri)}")
-    return "\n".join(parts) + "\n"
+        page.add(f"<p><strong>{html.escape(item['summary'])}</strong></p>")
+    page.add_body(item.body.strip())
+    page.add("<hr>")
+    neighbours = ([f"Tin mới hơn: {html.link(previous['title'], here, previous.src_uri)}"] if previous else []) + (
+        [f"Tin cũ hơn: {html.link(following['title'], here, following.src_uri)}"] if following else [])
+    if neighbours:
+        page.add("<p>" + "<br>\n".join(neighbours) + "</p>")
+    return page
 
 
 def feed_categories(item: Entry) -> tuple[str, ...]:
     return tuple(NEWS_CATEGORIES[c] for c in item["categories"]) + tuple(item.get("tags", []))
 
 
-def page(item: Entry, site: Site, _context) -> str:
+def page(item: Entry, site: Site, _context) -> HtmlPage:
     newer, older = site.neighbours.get(item.src_uri, (None, None))  # a draft previewed has no neighbours
     return news_page(item, site, newer, older)
 
