@@ -6,7 +6,6 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
-from functools import lru_cache
 from urllib.parse import urljoin
 
 from .clock import TZ
@@ -131,11 +130,6 @@ def _newest(source: _Source, order: dict[str, tuple[datetime, str]], limit: int)
 
 def head_links(refs: list[FeedRef], site_url: str) -> list[dict[str, str]]:
     """What a page's <head> advertises: RSS, Atom and JSON of each feed that fits it."""
-    return [dict(link) for link in _head_links(tuple(refs), site_url)]
-
-
-@lru_cache(maxsize=4096)  # pages share a handful of feed sets: the portal's, a department's, a category's
-def _head_links(refs: tuple[FeedRef, ...], site_url: str) -> list[dict[str, str]]:
     links = []
     for ref in refs:
         paths = feed_paths(ref.slug)
