@@ -36,7 +36,13 @@ def file_href(here: str, path: str) -> str:
 
 
 def link(label, here: str, to_uri: str, anchor: str = "") -> str:
-    return f'<a href="{html.escape(href(here, to_uri, anchor))}">{escape(label)}</a>'
+    return link_to(label, to_uri, anchor)(here)
+
+
+def link_to(label, to_uri: str, anchor: str = "") -> Callable[[str], str]:
+    """`link` from any page, its label escaped once: listings link one item from many pages."""
+    text = escape(label)
+    return lambda here: f'<a href="{html.escape(href(here, to_uri, anchor))}">{text}</a>'
 
 
 BODY = "<!-- cchc: the editor's Markdown, converted, goes here -->"
