@@ -299,8 +299,8 @@ class Cache:
     def remembered_files(self, key: str, make: Callable[[], dict[str, bytes]]) -> dict[str, bytes | Blob]:
         """Files made once for their key ({path: bytes}), then given as the blobs their bytes were kept as, which `place`
         puts in place unread: the feeds' 76 MB and the catalogue's 20 MB at 10,000 documents are neither pickled into
-        an entry nor read, hashed and held again on every build. Made again if a blob is gone or damaged (an entry
-        whose files a stopped preview never placed)."""
+        an entry nor read, hashed and held again on every build. Kept as blobs as soon as they are made; made again
+        if a blob is gone or damaged."""
         kept = self._get(key)
         if kept is not None:
             try:
@@ -310,8 +310,11 @@ class Cache:
             if files is not None and all(self._intact(self._blob(blob.digest)) for blob in files.values()):
                 return files
         files = make()
-        self._put(key, json.dumps({path: hashlib.sha256(data).hexdigest() for path, data in files.items()}).encode())
-        return files
+        if self.folder is None:
+            return files
+        blobs = {path: self._kept_blob(data) for path, data in files.items()}  # each hashed once, `place` links it
+        self._put(key, json.dumps({path: blob.digest for path, blob in blobs.items()}).encode())
+        return blobs
 
     def remember_files(self, parts: tuple[str, ...], make: Callable[[], dict[str, bytes]]) -> dict[str, bytes | Blob]:
         """`remembered_files` under the key of `parts`."""
@@ -401,25 +404,27 @@ class Cache:
         """Write `data` at `dest`, by a link to the same bytes kept from a previous build when there are some: a
         rebuild writes only what changed (writing is most of a rebuild's time on a slow disk). Returns the digest
         of the bytes kept, or "" when nothing is kept."""
-        if isinstance(data, Blob):  # checked when it was given (`remembered_files`)
+        if not isinstance(data, Blob) and self.folder is not None:
+            data = self._kept_blob(data)
+        if isinstance(data, Blob):  # checked when it was kept, or given (`remembered_files`)
             if self._link(self._blob(data.digest), dest):
                 return data.digest
             data = self._blob(data.digest).read_bytes()  # another file system: a copy
-        if self.folder is not None:
-            digest = hashlib.sha256(data).hexdigest()
-            blob = self._blob(digest)
-            if not self._intact(blob):  # absent, or damaged: written (no temporary file: a blob is checked before any reuse)
-                self._folder(blob.parent)
-                blob.write_bytes(data)
-                self._checked(blob)
-            if self._link(blob, dest):
-                return digest
         self._folder(dest.parent)
         written = dest.with_name(f".{dest.name}.{os.getpid()}")  # never through a file that may be a link to a blob
         written.unlink(missing_ok=True)
         written.write_bytes(data)
         os.replace(written, dest)
         return ""
+
+    def _kept_blob(self, data: bytes) -> Blob:
+        """`data` kept as a blob: written unless it is there already, with these bytes."""
+        blob = self._blob(hashlib.sha256(data).hexdigest())
+        if not self._intact(blob):  # absent, or damaged: written (no temporary file: a blob is checked before any reuse)
+            self._folder(blob.parent)
+            blob.write_bytes(data)
+            self._checked(blob)
+        return Blob(blob.name)
 
     def _folder(self, folder: Path) -> None:
         if folder not in self._folders:

@@ -436,17 +436,6 @@ def documents(site, rendered: dict[str, tuple[str, str | None, str, str]]) -> li
     return docs
 
 
-def kept_texts(cache) -> Read:
-    """`read` from the build cache, where the hooks keep a page's HTML and then its two `texts` beside its parts, under
-    the key that is the document's source."""
-    def read(source: str) -> tuple[str, str]:
-        sides = cache.sides(source)
-        if sides is None or len(sides) != 3:
-            raise LookupError(f"Bộ nhớ đệm không còn văn bản của trang {source}: xóa .cache/ rồi dựng lại.")
-        return sides[1], sides[2]
-    return read
-
-
 def texts(page_html: str) -> tuple[str, str]:
     """The page's text, and the text excerpts come from (without the metadata panel), each page read once: a tag
     reads as a space, so the texts of the page's pieces joined are the text of the whole."""

@@ -22,7 +22,7 @@ from dataclasses import astuple
 from pathlib import Path
 from typing import IO, Iterator
 
-from . import build_cache, search
+from . import build_cache, page_sides, search
 
 
 class SearchCopyError(Exception):
@@ -84,7 +84,7 @@ def _main(folder: str, code: str, site_dir: str, started: str, given: str, entri
     with os.fdopen(int(given), "rb") as handed, os.fdopen(int(entries), "wb") as handing_back:
         departments = pickle.load(handed)
         cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, float(started))
-        outputs = search.build_in_order(_documents(handed), departments, cache.remember, read=search.kept_texts(cache))
+        outputs = search.build_in_order(_documents(handed), departments, cache.remember, read=page_sides.kept_texts(cache))
         for path, data in outputs.items():
             cache.place(data, Path(site_dir) / path)
         notes = cache.notes()

@@ -31,7 +31,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
 
 import cchc
-from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, links,
+from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, links, page_sides,
                   portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
@@ -532,7 +532,7 @@ def on_page_content(html, page, config, files):
             "search": bool(texts), "toc": _toc_tokens(page.toc), "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}},
-            html, *texts)  # beside the parts, read only where needed (search.kept_texts, _with_html)
+            *page_sides.sides(html, texts))
         if uri in _Build.carried:
             _Build.html[uri] = html  # the same string as the page's (else the feeds read it from the cache)
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
@@ -574,13 +574,8 @@ def _with_html(page) -> None:
     """The page's sanitized HTML, for the theme's escaping templates (until on_post_page), read from the cache if its
     parts came from there: only pages the theme renders read it."""
     uri = page.file.src_uri
-    page.content = Markup(_kept_html(_Build.cache, _Build.part_keys[uri]) if page.content is _LEFT_IN_CACHE
+    page.content = Markup(page_sides.kept_html(_Build.cache, _Build.part_keys[uri]) if page.content is _LEFT_IN_CACHE
                           else page.content)
-
-
-def _kept_html(cache, key: str) -> str:
-    """A page's HTML, kept first beside its parts (`on_page_content`; its search texts follow, `search.kept_texts`)."""
-    return cache.sides(key)[0]
 
 
 def _refilled(key: str, own: str, dest: Path) -> bool:
@@ -690,11 +685,11 @@ class _Outputs:
         if self.searching is None:
             self._go_on()
             outputs |= search.build(*_search_documents(site, self.texts, self.titles), cache.remember, self._go_on,
-                                    search.kept_texts(cache))
+                                    page_sides.kept_texts(cache))
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit, self.html_keys):
             self._go_on()
             outputs |= cache.remember_files(("feed", *feeds.inputs(feed, self.site_url, self.limit)), lambda feed=feed:
-                                            feeds.render(feed, self.site_url, self.limit, partial(_kept_html, cache)))
+                                            feeds.render(feed, self.site_url, self.limit, partial(page_sides.kept_html, cache)))
         return outputs
 
     def write(self, site_dir: Path, previous: set[str]) -> set[str]:

@@ -234,9 +234,13 @@ def test_files_remembered_are_given_as_their_blobs_and_made_again_if_one_is_gone
         made.append(1)
         return {"feeds/a/rss.xml": b"<rss>\xc4\x91</rss>", "data.json": b"{}"}
 
+    def blob_bytes(files):
+        return {path: (tmp_path / "c" / "blobs" / blob.digest[:2] / blob.digest).read_bytes() for path, blob in files.items()}
+
     cache = Cache(tmp_path / "c", "code")
-    first = cache.remembered_files("k", make)
-    assert first == make() and len(made) == 2
+    first = cache.remembered_files("k", make)  # made, and kept as blobs at once: each file hashed once
+    assert all(isinstance(blob, build_cache.Blob) for blob in first.values())
+    assert blob_bytes(first) == make() and len(made) == 2
     for path, data in first.items():
         cache.place(data, tmp_path / "site1" / path)
     cache.close()
@@ -255,12 +259,13 @@ def test_files_remembered_are_given_as_their_blobs_and_made_again_if_one_is_gone
     blob = tmp_path / "c" / "blobs" / kept["data.json"].digest[:2] / kept["data.json"].digest
     blob.write_bytes(b"{sua}")  # damaged
     damaged = Cache(tmp_path / "c", "code")
-    assert damaged.remembered_files("k", make) == make() and len(made) == 5
+    assert blob_bytes(damaged.remembered_files("k", make)) == make() and len(made) == 5
     damaged.close()
     stopped = Cache(tmp_path / "c", "code")
     stopped.remembered_files("moi", make)  # kept, its files never placed (a preview stopped by a newer save)
     stopped.close()
-    assert Cache(tmp_path / "c", "code").remembered_files("moi", make) == make() and len(made) == 8
+    assert blob_bytes(Cache(tmp_path / "c", "code").remembered_files("moi", make)) == make() and len(made) == 7
+    assert Cache(None, "code").remembered_files("moi", make) == make()  # nothing kept: the bytes themselves
 
 
 def test_a_value_digest_is_the_digest_of_its_bytes():
