@@ -15,7 +15,7 @@ import pickle
 import shutil
 import sys
 import threading
-from functools import partial
+from functools import lru_cache, partial
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -308,7 +308,13 @@ def on_env(env, config, files):
         it goes, filled when the page is kept (cchc/shared_parts.py)."""
         if _Build.cache.folder is None:  # a build that reuses nothing (CCHC_CACHE=off): the reference for tests
             return caller()
-        part, hole = shared_parts.hole(name, targets, tuple(get_relative_url(url, page.url) for url in targets))
+        if written[0] != page.url:  # a page's four parts come one after another: its links worked out once
+            links = tuple(get_relative_url(url, page.url) for url in targets)
+            written[:] = page.url, links, holes.setdefault(links, {})
+        _url, links, way = written
+        if name not in way:
+            way[name] = shared_parts.hole(name, targets, links)
+        part, hole = way[name]
         if part not in _Build.shared:
             _Build.shared[part] = str(caller()).encode("utf-8", errors="xmlcharrefreplace")
         return Markup(hole)
@@ -316,7 +322,10 @@ def on_env(env, config, files):
     # The footer links the English section and the portal's managing departments too (overrides/partials/copyright.html).
     targets = tuple(sorted(_Build.nav_urls | {"", "assets/", "tim-kiem/", f"{english.ROOT}/"}
                            | {row[2] for row in _Build.portal.rows if row[2]}))
+    holes: dict[tuple, dict] = {}  # by the way links are written: each part's name and hole (a few dozen ways)
+    written: list = [None, (), {}]  # the last page's URL, its links, and their way's holes
     env.globals["cchc_once"] = once
+    env.globals["cchc_t"] = _words(env, config.theme["language"])
     env.globals["cchc_in_nav"] = _Build.in_nav
     env.globals["cchc_portal"] = _Build.portal
     _PlacedPages.quiet()  # the pages are written next (MkDocs' `on_env` comes after it read them all)
@@ -327,6 +336,14 @@ def on_env(env, config, files):
         _Build.searching = search_copy.Running(docs, names, _Build.cache, Path(config.site_dir))
         _Build.texts = {}
     return env
+
+
+def _words(env, language: str):
+    """Material's `lang.t(key)` (overrides/partials/language.html): its word for `key` in the theme's language, else
+    in English, else the key; each looked up once a build."""
+    chosen = env.get_template(f"partials/languages/{language}.html").module
+    english = env.get_template("partials/languages/en.html").module
+    return lru_cache(maxsize=None)(lambda key: chosen.t(key) or english.t(key) or key)
 
 
 def _search_documents(site, texts: dict, titles: dict) -> tuple[list[search.SearchDoc], dict[str, str]]:
