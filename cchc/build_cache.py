@@ -17,9 +17,9 @@ and inode are those it had when it was last hashed, by those (`SETTLED`).
 What a build needs lives in the folder: `mkdocs build`, `mkdocs build --dirty`, `mkdocs serve` and a CI job
 that restores the folder all read the same entries, and a build with an empty folder writes the same bytes. The
 preview (`remember=True`) also keeps in memory the pages' parts it read or made (not their sides), for its next
-save: an entry's key is the digest of what made it, so what it remembers is never stale. An entry is checked when it is read (bytes that
-match their digest), and the SQLite file is written in one transaction at the end of a successful build. Entries
-unused for `KEEP_DAYS` are removed then (blobs at most once a day).
+save: an entry's key is the digest of what made it, so what it remembers is never stale. An entry is checked when
+it is read (bytes that match their digest), and the SQLite file is written in one transaction at the end of a
+successful build. Entries unused for `KEEP_DAYS` are removed then (blobs at most once a day).
 """
 
 from __future__ import annotations

@@ -188,7 +188,7 @@ def preview(portal: Path, rounds: int = ROUNDS) -> dict:
                 _until(url_of[path], shows)
                 seconds.setdefault(name, []).append(time.perf_counter() - saved)
         time.sleep(3)  # the last save's search index, feeds and data made
-        memory = {name: _status_kb(server.pid, field) / 1024 for name, field in (("rss_mb", "VmRSS"), ("peak_rss_mb", "VmHWM"))}
+        memory = {name: _memory_kb(server.pid, field) / 1024 for name, field in (("rss_mb", "VmRSS"), ("peak_rss_mb", "VmHWM"))}
         return {name: statistics.median(values) for name, values in seconds.items()} | {"all": seconds} | memory
     finally:
         server.send_signal(signal.SIGINT)  # as an editor stops it: MkDocs and the hooks remove what they made
@@ -228,7 +228,8 @@ class _MemoryTogether:
 
     def _sample(self) -> None:
         while not self._stop.wait(0.2):
-            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in [self.pid, *_children(self.pid)]))
+            together = [self.pid, *_children(self.pid)]
+            self.peak_kb = max(self.peak_kb, sum(_memory_kb(pid, "Pss", "smaps_rollup") for pid in together))
 
 
 def _children(pid: int) -> list[int]:
@@ -241,18 +242,14 @@ def _children(pid: int) -> list[int]:
     return found + [grandchild for child in found for grandchild in _children(child)]
 
 
-def _status_kb(pid: int, field: str) -> int:
-    """A memory figure of a running process (`VmRSS`: now; `VmHWM`: its peak), in KB."""
-    found = re.search(rf"^{field}:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text(), re.M)
-    return int(found.group(1)) if found else 0
-
-
-def _pss_kb(pid: int) -> int:
+def _memory_kb(pid: int, field: str, file: str = "status") -> int:
+    """A memory figure of a running process, in KB: from `status`, `VmRSS` (now) or `VmHWM` (its peak); from
+    `smaps_rollup`, `Pss` (its pages, each shared one counted once); 0 if it ended meanwhile."""
     try:
-        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:  # ended meanwhile
+        text = Path(f"/proc/{pid}/{file}").read_text()
+    except OSError:
         return 0
-    found = re.search(r"^Pss:\s+(\d+)", rollup, re.M)
+    found = re.search(rf"^{field}:\s+(\d+) kB", text, re.M)
     return int(found.group(1)) if found else 0
 
 

@@ -32,7 +32,8 @@ def attr(value: str) -> str:
 
 
 def meta_panel(rows: list[tuple[str, str]]) -> list[str]:
-    """The metadata panel of plans, departments and news: a definition list in a styled block."""
+    """The metadata panel of the pages still written as Markdown (plans, departments, questions): a definition list
+    in a styled block, as `html.meta_panel` writes it for pages written as HTML."""
     lines = ['<div class="cchc-meta" markdown>', ""]
     for term, value in rows:
         lines += [term, f":   {value}", ""]
