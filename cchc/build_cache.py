@@ -224,6 +224,24 @@ class Cache:
             self._memory.marked.add(key)
         self._used.append((key, self.started))
 
+    def keep_using(self, keys: list[str]) -> None:
+        """Mark `keys` in use, as reading each would: entries a build may read only if a later step asks for them (an
+        unchanged page's parts, which the feeds or the search index read where they need them)."""
+        db = self._entries()
+        if db is None:
+            return
+        if self._memory is not None:
+            keys = [key for key in keys if key not in self._memory.marked]
+        recent: set[str] = set()
+        for start in range(0, len(keys), 500):  # SQLite's limit of parameters a statement takes
+            chunk = keys[start:start + 500]
+            recent.update(key for (key,) in db.execute(
+                f"SELECT key FROM used WHERE at >= ? AND key IN ({','.join('?' * len(chunk))})",
+                (self.started - MARK_AGAIN, *chunk)))
+        for key in keys:
+            if key not in recent:
+                self._mark_used(key)
+
     def _put(self, key: str, value: bytes) -> None:
         if self._handed_back is not None:
             pickle.dump((key, value), self._handed_back, protocol=pickle.HIGHEST_PROTOCOL)

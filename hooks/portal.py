@@ -8,6 +8,7 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 from __future__ import annotations
 
 import gc
+import gzip
 import importlib
 import json
 import logging
@@ -28,7 +29,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler, get_relative_url
+from mkdocs.utils import CountHandler, get_build_timestamp, get_relative_url
+from mkdocs.utils.meta import get_data
 
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, links, page_sides,
@@ -98,6 +100,11 @@ class _Build:
     in_nav: set[str] = set()  # pages in the nav: the theme marks them active and links their neighbours
     nav_urls: set[str] = set()  # their addresses
     shell = ""  # what every page's theme output shares: the nav as built
+    shell_key = ""  # what the shell is made of (`_unwalked`): the cache keeps the shell under it
+    made: dict[str, tuple] = {}  # page -> what `on_page_markdown` makes of it, made before the walk (`_unwalked`)
+    unwalked: set[str] = set()  # pages unchanged since a build of the same code: put in place, not walked by MkDocs
+    anchor_links: dict[str, tuple[str, dict]] = {}  # page -> its parts' key, and its links to anchors (by page)
+    files = None  # MkDocs' files of this build
     problems: list = []  # under `mkdocs serve`, the content errors every page shows instead of itself
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
     outputs: set[str] = set()  # the search index, feeds and data files in the site served, after the first build
@@ -149,6 +156,16 @@ class _DirtyWarning(logging.Filter):
         return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
+class _UnwalkedTargets(logging.Filter):
+    """MkDocs notes a link to a page it does not walk as a link to a page excluded from the site: those pages are in
+    place, unchanged (`_unwalked`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        return not (message.endswith("which is excluded from the built site.")
+                    and message.rsplit("'", 2)[-2] in _Build.unwalked)
+
+
 class _PlacedPages:
     """MkDocs says it skipped each page whose theme output is empty: those pages the build put in place itself. Its
     messages are not even made while the pages are written (12,900 records made to be filtered out were 0.3 s of a
@@ -174,6 +191,9 @@ def on_startup(command, dirty) -> None:
         # build from scratch gains nothing from it, measured, and peaks 30 MB higher at 10,000 documents.)
         gc.set_threshold(20_000, 10, 10)
     _Build.serving, _Build.dirty = command == "serve", dirty
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    if not any(isinstance(f, _UnwalkedTargets) for f in pages_log.filters):
+        pages_log.addFilter(_UnwalkedTargets())
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
         log.info("--dirty: cổng vẫn dựng mọi trang vào thư mục mới, để kết quả đúng như bản dựng đầy đủ.")
@@ -329,6 +349,7 @@ def on_env(env, config, files):
     env.globals["cchc_in_nav"] = _Build.in_nav
     env.globals["cchc_portal"] = _Build.portal
     _PlacedPages.quiet()  # the pages are written next (MkDocs' `on_env` comes after it read them all)
+    _check_unwalked_anchors(files, config)  # every page walked is read: its anchors known
     _Build.searching = None
     if not (_Build.serving or _Build.problems):  # every page read and converted: its search text known
         # Made by a process of its own while MkDocs writes the pages; the texts are then needed no more.
@@ -431,7 +452,137 @@ def on_nav(nav, config, files):
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
+    _Build.shell_key, _Build.made, _Build.unwalked, _Build.anchor_links, _Build.files = "", {}, set(), {}, files
+    if _Build.site is not None and _Build.cache.folder is not None:
+        _unwalked(nav, config, files)
     return nav
+
+
+def _unwalked(nav, config, files) -> None:
+    """A page out of the nav that a build of the same code made before from the same parts, inside the same nav, is
+    put in place now, and MkDocs does not walk it: marked excluded, it is neither read, converted, rendered nor
+    written (12,900 pages walked only to find them unchanged were half of a rebuild at 10,000 documents). MkDocs
+    still knows it: links to it are written, and the sitemap lists it with its date. What the build's other outputs
+    take from a page (its title, parts' key, source) is noted as the walk would.
+
+    The nav as built (the shell of every page's key) is known only once its pages are converted: the cache keeps it
+    under what it is made of, the nav's pages as made and the portal's footer. A build whose nav is new walks every
+    page, as the first build does."""
+    site_url = config.site_url or ""
+
+    def make(file):
+        entry = _Build.site.pages.get(file.src_uri)
+        markdown, meta = ((entry.body, dict(entry.front_matter)) if entry is not None and file.generated_by is None
+                          else get_data(file.content_string))  # as MkDocs reads a page
+        return _page_made(file.src_uri, markdown, meta, site_url)
+
+    shell_parts = [json.dumps([_Build.portal.rows, _Build.portal.links], ensure_ascii=False)]
+    for page in nav.pages:  # walked: made now, for the shell's key, and not again
+        made, meta, _date = _Build.made[page.file.src_uri] = make(page.file)
+        shell_parts += [page.file.src_uri, build_cache.value_bytes(meta), _titled_by(page, made, meta, config, files)]
+    _Build.shell_key = _Build.cache.key("shell", *shell_parts)
+    shell = _Build.cache.entry(_Build.shell_key)
+    if shell is None:
+        return
+    _Build.shell = shell.decode("ascii")
+    inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
+    kept = []
+    for file in files.documentation_pages(inclusion=inclusion):
+        uri = file.src_uri
+        if uri in _Build.in_nav:
+            continue
+        made, meta, updated = _Build.made[uri] = make(file)
+        title = meta.get("title")
+        if not isinstance(title, str):  # a title from the page's first heading: known once converted
+            continue
+        key = _Build.cache.key("parts", uri, _written(uri, made)[1])
+        own = _Build.cache.key("own", uri, file.page.url, key, title, build_cache.value_bytes(meta))
+        if not _Build.cache.place_page(_Build.cache.key("page", _Build.shell, own), Path(file.abs_dest_path)):
+            continue
+        del _Build.made[uri]
+        file.inclusion = InclusionLevel.EXCLUDED
+        file.page.update_date, file.page.present_anchor_ids = updated, _KeptAnchors(key)
+        _Build.unwalked.add(uri)
+        _Build.part_keys[uri] = key
+        if search.is_document(_Build.site, uri):
+            _Build.texts[uri] = (None, "", key)
+        _Build.titles_rendered[uri] = title
+        entry = _Build.site.pages.get(uri)
+        _Build.sources[file.dest_uri] = entry.source if entry else f"trang sinh tự động ({uri})"
+        kept += [key, own]
+    _Build.cache.keep_using(kept)
+    if _Build.unwalked:
+        log.info(f"{len(_Build.unwalked)} trang không đổi so với lần dựng trước: giữ nguyên, không dựng lại.")
+
+
+def _titled_by(page, made, meta: dict, config, files) -> str:
+    """A nav page's title, if neither the nav nor its meta names it: its first heading, converted now (the page's
+    Markdown is not what to key the shell by: the home page's latest news, which most edits change, are not its
+    title)."""
+    if "title" in page.__dict__ or isinstance(meta.get("title"), str):
+        return ""
+    page.markdown = _written(page.file.src_uri, made)[1]
+    _Converter.of(config, files).render(page)  # converted again as the walk reads it
+    return page._title_from_render or ""
+
+
+class _KeptAnchors:
+    """The anchors of a page not walked, for MkDocs' check of links to them: read from its parts if a page links to
+    one."""
+
+    def __init__(self, key: str):
+        self.key, self._ids = key, None
+
+    def __contains__(self, anchor: str) -> bool:
+        if self._ids is None:
+            self._ids = set((_Build.cache.parts(self.key) or {}).get("anchors", ()))
+        return anchor in self._ids
+
+
+def _check_unwalked_anchors(files, config) -> None:
+    """Links to anchors from the pages not walked, checked as MkDocs checks the others': the page linked to may have
+    changed. Each page's links are read from the last build's list of them, or from its parts."""
+    if not _Build.unwalked:
+        return
+    known = json.loads(_Build.cache.entry(_Build.cache.key(_ANCHOR_LINKS)) or "{}")
+    for uri in sorted(_Build.unwalked):
+        key = _Build.part_keys[uri]
+        noted = known.get(uri)
+        links = noted[1] if noted and noted[0] == key else (_Build.cache.parts(key) or {}).get("links", {})
+        _Build.anchor_links[uri] = (key, links)
+        if links:
+            page = files.src_uris[uri].page
+            page.links_to_anchors = {files.src_uris[to]: anchors for to, anchors in links.items() if to in files.src_uris}
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+
+
+_ANCHOR_LINKS = "anchor links"  # the cache's entry of each page's links to anchors, for the next build
+
+
+def _site_pages() -> list:
+    """The pages of the site, those MkDocs did not walk (`_unwalked`) included, in MkDocs' order."""
+    return [file for file in _Build.files if file.is_documentation_page()
+            and (file.inclusion.is_included() or file.src_uri in _Build.unwalked)]
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "sitemap.xml" and _Build.unwalked:  # MkDocs lists the pages it walked
+        context["pages"] = _site_pages()
+    return context
+
+
+def _date_sitemap(site_dir: Path) -> None:
+    """MkDocs dates sitemap.xml.gz by the newest page it walked: compressed again as MkDocs does, dated by every page's
+    date, if a page not walked is newer."""
+    walked = [f.page for f in _Build.files.documentation_pages() if f.page is not None]
+    every = [f.page for f in _site_pages() if f.page is not None]
+    timestamp = get_build_timestamp(pages=every)
+    sitemap = site_dir / "sitemap.xml"
+    if not _Build.unwalked or not sitemap.exists() or timestamp == get_build_timestamp(pages=walked):
+        return
+    with open(f"{sitemap}.gz", "wb") as file, gzip.GzipFile(fileobj=file, filename=f"{sitemap}.gz", mode="wb",
+                                                            mtime=timestamp) as compressed:
+        compressed.write(sitemap.read_bytes())
 
 
 def on_pre_page(page, config, files):
@@ -452,9 +603,9 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["title"] = "Nội dung có lỗi"
         page.render = lambda config, files: _render_written(page, shown, config, files)
         return shown.source
-    made = _page_markdown(markdown, page, config)
-    written = made if isinstance(made, html.HtmlPage) else _Build.html_pages.get(uri)
-    source = written.source if written is not None else made
+    made, page.meta, page.update_date = (_Build.made.pop(uri, None)
+                                         or _page_made(uri, markdown, page.meta, config.site_url or ""))
+    written, source = _written(uri, made)
     _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, source)
     parts = _Build.cache.parts(key)
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
@@ -467,6 +618,12 @@ def on_page_markdown(markdown, page, config, files):
     else:
         page.render = lambda config, files: _Converter.of(config, files).render(page)
     return source
+
+
+def _written(uri: str, made) -> tuple[html.HtmlPage | None, str]:
+    """A page's HTML if written as such, and what MkDocs is given (its Markdown, or its HTML as its source)."""
+    written = made if isinstance(made, html.HtmlPage) else _Build.html_pages.get(uri)
+    return written, written.source if written is not None else made
 
 
 def _render_written(page, written, config, files) -> None:
@@ -501,34 +658,37 @@ def _toc_tokens(items) -> list[dict]:
     return [{"level": i.level, "id": i.id, "name": str(i.title), "children": _toc_tokens(i.children)} for i in items]
 
 
-def _page_markdown(markdown, page, config):
+def _page_made(uri: str, markdown: str, meta: dict, site_url: str) -> tuple:
+    """What a page is made of: its Markdown or HTML, `meta` completed for the theme, and its date for the sitemap. The
+    same for a page MkDocs walks (`on_page_markdown`) and for one keyed before the walk (`_unwalked`)."""
     site = _Build.site
-    uri = page.file.src_uri
     if uri in _Build.titles:
-        page.meta["title"] = _Build.titles[uri]
+        meta["title"] = _Build.titles[uri]
     entry = site.pages.get(uri)
     if uri in _Build.hidden_uris:  # only `mkdocs serve` renders these
-        page.meta["banner"] = (f"Hẹn giờ đăng: {dates.display_datetime(entry['date'])}. Chỉ hiện khi xem trước."
-                               if entry.kind is content.NEWS and not entry.get("draft")
-                               else "Bản nháp: chỉ hiện khi xem trước, chưa đăng ở đâu. Xóa dòng draft: true để đăng.")
-    page.meta["feeds"] = _head_links(uri, entry, config.site_url or "")
+        meta["banner"] = (f"Hẹn giờ đăng: {dates.display_datetime(entry['date'])}. Chỉ hiện khi xem trước."
+                          if entry.kind is content.NEWS and not entry.get("draft")
+                          else "Bản nháp: chỉ hiện khi xem trước, chưa đăng ở đâu. Xóa dòng draft: true để đăng.")
+    meta["feeds"] = _head_links(uri, entry, site_url)
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
-    page.update_date = (entry and content.content_date(entry)) or _Build.newest
-    page.meta["scripts"] = [_Build.page_scripts[uri]] if uri in _Build.page_scripts else []
+    updated = (entry and content.content_date(entry)) or _Build.newest
+    meta["scripts"] = [_Build.page_scripts[uri]] if uri in _Build.page_scripts else []
     if entry is not None and entry.kind.printable:
-        page.meta["printable"] = True
-        page.meta["scripts"].append("assets/print.js")
-    if not page.meta["scripts"]:
-        del page.meta["scripts"]
+        meta["printable"] = True
+        meta["scripts"].append("assets/print.js")
+    if not meta["scripts"]:
+        del meta["scripts"]
     if entry is None or entry.kind.sources != "docs":
-        return markdown  # generated: already written from checked content
-    if entry.kind.renderer:
-        return item_pages.render(entry, site, item_pages.PageContext(config.site_url or "", page.meta, _Build.cache.remember))
-    if uri == "index.md":
-        return "\n\n".join([entry.body, home.progress_summary(site), news.latest_news(site, uri, site.news),
-                            home.latest_plans(site)])
-    return entry.body  # our parse: NFC, front matter checked and removed
+        made = markdown  # generated: already written from checked content
+    elif entry.kind.renderer:
+        made = item_pages.render(entry, site, item_pages.PageContext(site_url, meta, _Build.cache.remember))
+    elif uri == "index.md":
+        made = "\n\n".join([entry.body, home.progress_summary(site), news.latest_news(site, uri, site.news),
+                             home.latest_plans(site)])
+    else:
+        made = entry.body  # our parse: NFC, front matter checked and removed
+    return made, meta, updated
 
 
 def _mark_html(items) -> None:
@@ -552,6 +712,8 @@ def on_page_content(html, page, config, files):
             *page_sides.sides(html, texts))
         if uri in _Build.carried:
             _Build.html[uri] = html  # the same string as the page's (else the feeds read it from the cache)
+    _Build.anchor_links[uri] = (_Build.part_keys.get(uri, ""), {
+        file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()})
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
         page.meta["title"] = unescape(page.title or "")
     _mark_html(page.toc)
@@ -574,6 +736,8 @@ def on_page_context(context, page, config, nav):
         # What every page's theme output shows besides its own content: the nav, and the footer's portal information.
         _Build.shell = build_cache.digest(json.dumps([_nav_outline(nav.items), _Build.portal.rows, _Build.portal.links],
                                                      ensure_ascii=False))
+        if _Build.shell_key:  # for the next build to know it before its walk (`_unwalked`)
+            _Build.cache.keep_entry(_Build.shell_key, _Build.shell.encode("ascii"))
     # What is the page's own: its HTML and table of contents are its converted parts, named by their key.
     own = _Build.cache.key("own", uri, page.url, _Build.part_keys[uri], page.title or "",
                            build_cache.value_bytes(page.meta))
@@ -637,6 +801,9 @@ def on_post_build(config) -> None:
         _Build.outputs = set()
         _finish()
         return
+    _date_sitemap(Path(config.site_dir))
+    _Build.cache.keep_entry(_Build.cache.key(_ANCHOR_LINKS), json.dumps(_Build.anchor_links, ensure_ascii=False,
+                                                                        sort_keys=True).encode("utf-8"))
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching)
     _Build.shown = set(_Build.titles_rendered)

@@ -130,5 +130,10 @@ def test_the_build_says_what_it_did_but_not_each_page_it_put_in_place(small_site
     quiet = mkdocs_build(small_site)
     assert quiet.returncode == 0 and "Page skipped" not in quiet.stderr
     assert "Cleaning site directory" in quiet.stderr and "Documentation built in" in quiet.stderr
+    home = small_site / "docs" / "index.md"  # the nav's title of a page: every page is walked again, most placed as made
+    home.write_text(home.read_text(encoding="utf-8").replace("# Trang chủ", "# Trang chủ mới", 1), encoding="utf-8")
     verbose = mkdocs_build(small_site, "--verbose")
     assert verbose.returncode == 0 and "Page skipped" in verbose.stderr
+    again = mkdocs_build(small_site)  # nothing changed: the pages out of the nav are not walked at all
+    assert again.returncode == 0 and "Page skipped" not in again.stderr
+    assert re.search(r"\d+ trang không đổi so với lần dựng trước", again.stderr)

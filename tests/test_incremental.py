@@ -5,6 +5,7 @@ with no cache: `CCHC_CACHE=off`), whatever the edit: content, code, templates or
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 
 import pytest
@@ -211,3 +212,31 @@ def test_a_link_whose_page_is_unchanged_is_checked_again_against_the_edited_page
     assert failed.returncode != 0
     assert "docs/huong-dan/hoi-dap.md:3" in failed.stderr + failed.stdout
     assert "trang không có mục #lien-he" in failed.stderr + failed.stdout
+
+
+def test_pages_unchanged_are_not_walked_yet_checked_as_a_full_build_checks_them(small_site, tmp_path):
+    """A rebuild puts the pages that did not change in place without MkDocs' walk (and says how many). A link from
+    one of them to a heading of a page that changed is still checked: the heading gone, the rebuild fails as a full
+    build does."""
+    env = {"CCHC_NOW": NOW}
+    _news(small_site, "tin-a", "Tin thứ nhất")
+    write(small_site, "docs/tin-tuc/2025/tin-b.md", NEWS.format(title="Tin thứ hai", date="2025-04-01", extra="")
+          + "\nXem [phần của Sở Nội vụ](../../van-ban/489-qd-ubnd.md#1-so-noi-vu).\n")
+    _news(small_site, "tin-c", "Tin thứ ba", "2025-01-01")
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    _news(small_site, "tin-c", "Tin đã sửa tiêu đề", "2025-01-01")  # shown on its own page and its neighbour's (tin-a)
+    rebuilt = mkdocs_build(small_site, "--verbose", env=env)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "Reading: tin-tuc/2025/tin-c.md" in rebuilt.stderr and "Reading: tin-tuc/2025/tin-a.md" in rebuilt.stderr
+    assert "Reading: tin-tuc/2025/tin-b.md" not in rebuilt.stderr
+    assert re.search(r"\d+ trang không đổi so với lần dựng trước", rebuilt.stderr)
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(small_site / "site", tmp_path / "full")
+
+    plan = small_site / "plans" / "489-qd-ubnd.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("#### 1. Sở Nội vụ", "#### 1. Sở Tư pháp"), encoding="utf-8")
+    full = mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"})
+    rebuilt = mkdocs_build(small_site, env=env)
+    message = "contains a link '../../van-ban/489-qd-ubnd.md#1-so-noi-vu', but the doc"
+    assert full.returncode != 0 and message in full.stderr
+    assert rebuilt.returncode != 0 and message in rebuilt.stderr
