@@ -12,6 +12,8 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from conftest import REPO, write
 
 
@@ -182,3 +184,20 @@ def test_saves_in_quick_succession_end_with_the_outputs_of_the_last(small_site):
     finally:
         _stop(server)
     _assert_a_fresh_preview_has(small_site, port, after)
+
+
+@pytest.mark.parametrize("watch", ["", "poll"])
+def test_a_save_is_built_once_then_the_preview_rests(small_site, watch):
+    """The system tells the preview of a save (or, with `CCHC_WATCH=poll`, the server polls as MkDocs does): one build
+    per save, not another for each source the build itself reads."""
+    news = "---\ntitle: Tin thử\ndate: 2025-03-01\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\n{text}\n"
+    write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(text="Nội dung tin thử."))
+    server, base = _serve(small_site, CCHC_WATCH=watch)
+    try:
+        _wait_for(base + "tin-tuc/2025/tin-thu/", "Nội dung tin thử.")
+        write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(text="Nội dung đã sửa."))
+        _wait_for(base + "tin-tuc/2025/tin-thu/", "Nội dung đã sửa.")
+        time.sleep(3)
+    finally:
+        errors = _stop(server)
+    assert errors.count("Detected file changes") == 1, errors[-3000:]
