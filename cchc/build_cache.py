@@ -35,7 +35,7 @@ import time
 from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable
+from typing import IO, Callable, Iterator
 
 FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
@@ -202,18 +202,23 @@ class Cache:
         return db
 
     def _get(self, key: str) -> bytes | None:
+        return self._get_many([key]).get(key)
+
+    def _get_many(self, keys: list[str]) -> dict[str, bytes]:
+        """The entries kept for `keys`, read a few hundred a statement (one statement per key was a fifth of a
+        10,000-document rebuild's look-ups of its unchanged pages)."""
         db = self._entries()
         if db is None:
-            return None
+            return {}
         try:
-            row = db.execute("SELECT value, at FROM kept LEFT JOIN used USING (key) WHERE key = ?", (key,)).fetchone()
+            found = {key: (value, at) for key, value, at in _rows(
+                db, "SELECT key, value, at FROM kept LEFT JOIN used USING (key) WHERE key IN ({keys})", keys)}
         except sqlite3.DatabaseError:
-            return None
-        if row is None:
-            return None
-        if row[1] is None or row[1] < self.started - MARK_AGAIN:
-            self._mark_used(key)
-        return row[0]
+            return {}
+        for key, (_value, at) in found.items():
+            if at is None or at < self.started - MARK_AGAIN:
+                self._mark_used(key)
+        return {key: value for key, (value, _at) in found.items()}
 
     def _mark_used(self, key: str) -> None:
         """Kept from removal for KEEP_DAYS more: once per preview process is enough (it lives hours, not weeks), and
@@ -232,12 +237,8 @@ class Cache:
             return
         if self._memory is not None:
             keys = [key for key in keys if key not in self._memory.marked]
-        recent: set[str] = set()
-        for start in range(0, len(keys), 500):  # SQLite's limit of parameters a statement takes
-            chunk = keys[start:start + 500]
-            recent.update(key for (key,) in db.execute(
-                f"SELECT key FROM used WHERE at >= ? AND key IN ({','.join('?' * len(chunk))})",
-                (self.started - MARK_AGAIN, *chunk)))
+        recent = {key for (key,) in _rows(db, "SELECT key FROM used WHERE at >= ? AND key IN ({keys})", keys,
+                                          self.started - MARK_AGAIN)}
         for key in keys:
             if key not in recent:
                 self._mark_used(key)
@@ -340,11 +341,18 @@ class Cache:
 
     def place_page(self, key: str, dest: Path) -> bool:
         """Put the page made before at `dest`; False if there is none, or its bytes are not the ones kept."""
-        pointer = self._get(key)
-        if pointer is None:
-            return False
-        blob = self._blob(pointer.decode("ascii", "replace"))
-        return self._linked_already(blob, dest) or (self._intact(blob) and self._link(blob, dest))
+        return bool(self.place_pages([(key, dest)]))
+
+    def place_pages(self, pages: list[tuple[str, Path]]) -> set[str]:
+        """`place_page` for each (key, dest) of `pages`; the keys of those placed."""
+        pointers = self._get_many([key for key, _dest in pages])
+        placed = set()
+        for key, dest in pages:
+            if key in pointers:
+                blob = self._blob(pointers[key].decode("ascii", "replace"))
+                if self._linked_already(blob, dest) or (self._intact(blob) and self._link(blob, dest)):
+                    placed.add(key)
+        return placed
 
     def _linked_already(self, blob: Path, dest: Path) -> bool:
         """`dest` is the blob itself (a page unchanged since the site this build took over, `site_swap.Spare`),
@@ -507,6 +515,14 @@ class Cache:
                     self._db.execute("DELETE FROM hashed WHERE blob = ?", (path.name,))
             except OSError:
                 pass
+
+
+def _rows(db: sqlite3.Connection, query: str, keys: list[str], *before) -> Iterator[tuple]:
+    """The rows of `query` for `keys` (its `{keys}`, after the parameters `before`), a few hundred keys a statement:
+    SQLite's limit of parameters a statement takes."""
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        yield from db.execute(query.format(keys=",".join("?" * len(chunk))), (*before, *chunk))
 
 
 def _frame(sections: list[bytes]) -> bytes:

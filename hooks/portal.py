@@ -555,27 +555,32 @@ def _unwalked(nav, config, files) -> None:
         return
     _Build.shell = shell.decode("ascii")
     inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
-    kept = []
+    keyed = []  # each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page)
     for file in files.documentation_pages(inclusion=inclusion):
         uri = file.src_uri
         if uri in _Build.in_nav:
             continue
-        made, meta, updated = _Build.made[uri] = make(file)
+        made, meta, _updated = _Build.made[uri] = make(file)
         title = meta.get("title")
         if not isinstance(title, str):  # a title from the page's first heading: known once converted
             continue
         key = _Build.cache.key("parts", uri, _written(uri, made)[1])
         own = _Build.cache.key("own", uri, file.page.url, key, title, build_cache.value_bytes(meta))
-        if not _Build.cache.place_page(_Build.cache.key("page", _Build.shell, own), Path(file.abs_dest_path)):
+        keyed.append((file, key, own, _Build.cache.key("page", _Build.shell, own)))
+    placed = _Build.cache.place_pages([(page, Path(file.abs_dest_path)) for file, _key, _own, page in keyed])
+    kept = []
+    for file, key, own, page in keyed:
+        if page not in placed:
             continue
-        del _Build.made[uri]
+        uri = file.src_uri
+        _made, meta, updated = _Build.made.pop(uri)
         file.inclusion = InclusionLevel.EXCLUDED
         file.page.update_date, file.page.present_anchor_ids = updated, _KeptAnchors(key)
         _Build.unwalked.add(uri)
         _Build.part_keys[uri] = key
         if search.is_document(_Build.site, uri):
             _Build.texts[uri] = (None, "", key)
-        _Build.titles_rendered[uri] = title
+        _Build.titles_rendered[uri] = meta["title"]
         entry = _Build.site.pages.get(uri)
         _Build.sources[file.dest_uri] = entry.source if entry else f"trang sinh tự động ({uri})"
         kept += [key, own]
