@@ -8,7 +8,6 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 from __future__ import annotations
 
 import gc
-import gzip
 import importlib
 import json
 import logging
@@ -32,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler, get_build_timestamp, get_relative_url
+from mkdocs.utils import CountHandler, get_relative_url
 from mkdocs.utils.meta import get_data
 
 import cchc
@@ -554,15 +553,18 @@ def _unwalked(nav, config, files) -> None:
     if shell is None:
         return
     _Build.shell = shell.decode("ascii")
+    newest = max((updated for _made, _meta, updated in _Build.made.values()), default="")  # the nav's pages'
     inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
     keyed = []  # each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page)
     for file in files.documentation_pages(inclusion=inclusion):
         uri = file.src_uri
         if uri in _Build.in_nav:
             continue
-        made, meta, _updated = _Build.made[uri] = make(file)
+        made, meta, updated = _Build.made[uri] = make(file)
         title = meta.get("title")
-        if not isinstance(title, str):  # a title from the page's first heading: known once converted
+        # Walked: a page titled by its first heading (known once converted), and one newer than every nav page
+        # (MkDocs dates sitemap.xml.gz by the newest page it walks).
+        if not isinstance(title, str) or updated > newest:
             continue
         key = _Build.cache.key("parts", uri, _written(uri, made)[1])
         own = _Build.cache.key("own", uri, file.page.url, key, title, build_cache.value_bytes(meta))
@@ -633,30 +635,11 @@ def _check_unwalked_anchors(files, config) -> None:
 _ANCHOR_LINKS = "anchor links"  # the cache's entry of each page's links to anchors, for the next build
 
 
-def _site_pages() -> list:
-    """The pages of the site, those MkDocs did not walk (`_unwalked`) included, in MkDocs' order."""
-    return [file for file in _Build.files if file.is_documentation_page()
-            and (file.inclusion.is_included() or file.src_uri in _Build.unwalked)]
-
-
 def on_template_context(context, template_name, config):
-    if template_name == "sitemap.xml" and _Build.unwalked:  # MkDocs lists the pages it walked
-        context["pages"] = _site_pages()
+    if template_name == "sitemap.xml" and _Build.unwalked:  # MkDocs lists the pages it walked: the others too
+        context["pages"] = [file for file in _Build.files if file.is_documentation_page()
+                            and (file.inclusion.is_included() or file.src_uri in _Build.unwalked)]
     return context
-
-
-def _date_sitemap(site_dir: Path) -> None:
-    """MkDocs dates sitemap.xml.gz by the newest page it walked: compressed again as MkDocs does, dated by every page's
-    date, if a page not walked is newer."""
-    walked = [f.page for f in _Build.files.documentation_pages() if f.page is not None]
-    every = [f.page for f in _site_pages() if f.page is not None]
-    timestamp = get_build_timestamp(pages=every)
-    sitemap = site_dir / "sitemap.xml"
-    if not _Build.unwalked or not sitemap.exists() or timestamp == get_build_timestamp(pages=walked):
-        return
-    with open(f"{sitemap}.gz", "wb") as file, gzip.GzipFile(fileobj=file, filename=f"{sitemap}.gz", mode="wb",
-                                                            mtime=timestamp) as compressed:
-        compressed.write(sitemap.read_bytes())
 
 
 def on_pre_page(page, config, files):
@@ -875,7 +858,6 @@ def on_post_build(config) -> None:
         _Build.outputs = set()
         _finish()
         return
-    _date_sitemap(Path(config.site_dir))
     _Build.cache.keep_entry(_Build.cache.key(_ANCHOR_LINKS), json.dumps(_Build.anchor_links, ensure_ascii=False,
                                                                         sort_keys=True).encode("utf-8"))
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
