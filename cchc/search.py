@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from . import kinds
-from .build_cache import made_again, not_kept
+from .build_cache import digest, made_again, not_kept
 from .content import url_of
 from .dates import display_date
 from .text import fold, nfc
@@ -42,7 +42,10 @@ MAX_VARIANTS = 30  # written forms per folded word, as bits of an integer that J
 _WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]+>")
 _META_PANEL = re.compile(r'(<div class="cchc-meta">.*?</div>)', re.S)
-_SKIP = re.compile(r'<(script|style)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>|<sup[^>]*><a class="footnote-ref".*?</sup>', re.S)
+# Not read: scripts, permalink signs, footnote marks, and the links to other pages of the same kind (a news item's
+# neighbours: its page is not about their titles).
+_SKIP = re.compile(r'<(script|style)\b.*?</\1>|<a class="headerlink"[^>]*>.*?</a>|<sup[^>]*><a class="footnote-ref".*?</sup>'
+                   r'|<nav [^>]*class="cchc-neighbours".*?</nav>', re.S)
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class SearchDoc:
     passages: str = ""  # the text excerpts come from (TEXT_LIMIT at most): without the metadata panel most pages open with
     identifier: str = ""  # a procedure's code or a document's number: typed exactly, it comes first
     source: str = ""  # a digest that names the text and passages (the page's parts in the build cache), or ""
+    text_digest: str = ""  # `text_digest` of the text and passages, given where the text is not (else made from it)
 
 
 Read = Callable[[str], tuple[str, str]]  # a document's `source` -> its text and passages
@@ -251,11 +255,17 @@ def _runs(docs: list[SearchDoc]):
         yield run
 
 
+def text_digest(text: str, passages: str) -> str:
+    """What names a document's text and passages in its run's key."""
+    return digest(text, passages)
+
+
 def _described(doc: SearchDoc) -> tuple[str, ...]:
-    """What a run's index and the files of its results are made of: the text named by its source where it has one,
-    whether or not it is given too, so that the same document names its run alike either way."""
-    named = ("source", doc.source) if doc.source else ("text", doc.text, doc.passages)
-    return (doc.url, doc.title, doc.kind, doc.department, doc.date, doc.identifier, *named)
+    """What a run's index and the files of its results are made of: each document's text, by its digest, given with
+    it or made from the text, so that the same document names its run alike whether its text is given or named by
+    its source; and a page whose text did not change (a news item whose neighbour was renamed) leaves its run alone."""
+    named = doc.text_digest or (text_digest(doc.text, doc.passages) if doc.text is not None else "")
+    return (doc.url, doc.title, doc.kind, doc.department, doc.date, doc.identifier, named or doc.source)
 
 
 def _with_text(doc: SearchDoc, read: Read) -> SearchDoc:
@@ -417,22 +427,22 @@ def is_document(site, uri: str) -> bool:
     return uri in site.pages and uri != PAGE_URI and not uri.startswith(EDITORS_GUIDE)
 
 
-def documents(site, rendered: dict[str, tuple[str, str | None, str, str]]) -> list[SearchDoc]:
+def documents(site, rendered: dict[str, tuple[str, str | None, str, str, str]]) -> list[SearchDoc]:
     """One search document per content page that was rendered (drafts and scheduled news never are).
 
     `rendered` maps a page's source path to its title, text and passages (`texts`; None and "" where its source names
-    them), and its source (`SearchDoc.source`)."""
+    them), its source (`SearchDoc.source`) and its text's digest (`SearchDoc.text_digest`, or "")."""
     docs = []
     for uri, entry in site.pages.items():
         if uri not in rendered or not is_document(site, uri):
             continue
-        title, text, passages, source = rendered[uri]
+        title, text, passages, source, named = rendered[uri]
         kind = entry.kind
         department = entry.get(kind.department_field) if kind.department_field else ""
         date = entry.get(kind.date_field) if kind.date_field else None
         identifier = entry.get(kind.number_field) if kind.number_field else ""
         docs.append(SearchDoc(url_of(uri), title, kind.name, department or "",
-                              display_date(date) if date else "", text, passages, identifier or "", source))
+                              display_date(date) if date else "", text, passages, identifier or "", source, named))
     return docs
 
 

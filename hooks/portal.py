@@ -81,7 +81,7 @@ class _Build:
     html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
     carried: set[str] = set()  # the items some feed carries: the only pages whose HTML is kept past their writing
     html: dict[str, str] = {}  # their HTML, if converted by this build (else named by their parts' key)
-    texts: dict[str, tuple] = {}  # each search document -> its text, passages and source (search.documents)
+    texts: dict[str, tuple] = {}  # each search document -> its text, passages, source, text's digest (search.documents)
     titles_rendered: dict[str, str] = {}
     sources: dict[str, str] = {}  # built page -> the file an editor would fix
     colours: dict[str, str] = {}
@@ -105,7 +105,7 @@ class _Build:
     shell_key = ""  # what the shell is made of (`_unwalked`): the cache keeps the shell under it
     made: dict[str, tuple] = {}  # page -> what `on_page_markdown` makes of it, made before the walk (`_unwalked`)
     unwalked: set[str] = set()  # pages unchanged since a build of the same code: put in place, not walked by MkDocs
-    anchor_links: dict[str, tuple[str, dict]] = {}  # page -> its parts' key, and its links to anchors (by page)
+    notes: dict[str, tuple[str, dict, str]] = {}  # page -> its parts' key, links to anchors and search text's digest
     files = None  # MkDocs' files of this build
     problems: list = []  # under `mkdocs serve`, the content errors every page shows instead of itself
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
@@ -417,7 +417,7 @@ def on_env(env, config, files):
     env.globals["cchc_in_nav"] = _Build.in_nav
     env.globals["cchc_portal"] = _Build.portal
     _PlacedPages.quiet()  # the pages are written next (MkDocs' `on_env` comes after it read them all)
-    _check_unwalked_anchors(files, config)  # every page walked is read: its anchors known
+    _noted_unwalked(files, config)  # every page walked is read: its anchors known
     _Build.searching = None
     if not (_Build.serving or _Build.problems):  # every page read and converted: its search text known
         # Made by a process of its own while MkDocs writes the pages; the texts are then needed no more.
@@ -520,7 +520,7 @@ def on_nav(nav, config, files):
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
-    _Build.shell_key, _Build.made, _Build.unwalked, _Build.anchor_links, _Build.files = "", {}, set(), {}, files
+    _Build.shell_key, _Build.made, _Build.unwalked, _Build.notes, _Build.files = "", {}, set(), {}, files
     if _Build.site is not None and _Build.cache.folder is not None:
         _unwalked(nav, config, files)
     return nav
@@ -580,8 +580,6 @@ def _unwalked(nav, config, files) -> None:
         file.page.update_date, file.page.present_anchor_ids = updated, _KeptAnchors(key)
         _Build.unwalked.add(uri)
         _Build.part_keys[uri] = key
-        if search.is_document(_Build.site, uri):
-            _Build.texts[uri] = (None, "", key)
         _Build.titles_rendered[uri] = meta["title"]
         entry = _Build.site.pages.get(uri)
         _Build.sources[file.dest_uri] = entry.source if entry else f"trang sinh tự động ({uri})"
@@ -615,24 +613,29 @@ class _KeptAnchors:
         return anchor in self._ids
 
 
-def _check_unwalked_anchors(files, config) -> None:
-    """Links to anchors from the pages not walked, checked as MkDocs checks the others': the page linked to may have
-    changed. Each page's links are read from the last build's list of them, or from its parts."""
+def _noted_unwalked(files, config) -> None:
+    """What the build needs of each page not walked that its parts say (read from the last build's notes of them, or
+    from the parts): its search text's digest, which names its search run, and its links to anchors, checked as
+    MkDocs checks the others' (the page linked to may have changed)."""
     if not _Build.unwalked:
         return
-    known = json.loads(_Build.cache.entry(_Build.cache.key(_ANCHOR_LINKS)) or "{}")
+    known = json.loads(_Build.cache.entry(_Build.cache.key(_NOTES)) or "{}")
     for uri in sorted(_Build.unwalked):
         key = _Build.part_keys[uri]
         noted = known.get(uri)
-        links = noted[1] if noted and noted[0] == key else (_Build.cache.parts(key) or {}).get("links", {})
-        _Build.anchor_links[uri] = (key, links)
+        if not (noted and noted[0] == key):
+            parts = _Build.cache.parts(key) or {}
+            noted = (key, parts.get("links", {}), parts.get("search", ""))
+        _key, links, named = _Build.notes[uri] = tuple(noted)
+        if named:
+            _Build.texts[uri] = (None, "", key, named)
         if links:
             page = files.src_uris[uri].page
             page.links_to_anchors = {files.src_uris[to]: anchors for to, anchors in links.items() if to in files.src_uris}
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
 
 
-_ANCHOR_LINKS = "anchor links"  # the cache's entry of each page's links to anchors, for the next build
+_NOTES = "pages' notes"  # the cache's entry of what the next build needs of each page before its walk (`_noted_unwalked`)
 
 
 def on_template_context(context, template_name, config):
@@ -669,7 +672,7 @@ def on_page_markdown(markdown, page, config, files):
         page.render = lambda config, files: _render_from(page, parts, _LEFT_IN_CACHE, files)  # read where needed
         _Build.from_cache.add(uri)
         if parts["search"]:  # its texts are read from the cache only if the search index needs them
-            _Build.texts[uri] = (None, "", key)
+            _Build.texts[uri] = (None, "", key, parts["search"])
     elif written is not None:  # written as HTML: only an editor's text in it is Markdown
         page.render = lambda config, files: _render_written(page, written, config, files)
     else:
@@ -758,19 +761,21 @@ def on_page_content(html, page, config, files):
     uri = page.file.src_uri
     if uri not in _Build.from_cache:
         html = safety.sanitize(html)
-        texts = ()
+        texts, named = (), ""
         if _Build.site and search.is_document(_Build.site, uri):  # for the search index: made once, with the HTML
             texts = search.texts(html)
-            _Build.texts[uri] = (*texts, _Build.part_keys[uri])
+            named = search.text_digest(*texts)
+            _Build.texts[uri] = (*texts, _Build.part_keys[uri], named)
         _Build.cache.keep_parts(_Build.part_keys.get(uri, ""), {
-            "search": bool(texts), "toc": _toc_tokens(page.toc), "title": page._title_from_render,
+            "search": named, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}},
             *page_sides.sides(html, texts))
         if uri in _Build.carried:
             _Build.html[uri] = html  # the same string as the page's (else the feeds read it from the cache)
-    _Build.anchor_links[uri] = (_Build.part_keys.get(uri, ""), {
-        file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()})
+    _Build.notes[uri] = (_Build.part_keys.get(uri, ""), {
+        file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()},
+        _Build.texts[uri][3] if uri in _Build.texts else "")
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
         page.meta["title"] = unescape(page.title or "")
     _mark_html(page.toc)
@@ -858,8 +863,8 @@ def on_post_build(config) -> None:
         _Build.outputs = set()
         _finish()
         return
-    _Build.cache.keep_entry(_Build.cache.key(_ANCHOR_LINKS), json.dumps(_Build.anchor_links, ensure_ascii=False,
-                                                                        sort_keys=True).encode("utf-8"))
+    _Build.cache.keep_entry(_Build.cache.key(_NOTES), json.dumps(_Build.notes, ensure_ascii=False,
+                                                                 sort_keys=True).encode("utf-8"))
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching)
     _Build.shown = set(_Build.titles_rendered)

@@ -6,6 +6,7 @@ import re
 import feedparser
 import pytest
 
+from cchc import search
 from conftest import REPO, mkdocs_build, write
 
 NOW = {"CCHC_NOW": "2026-11-25T12:00"}
@@ -132,8 +133,12 @@ Nội dung [ở trên](#tap-huan-dat-dai).
     assert '<dd><a href="../../../co-quan/snv-kh/">Sở Nội vụ tỉnh Khánh Hòa</a></dd>' in article
     assert "<p><strong>Hai ngày, ba mươi học viên.</strong></p>" in article
     assert '<a href="../../../co-quan/snv-kh/">Sở Nội vụ</a>' in article and 'href="#tap-huan-dat-dai">ở trên</a>' in article
-    footnote, rule = article.index('class="footnote"'), article.index("<hr>\n<p>Tin cũ hơn: ")
-    assert footnote < rule and '<a href="../cu-hon/">Tin cũ hơn</a></p>' in article[rule:]
+    footnote, rule = article.index('class="footnote"'), article.index('<hr>\n<nav class="cchc-neighbours" '
+                                                                    'aria-label="Tin khác"><p>Tin cũ hơn: ')
+    assert footnote < rule and '<a href="../cu-hon/">Tin cũ hơn</a></p></nav>' in article[rule:]
+    # The neighbour's title is a link on the page, not what the item says: its search text does not hold it.
+    text, passages = search.texts(article)
+    assert "Hai ngày, ba mươi học viên." in text and "Tin cũ hơn" not in text + passages
     toc = html[html.index("md-nav--secondary"):html.index("<article")]
     assert 'href="#tap-huan-dat-dai_1"' in toc
 

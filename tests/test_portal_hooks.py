@@ -19,7 +19,7 @@ def hooks():
 def _outputs(hooks, small_site):
     site = content.load_site(content.Layout.at(small_site, small_site / "docs"))
     pages = {uri: f"<p>{entry.src_uri}</p>" for uri, entry in site.pages.items()}
-    texts = {uri: (entry.src_uri, entry.src_uri, "") for uri, entry in site.pages.items()}
+    texts = {uri: (entry.src_uri, entry.src_uri, "", "") for uri, entry in site.pages.items()}
     return hooks._Outputs(site, pages, {}, texts, dict.fromkeys(pages, "Trang"), {}, build_cache.Cache(None, ""),
                           "https://cchc.example.vn/", 20)
 

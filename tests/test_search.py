@@ -132,7 +132,7 @@ def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
 
 
 def test_a_text_named_by_its_source_is_read_only_when_its_run_is_indexed_again(monkeypatch):
-    """A page the build did not convert again hands over its source, not its texts."""
+    """A page the build did not convert again hands over its source and its text's digest, not its texts."""
     import pickle
     from dataclasses import replace
 
@@ -141,7 +141,8 @@ def test_a_text_named_by_its_source_is_read_only_when_its_run_is_indexed_again(m
     monkeypatch.setattr(search, "RUN", 40)
     given = written_forms_docs(400)
     texts = {f"k{n}": (doc.text, f"Đoạn trích {n}") for n, doc in enumerate(given)}
-    named = [replace(doc, text=None, passages="", source=f"k{n}") for n, doc in enumerate(given)]
+    named = [replace(doc, text=None, passages="", source=f"k{n}", text_digest=search.text_digest(*texts[f"k{n}"]))
+             for n, doc in enumerate(given)]
     in_full = [replace(doc, passages=texts[doc.source][1]) for doc in
                (replace(doc, text=texts[doc.source][0]) for doc in named)]
     kept, read = {}, []
@@ -159,11 +160,16 @@ def test_a_text_named_by_its_source_is_read_only_when_its_run_is_indexed_again(m
     assert sorted(read) == sorted(texts)
     read.clear()
     # A page converted again gives its texts and its source: its run is the same run whichever it gives.
-    with_texts = [replace(named[0], text=texts["k0"][0], passages=texts["k0"][1]), *named[1:]]
+    with_texts = [replace(named[0], text=texts["k0"][0], passages=texts["k0"][1], text_digest=""), *named[1:]]
     assert build(with_texts, {}, remember, read=reading) == build(in_full, {}) and read == []
+    # A page whose parts changed but not its text (a news item whose neighbour was renamed): its run is left alone.
+    texts["k100-moi"] = texts["k100"]
+    moved = [*named[:100], replace(named[100], source="k100-moi"), *named[101:]]
+    assert build(moved, {}, remember, read=reading) == build(in_full, {}) and read == []
     texts["k150"] = ("đăng ký mới", "Đoạn mới")  # the page edited: a new source, as its parts' key is
     texts["k150-moi"] = texts.pop("k150")
-    edited = [*named[:150], replace(named[150], source="k150-moi"), *named[151:]]
+    edited = [*named[:150], replace(named[150], source="k150-moi", text_digest=search.text_digest(*texts["k150-moi"])),
+              *named[151:]]
     expected = [*in_full[:150], replace(in_full[150], text="đăng ký mới", passages="Đoạn mới"), *in_full[151:]]
     assert build(edited, {}, remember, read=reading) == build(expected, {})
     run = next(run for run in search_runs(edited) if edited[150] in run)

@@ -75,8 +75,8 @@ def news_page(item: Entry, site: Site, previous: Entry | None, following: Entry 
     page.add("<hr>")
     neighbours = ([f"Tin mới hơn: {html.link(previous['title'], here, previous.src_uri)}"] if previous else []) + (
         [f"Tin cũ hơn: {html.link(following['title'], here, following.src_uri)}"] if following else [])
-    if neighbours:
-        page.add("<p>" + "<br>\n".join(neighbours) + "</p>")
+    if neighbours:  # links, not what the item says: the search reads past them (`search._SKIP`)
+        page.add('<nav class="cchc-neighbours" aria-label="Tin khác"><p>' + "<br>\n".join(neighbours) + "</p></nav>")
     return page
 
 
