@@ -309,22 +309,22 @@ def _add_vendor_files(files, config) -> None:
 def on_serve(server, config, builder):
     """The web editor saves into this checkout through the preview server (cchc/cms_proxy.py). The server is told
     of a save by the system (`_notified`), not by polling."""
-    _notified(server)
+    _notified(server, [str(Path(path).resolve()) for path in config.watch])
     site_path = _site_path(config)
     server.set_app(cms_proxy.mount(server.get_app(), Path(config.config_file_path).parent, cms.local_url(site_path),
                                    f"{site_path.rstrip('/')}/admin/", lambda: server.root))
     return server
 
 
-def _notified(server) -> None:
+def _notified(server, to_watch: list[str]) -> None:
     """MkDocs' server polls what it watches twice a second: at 10,000 documents each poll stats 10,000 files, a fifth
     of a core that a save's build shared the interpreter with. The system's own notices (inotify on Linux, FSEvents,
     ReadDirectoryChanges) take over for folders, unless `CCHC_WATCH=poll` asks for polling: on a network or container
-    mount the system may not notice edits."""
+    mount the system may not notice edits. `to_watch`: what mkdocs.yml's `watch` adds once this is done."""
     if os.environ.get("CCHC_WATCH", "").lower() == "poll":
         return
     watched = dict(server._watched_paths)  # noqa: SLF001 - MkDocs 1.6, the last 1.x: its server does not move
-    folders = [path for path in watched if os.path.isdir(path)]
+    folders = [path for path in [*watched, *to_watch] if os.path.isdir(path)]
     try:  # tried first: a system out of notices fails as the server starts, which would end the preview
         trial = watchdog.observers.Observer()
         for path in folders:

@@ -1,4 +1,5 @@
-"""The MkDocs adapter's own behaviour where a build cannot show it: the preview stopping a save's outputs."""
+"""The MkDocs adapter's own behaviour where a build cannot show it: the preview stopping a save's outputs, and how it
+hears of a save."""
 
 import importlib.util
 
@@ -38,3 +39,45 @@ def test_outputs_not_stopped_are_written_with_the_record_last(hooks, small_site,
     written = _outputs(hooks, small_site).write(served, set())
     assert "search/manifest.json" in written and any(path.startswith("feeds/") for path in written)
     assert (served / ".cchc-sources.json").exists()
+
+
+def _server(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    server.watch(str(tmp_path / "docs"))
+    server.watch(str(tmp_path / "mkdocs.yml"))
+    return server
+
+
+def test_the_preview_watches_folders_by_the_systems_notices_and_a_file_by_polling(hooks, tmp_path):
+    server = _server(tmp_path)
+    polling = server.observer
+    hooks._notified(server, [])
+    assert isinstance(server.observer, hooks._Watchers) and server.observer.polling is polling
+    # docs/ by notices, mkdocs.yml polled (watched again in the order MkDocs watched them)
+    assert list(server.observer._by.values()) == [server.observer.notified, polling]
+
+
+def test_the_preview_polls_where_the_system_gives_no_notices(hooks, tmp_path, monkeypatch):
+    """Out of notices (inotify's limit of watches, say) for any folder it will watch, mkdocs.yml's `watch` ones too, the
+    preview polls, as MkDocs does."""
+    class NoNoticesForPlans:
+        def schedule(self, handler, path, **kwargs):
+            if path.endswith("plans"):
+                raise OSError("inotify watch limit reached")
+
+        def start(self):
+            pass
+
+        stop = join = start
+
+    server = _server(tmp_path)
+    polling = server.observer
+    (tmp_path / "plans").mkdir()
+    monkeypatch.setattr(hooks.watchdog.observers, "Observer", NoNoticesForPlans)
+    hooks._notified(server, [str(tmp_path / "plans")])
+    assert server.observer is polling and sorted(server._watched_paths) == [str(tmp_path / "docs"),
+                                                                           str(tmp_path / "mkdocs.yml")]
