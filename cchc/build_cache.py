@@ -215,10 +215,14 @@ class Cache:
                 db, "SELECT key, value, at FROM kept LEFT JOIN used USING (key) WHERE key IN ({keys})", keys)}
         except sqlite3.DatabaseError:
             return {}
-        for key, (_value, at) in found.items():
+        self._mark_stale({key: at for key, (_value, at) in found.items()})
+        return {key: value for key, (value, _at) in found.items()}
+
+    def _mark_stale(self, marks: dict[str, float | None]) -> None:
+        """Marked in use again: each key whose mark (`marks`, None for none) is older than MARK_AGAIN."""
+        for key, at in marks.items():
             if at is None or at < self.started - MARK_AGAIN:
                 self._mark_used(key)
-        return {key: value for key, (value, _at) in found.items()}
 
     def _mark_used(self, key: str) -> None:
         """Kept from removal for KEEP_DAYS more: once per preview process is enough (it lives hours, not weeks), and
@@ -237,11 +241,8 @@ class Cache:
             return
         if self._memory is not None:
             keys = [key for key in keys if key not in self._memory.marked]
-        recent = {key for (key,) in _rows(db, "SELECT key FROM used WHERE at >= ? AND key IN ({keys})", keys,
-                                          self.started - MARK_AGAIN)}
-        for key in keys:
-            if key not in recent:
-                self._mark_used(key)
+        marks = dict(_rows(db, "SELECT key, at FROM used WHERE key IN ({keys})", keys))
+        self._mark_stale({key: marks.get(key) for key in keys})
 
     def _put(self, key: str, value: bytes) -> None:
         if self._handed_back is not None:

@@ -581,12 +581,17 @@ def _unwalked(nav, config, files) -> None:
         _Build.unwalked.add(uri)
         _Build.part_keys[uri] = key
         _Build.titles_rendered[uri] = meta["title"]
-        entry = _Build.site.pages.get(uri)
-        _Build.sources[file.dest_uri] = entry.source if entry else f"trang sinh tự động ({uri})"
+        _Build.sources[file.dest_uri] = _source_of(uri)
         kept += [key, own]
     _Build.cache.keep_using(kept)
     if _Build.unwalked:
         log.info(f"{len(_Build.unwalked)} trang không đổi so với lần dựng trước: giữ nguyên, không dựng lại.")
+
+
+def _source_of(uri: str) -> str:
+    """The file an editor would fix for a page (`site_check.record`)."""
+    entry = _Build.site and _Build.site.pages.get(uri)
+    return entry.source if entry else f"trang sinh tự động ({uri})"
 
 
 def _titled_by(page, made, meta: dict, config, files) -> str:
@@ -631,7 +636,7 @@ def _noted_unwalked(files, config) -> None:
             _Build.texts[uri] = (None, "", key, named)
         if links:
             page = files.src_uris[uri].page
-            page.links_to_anchors = {files.src_uris[to]: anchors for to, anchors in links.items() if to in files.src_uris}
+            page.links_to_anchors = _linked_files(links, files)
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
 
 
@@ -710,8 +715,13 @@ def _render_from(page, parts: dict, html: str, files) -> None:
     page.toc = get_toc(parts["toc"])
     page._title_from_render = parts["title"]
     page.present_anchor_ids = set(parts["anchors"])
-    targets = {files.src_uris.get(uri): anchors for uri, anchors in parts["links"].items()}  # posix already
-    page.links_to_anchors = {file: anchors for file, anchors in targets.items() if file is not None}
+    page.links_to_anchors = _linked_files(parts["links"], files)
+
+
+def _linked_files(links: dict, files) -> dict:
+    """A page's links to anchors as kept ({page: anchors}) as MkDocs holds them ({file: anchors}), for the pages
+    still in the site."""
+    return {files.src_uris[uri]: anchors for uri, anchors in links.items() if uri in files.src_uris}  # posix already
 
 
 def _toc_tokens(items) -> list[dict]:
@@ -759,6 +769,7 @@ def _mark_html(items) -> None:
 
 def on_page_content(html, page, config, files):
     uri = page.file.src_uri
+    links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
     if uri not in _Build.from_cache:
         html = safety.sanitize(html)
         texts, named = (), ""
@@ -768,20 +779,15 @@ def on_page_content(html, page, config, files):
             _Build.texts[uri] = (*texts, _Build.part_keys[uri], named)
         _Build.cache.keep_parts(_Build.part_keys.get(uri, ""), {
             "search": named, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
-            "anchors": sorted(page.present_anchor_ids or ()),
-            "links": {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}},
-            *page_sides.sides(html, texts))
+            "anchors": sorted(page.present_anchor_ids or ()), "links": links}, *page_sides.sides(html, texts))
         if uri in _Build.carried:
             _Build.html[uri] = html  # the same string as the page's (else the feeds read it from the cache)
-    _Build.notes[uri] = (_Build.part_keys.get(uri, ""), {
-        file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()},
-        _Build.texts[uri][3] if uri in _Build.texts else "")
+    _Build.notes[uri] = (_Build.part_keys.get(uri, ""), links, _Build.texts[uri][3] if uri in _Build.texts else "")
     if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
         page.meta["title"] = unescape(page.title or "")
     _mark_html(page.toc)
-    _Build.titles_rendered[page.file.src_uri] = page.title or ""
-    entry = _Build.site and _Build.site.pages.get(page.file.src_uri)
-    _Build.sources[page.file.dest_uri] = entry.source if entry else f"trang sinh tự động ({page.file.src_uri})"
+    _Build.titles_rendered[uri] = page.title or ""
+    _Build.sources[page.file.dest_uri] = _source_of(uri)
     page.markdown = ""  # converted: not kept for the rest of the build (ten thousand sources in memory otherwise)
     page.__dict__.pop("render", None)  # nor what it was converted from (its parts from the cache, in the closure)
     return html
