@@ -244,6 +244,13 @@ class Cache:
         marks = dict(_rows(db, "SELECT key, at FROM used WHERE key IN ({keys})", keys))
         self._mark_stale({key: marks.get(key) for key in keys})
 
+    def present(self, keys: list[str]) -> set[str]:
+        """Which of `keys` have an entry (none read, none marked in use)."""
+        db = self._entries()
+        if db is None:
+            return set()
+        return {key for (key,) in _rows(db, "SELECT key FROM kept WHERE key IN ({keys})", keys)}
+
     def _put(self, key: str, value: bytes) -> None:
         if self._handed_back is not None:
             pickle.dump((key, value), self._handed_back, protocol=pickle.HIGHEST_PROTOCOL)

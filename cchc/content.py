@@ -232,6 +232,13 @@ def _sources(checker: _FileChecker, folder: Path) -> list[Path]:
     return found.markdown
 
 
+def sources(layout: Layout) -> list[tuple[Path, Kind]]:
+    """Each source `load_site` reads, with the kind it checks it as, in the order it reads them."""
+    docs = source_files.find(layout.docs_dir, layout.root).markdown
+    plans = source_files.find(layout.plans_dir, layout.root).markdown
+    return [(path, kind_of(path.relative_to(layout.docs_dir).as_posix())) for path in docs] + [(p, PLAN) for p in plans]
+
+
 def load_site(layout: Layout, check: Callable[[Kind, str], Checked] = check_text) -> Site:
     """Every source read, checked (each text by `check`) and indexed."""
     site = Site()

@@ -27,6 +27,7 @@ import watchdog.events
 import watchdog.observers
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
+from mkdocs.commands.build import _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, InclusionLevel
@@ -35,7 +36,7 @@ from mkdocs.utils import CountHandler, get_relative_url
 from mkdocs.utils.meta import get_data
 
 import cchc
-from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, links, page_sides,
+from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, forked, links, page_sides,
                   portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
@@ -113,6 +114,9 @@ class _Build:
     pending: "_Outputs | None" = None  # the outputs the preview's thread is making and writing
     converter: "_Converter | None" = None
     searching: "search_copy.Running | None" = None  # a build's search index, made by a process of its own meanwhile
+    # What a copy of the build does meanwhile (`cchc.forked`): the pages or texts it does, the copy, what it did
+    elsewhere: "tuple[set[str], forked.Forked, str] | None" = None
+    converted_texts: dict[str, tuple] = {}  # their search texts, as the copy made them
     check = None  # under `mkdocs serve`: each text's check, remembered for the process (content.remembering)
 
 
@@ -237,8 +241,10 @@ def on_pre_build(config) -> None:
         raise PluginError(str(error)) from None
     if _Build.serving and _Build.check is None:
         _Build.check = content.remembering(_checked)
-    site = content.load_site(content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir)),
-                             _Build.check or _checked)
+    layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
+    _check_elsewhere(layout)
+    site = content.load_site(layout, _Build.check or _checked)
+    _take_elsewhere()  # the copy's share, if the walk met none of it
     if not _Build.serving:
         # One build per process: the content just loaded lives to its end, and the collector's passes need not walk
         # it again and again (a 10,000-document rebuild: 1.5 s of 15). The preview builds many times in one process,
@@ -278,12 +284,45 @@ def _checked(kind, raw: str):
     """A text checked by an earlier build of the same code is read back from the build cache, not checked again (the
     cache is the build's own, as trusted as its code: it holds Jinja's compiled templates too)."""
     key = _Build.cache.key("checked", kind.name, raw)
+    if _Build.elsewhere is not None and key in _Build.elsewhere[0]:
+        _take_elsewhere()
     kept = _Build.cache.entry(key)
     if kept is not None:
         return pickle.loads(kept)
+    return _check_and_keep(_Build.cache, key, kind, raw)
+
+
+def _check_and_keep(cache, key: str, kind, raw: str):
     checked = content.check_text(kind, raw)
-    _Build.cache.keep_entry(key, pickle.dumps(checked))
+    cache.keep_entry(key, pickle.dumps(checked))
     return checked
+
+
+def _check_elsewhere(layout) -> None:
+    """The last half of the sources are checked meanwhile by a copy of the build (`cchc.forked`, as the pages'
+    conversion: `_convert_elsewhere`) when no build of this code finished before: a first build, or one after the
+    code changed. (A later build reads most checks from the cache.)"""
+    if (_Build.serving or not forked.AVAILABLE or _Build.cache.folder is None
+            or _Build.cache.present([_Build.cache.key(_NOTES)])):
+        return
+    listed = content.sources(layout)
+    if len(listed) < _split_from():
+        return
+    share = []
+    for path, kind in listed[len(listed) // 2:]:
+        try:
+            raw = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):  # reported by the build's own reading
+            continue
+        share.append((_Build.cache.key("checked", kind.name, raw), kind, raw))
+    _Build.elsewhere = ({key for key, _kind, _raw in share}, forked.Forked(
+        partial(_check_share, share), _Build.cache.code, _Build.cache.started, plain=(PluginError,)),
+        f"{len(share)} tệp do tiến trình thứ hai kiểm tra song song.")
+
+
+def _check_share(share: list, cache) -> None:
+    for key, kind, raw in share:
+        _check_and_keep(cache, key, kind, raw)
 
 
 def _static_files(files, config) -> dict[str, str]:
@@ -381,6 +420,8 @@ class _Watchers:
 
 
 def on_env(env, config, files):
+    if _Build.elsewhere is not None:  # where MkDocs did not walk its pages (`--dirty`)
+        _Build.converted_texts = _take_elsewhere()
     # MkDocs' Jinja does not escape: a title or description would reach the page as HTML.
     env.autoescape = True
     if _Build.cache.folder is not None:  # Material's templates compiled once, not on every rebuild of `mkdocs serve`
@@ -521,9 +562,19 @@ def on_nav(nav, config, files):
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
     _Build.shell_key, _Build.made, _Build.unwalked, _Build.notes, _Build.files = "", {}, set(), {}, files
+    _Build.converted_texts = {}
     if _Build.site is not None and _Build.cache.folder is not None:
         _unwalked(nav, config, files)
+        _convert_elsewhere(config, files)
     return nav
+
+
+def _made_for(file, site_url: str) -> tuple:
+    """`_page_made` for a page before MkDocs walks it."""
+    entry = _Build.site.pages.get(file.src_uri)
+    markdown, meta = ((entry.body, dict(entry.front_matter)) if entry is not None and file.generated_by is None
+                      else get_data(file.content_string))  # as MkDocs reads a page
+    return _page_made(file.src_uri, markdown, meta, site_url)
 
 
 def _unwalked(nav, config, files) -> None:
@@ -537,16 +588,9 @@ def _unwalked(nav, config, files) -> None:
     under what it is made of, the nav's pages as made and the portal's footer. A build whose nav is new walks every
     page, as the first build does."""
     site_url = config.site_url or ""
-
-    def make(file):
-        entry = _Build.site.pages.get(file.src_uri)
-        markdown, meta = ((entry.body, dict(entry.front_matter)) if entry is not None and file.generated_by is None
-                          else get_data(file.content_string))  # as MkDocs reads a page
-        return _page_made(file.src_uri, markdown, meta, site_url)
-
     shell_parts = [json.dumps([_Build.portal.rows, _Build.portal.links], ensure_ascii=False)]
     for page in nav.pages:  # walked: made now, for the shell's key, and not again
-        made, meta, _date = _Build.made[page.file.src_uri] = make(page.file)
+        made, meta, _date = _Build.made[page.file.src_uri] = _made_for(page.file, site_url)
         shell_parts += [page.file.src_uri, build_cache.value_bytes(meta), _titled_by(page, made, meta, config, files)]
     _Build.shell_key = _Build.cache.key("shell", *shell_parts)
     shell = _Build.cache.entry(_Build.shell_key)
@@ -560,7 +604,7 @@ def _unwalked(nav, config, files) -> None:
         uri = file.src_uri
         if uri in _Build.in_nav:
             continue
-        made, meta, updated = _Build.made[uri] = make(file)
+        made, meta, updated = _Build.made[uri] = _made_for(file, site_url)
         title = meta.get("title")
         # Walked: a page titled by its first heading (known once converted), and one newer than every nav page
         # (MkDocs dates sitemap.xml.gz by the newest page it walks).
@@ -586,6 +630,75 @@ def _unwalked(nav, config, files) -> None:
     _Build.cache.keep_using(kept)
     if _Build.unwalked:
         log.info(f"{len(_Build.unwalked)} trang không đổi so với lần dựng trước: giữ nguyên, không dựng lại.")
+
+
+# Pages to convert from which a copy of the build converts half of them: below it, the copy costs more than it saves.
+# `CCHC_SPLIT_FROM` sets another (tests split a small site's build).
+SPLIT_FROM = 200
+
+
+def _convert_elsewhere(config, files) -> None:
+    """The last half of the pages MkDocs will walk that no build converted before are converted meanwhile by a copy of
+    the build on the second core (`cchc.forked`): a build from scratch at 10,000 documents waits on one core for its
+    pages' Markdown, and its search process starts only after. The build takes the copy's entries when it reaches the
+    first of them (`_take_elsewhere`), and goes on with them as a rebuild goes on with a previous build's. Not in the
+    preview (its process has threads of its own: a copy made by
+    `fork` would hold their locks)."""
+    if _Build.serving or not forked.AVAILABLE:
+        return
+    split_from = _split_from()
+    site_url = config.site_url or ""
+    walked = [f for f in files.documentation_pages(inclusion=InclusionLevel.is_included) if f.src_uri not in _Build.in_nav]
+    if len(walked) < split_from:
+        return
+    sources = {}
+    for file in walked:
+        uri = file.src_uri
+        if uri not in _Build.made:
+            _Build.made[uri] = _made_for(file, site_url)
+        sources[uri] = _written(uri, _Build.made[uri][0])[1]
+    keys = {uri: _Build.cache.key("parts", uri, source) for uri, source in sources.items()}
+    kept = _Build.cache.present(list(keys.values()))
+    todo = [f for f in walked if keys[f.src_uri] not in kept]
+    if len(todo) < split_from:
+        return
+    share = todo[len(todo) // 2:]  # a page costs about the same whatever its kind (1.7 ms at 10,000 documents)
+    _Build.elsewhere = ({f.src_uri for f in share}, forked.Forked(
+        partial(_convert, share, config, files), _Build.cache.code, _Build.cache.started, plain=(PluginError,)),
+        f"{len(share)} trang do tiến trình thứ hai chuyển đổi song song.")
+
+
+def _split_from() -> int:
+    return int(os.environ.get("CCHC_SPLIT_FROM") or SPLIT_FROM)
+
+
+_NOT_CLOSED = []  # in the copy: the build's cache, whose SQLite connection the copy must never close
+
+
+def _convert(share: list, config, files, cache) -> dict[str, tuple]:
+    """In the copy of the build: its share of the pages walked as MkDocs walks them, their converted parts kept in
+    `cache` (handed back to the build's); the search texts made, by page."""
+    _NOT_CLOSED.append(_Build.cache)
+    _Build.cache = cache
+    for file in share:
+        if file.page is None:
+            mkdocs_pages.Page(None, file, config)
+        _populate_page(file.page, config, files, _Build.dirty)
+    return {f.src_uri: _Build.texts[f.src_uri] for f in share if f.src_uri in _Build.texts}
+
+
+def _take_elsewhere():
+    """What the copy of the build did meanwhile, once it is done: its entries in the build's cache; its result."""
+    if _Build.elsewhere is None:
+        return None
+    _names, copy, done = _Build.elsewhere
+    _Build.elsewhere = None
+    try:
+        result = copy.result(_Build.cache)
+    except forked.ForkedError as error:
+        raise PluginError(str(error)) from None
+    log.info(done)
+    return result
 
 
 def _source_of(uri: str) -> str:
@@ -671,13 +784,15 @@ def on_page_markdown(markdown, page, config, files):
     made, page.meta, page.update_date = (_Build.made.pop(uri, None)
                                          or _page_made(uri, markdown, page.meta, config.site_url or ""))
     written, source = _written(uri, made)
+    if _Build.elsewhere is not None and uri in _Build.elsewhere[0]:
+        _Build.converted_texts = _take_elsewhere()
     _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, source)
     parts = _Build.cache.parts(key)
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
         page.render = lambda config, files: _render_from(page, parts, _LEFT_IN_CACHE, files)  # read where needed
         _Build.from_cache.add(uri)
         if parts["search"]:  # its texts are read from the cache only if the search index needs them
-            _Build.texts[uri] = (None, "", key, parts["search"])
+            _Build.texts[uri] = _Build.converted_texts.pop(uri, None) or (None, "", key, parts["search"])
     elif written is not None:  # written as HTML: only an editor's text in it is Markdown
         page.render = lambda config, files: _render_written(page, written, config, files)
     else:
@@ -996,6 +1111,9 @@ def _finish() -> None:
 
 def on_build_error(error) -> None:
     _PlacedPages.heard()
+    if _Build.elsewhere is not None:
+        _Build.elsewhere[1].cancel()
+        _Build.elsewhere = None
     if _Build.searching is not None:
         _Build.searching.cancel()
         _Build.searching = None

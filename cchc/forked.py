@@ -1,0 +1,123 @@
+"""Part of a build done by a copy of its process (`fork`) on the machine's second core, while the build goes on.
+
+A build converts its pages' Markdown one after the other in one process, and until the search index starts (once
+every page is converted) the second core of a 2-core CI runner waits. A copy made by `fork` has everything the
+build loaded (the checked content, MkDocs' files and nav) without reading it again; it converts its share of the
+pages, and hands back:
+
+- the cache entries it made, as the search process does (`Cache.handing_back`): the build reads them as entries a
+  previous build kept, and goes on as a rebuild does;
+- what `work` returns;
+- what it logged, logged again by the build, so that a warning it met fails a strict build as the build's own would.
+
+The copy never touches the build's SQLite connection (a connection must not be used across `fork`): its cache keeps
+nothing of its own and reads nothing (`Cache(None)`), and it ends by `os._exit`, which runs no finalizer. Where
+`fork` does not exist (Windows), nothing is done elsewhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import tempfile
+import traceback
+from typing import Any, Callable
+
+from .build_cache import Cache
+
+AVAILABLE = hasattr(os, "fork")
+
+
+class ForkedError(Exception):
+    """The copy failed: what it raised, its traceback included."""
+
+
+class Forked:
+    """`work(cache)` run by a copy of this process; `result(cache)` waits for it. An error of a type in `plain` is
+    reported by its message alone, as the build reports it (MkDocs' PluginError), any other with its traceback."""
+
+    def __init__(self, work: Callable[[Cache], Any], code: str, started: float,
+                 plain: tuple[type[BaseException], ...] = ()):
+        self._plain = plain
+        self._entries = tempfile.TemporaryFile()
+        self._result = tempfile.TemporaryFile()
+        self._pid = os.fork()
+        if self._pid == 0:
+            self._run(work, code, started)
+
+    def _run(self, work: Callable[[Cache], Any], code: str, started: float) -> None:
+        status = 1
+        try:
+            records = _Records.instead_of_handlers()
+            cache = Cache(None, code).handing_back(self._entries, started)
+            try:
+                value, error = work(cache), None
+            except BaseException as raised:  # noqa: BLE001 - raised again by the build, where it would have been
+                value, error = None, str(raised) if isinstance(raised, self._plain) else traceback.format_exc()
+            pickle.dump((value, error, cache.notes(), records.kept), self._result, protocol=pickle.HIGHEST_PROTOCOL)
+            self._result.flush()
+            status = 0
+        finally:
+            os._exit(status)  # noqa: SLF001 - the build's finalizers (its cache's connection) are not the copy's
+
+    def result(self, cache: Cache) -> Any:
+        """What `work` returned, once the copy ended; its entries are now in `cache`, its records logged."""
+        try:
+            _pid, status = os.waitpid(self._pid, 0)
+            self._result.seek(0)
+            try:
+                value, error, notes, records = pickle.load(self._result)
+            except EOFError:
+                raise ForkedError(f"tiến trình phụ dừng trước khi xong (mã {status})") from None
+            for record in records:
+                logging.getLogger(record.name).handle(record)
+            if error is not None:
+                raise ForkedError(error)
+            cache.take(self._entries, notes)
+            return value
+        finally:
+            self._entries.close()
+            self._result.close()
+
+    def cancel(self) -> None:
+        """The build failed meanwhile: the copy is stopped, if it is still running."""
+        try:
+            os.kill(self._pid, 9)
+            os.waitpid(self._pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        self._entries.close()
+        self._result.close()
+
+
+class _Records(logging.Handler):
+    """Every record the copy logs, kept for the build to log, in place of the handlers it inherited (which would
+    print them, and count MkDocs' warnings in a process that does not decide the build)."""
+
+    @classmethod
+    def instead_of_handlers(cls) -> "_Records":
+        records = cls()
+        loggers = [logging.getLogger()] + [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)]
+        for logger in loggers:  # the root, and any that does not pass its records on (MkDocs' own)
+            handlers = list(getattr(logger, "handlers", []))
+            for handler in handlers:
+                logger.removeHandler(handler)
+            if logger is logging.root or handlers:
+                logger.addHandler(records)
+        return records
+
+    def __init__(self):
+        super().__init__(logging.NOTSET)
+        self.kept: list[logging.LogRecord] = []
+        self._seen: set[int] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if id(record) in self._seen:  # met again on its way up to another logger's handlers
+            return
+        self._seen.add(id(record))
+        record.msg, record.args = record.getMessage(), None  # what it says, without arguments that may not pickle
+        if record.exc_info:
+            record.exc_text = record.exc_text or logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.kept.append(record)

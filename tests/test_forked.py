@@ -1,0 +1,73 @@
+"""Work done by a copy of the build (`fork`): its result, its cache entries and its log records come back; its
+failure fails the build, by its message or with its traceback; it never closes the build's cache."""
+
+import logging
+import os
+
+import pytest
+
+from cchc import forked
+from cchc.build_cache import Cache
+
+pytestmark = pytest.mark.skipif(not forked.AVAILABLE, reason="no fork here")
+
+
+class ContentError(Exception):
+    pass
+
+
+def test_the_copy_s_result_entries_and_records_come_back(tmp_path, caplog):
+    cache = Cache(tmp_path / "c", "code")
+    cache.keep_entry("truoc", b"da co")  # the build's transaction is open while the copy works
+
+    def work(copy_cache):
+        copy_cache.keep_parts(copy_cache.key("parts", "a"), {"toc": []}, "<p>đã chuyển</p>")
+        logging.getLogger("mkdocs.hooks.cchc").warning("cảnh báo trong bản sao %s", "x")
+        return {"pid": os.getpid(), "trang": ["a"]}
+
+    with caplog.at_level(logging.INFO):
+        copy = forked.Forked(work, "code", cache.started)
+        result = copy.result(cache)
+    assert result["trang"] == ["a"] and result["pid"] != os.getpid()
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("mkdocs.hooks.cchc", logging.WARNING, "cảnh báo trong bản sao x")]
+    assert cache.parts(cache.key("parts", "a")) == {"toc": []}
+    assert cache.sides(cache.key("parts", "a")) == ["<p>đã chuyển</p>"]
+    cache.close()
+    again = Cache(tmp_path / "c", "code")  # the build's connection was never closed by the copy: all committed
+    assert again.entry("truoc") == b"da co" and again.parts(again.key("parts", "a")) == {"toc": []}
+    again.close()
+
+
+def test_a_failure_in_the_copy_is_raised_by_its_message_or_with_its_traceback(tmp_path):
+    cache = Cache(tmp_path / "c", "code")
+
+    def content_error(_cache):
+        raise ContentError("tin-a.md: thiếu trường date")
+
+    with pytest.raises(forked.ForkedError) as raised:
+        forked.Forked(content_error, "code", cache.started, plain=(ContentError,)).result(cache)
+    assert str(raised.value) == "tin-a.md: thiếu trường date"
+
+    def bug(_cache):
+        return {}["khong-co"]
+
+    with pytest.raises(forked.ForkedError) as raised:
+        forked.Forked(bug, "code", cache.started).result(cache)
+    assert "Traceback" in str(raised.value) and "KeyError: 'khong-co'" in str(raised.value)
+
+    def gone(_cache):
+        os._exit(3)
+
+    with pytest.raises(forked.ForkedError, match="dừng trước khi xong"):
+        forked.Forked(gone, "code", cache.started).result(cache)
+    cache.close()
+
+
+def test_a_copy_no_longer_needed_is_stopped(tmp_path):
+    cache = Cache(tmp_path / "c", "code")
+    copy = forked.Forked(lambda _cache: __import__("time").sleep(60), "code", cache.started)
+    copy.cancel()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(copy._pid, os.WNOHANG)  # reaped: no process left behind
+    cache.close()
