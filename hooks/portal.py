@@ -302,8 +302,7 @@ def _check_elsewhere(layout) -> None:
     """The last half of the sources are checked meanwhile by a copy of the build (`cchc.forked`, as the pages'
     conversion: `_convert_elsewhere`) when no build of this code finished before: a first build, or one after the
     code changed. (A later build reads most checks from the cache.)"""
-    if (_Build.serving or not forked.AVAILABLE or _Build.cache.folder is None
-            or _Build.cache.present([_Build.cache.key(_NOTES)])):
+    if _Build.serving or not forked.AVAILABLE or _Build.cache.folder is None or _built_before():
         return
     listed = content.sources(layout)
     if len(listed) < _split_from():
@@ -638,34 +637,27 @@ SPLIT_FROM = 200
 
 
 def _convert_elsewhere(config, files) -> None:
-    """The last half of the pages MkDocs will walk that no build converted before are converted meanwhile by a copy of
-    the build on the second core (`cchc.forked`): a build from scratch at 10,000 documents waits on one core for its
-    pages' Markdown, and its search process starts only after. The build takes the copy's entries when it reaches the
-    first of them (`_take_elsewhere`), and goes on with them as a rebuild goes on with a previous build's. Not in the
-    preview (its process has threads of its own: a copy made by
-    `fork` would hold their locks)."""
-    if _Build.serving or not forked.AVAILABLE:
+    """The last half of the pages MkDocs will walk are converted meanwhile by a copy of the build on the second core
+    (`cchc.forked`) when no build of this code finished before (as for the sources' checks, `_check_elsewhere`): a
+    build from scratch at 10,000 documents waits on one core for its pages' Markdown, and its search process starts
+    only after. The build takes the copy's entries when it reaches the first of them (`_take_elsewhere`), and goes
+    on with them as a rebuild goes on with a previous build's. Not in the preview (its process has threads of its
+    own: a copy made by `fork` would hold their locks)."""
+    if _Build.serving or not forked.AVAILABLE or _built_before():
         return
-    split_from = _split_from()
-    site_url = config.site_url or ""
     walked = [f for f in files.documentation_pages(inclusion=InclusionLevel.is_included) if f.src_uri not in _Build.in_nav]
-    if len(walked) < split_from:
+    if len(walked) < _split_from():
         return
-    sources = {}
-    for file in walked:
-        uri = file.src_uri
-        if uri not in _Build.made:
-            _Build.made[uri] = _made_for(file, site_url)
-        sources[uri] = _written(uri, _Build.made[uri][0])[1]
-    keys = {uri: _Build.cache.key("parts", uri, source) for uri, source in sources.items()}
-    kept = _Build.cache.present(list(keys.values()))
-    todo = [f for f in walked if keys[f.src_uri] not in kept]
-    if len(todo) < split_from:
-        return
-    share = todo[len(todo) // 2:]  # a page costs about the same whatever its kind (1.7 ms at 10,000 documents)
+    share = walked[len(walked) // 2:]  # a page costs about the same whatever its kind (1.7 ms at 10,000 documents)
     _Build.elsewhere = ({f.src_uri for f in share}, forked.Forked(
         partial(_convert, share, config, files), _Build.cache.code, _Build.cache.started, plain=(PluginError,)),
         f"{len(share)} trang do tiến trình thứ hai chuyển đổi song song.")
+
+
+def _built_before() -> bool:
+    """A build of this code finished before: most of what this one checks and converts is in the cache, and a copy
+    of the build would do it again."""
+    return bool(_Build.cache.present([_Build.cache.key(_NOTES)]))
 
 
 def _split_from() -> int:
@@ -684,6 +676,8 @@ def _convert(share: list, config, files, cache) -> dict[str, tuple]:
         if file.page is None:
             mkdocs_pages.Page(None, file, config)
         _populate_page(file.page, config, files, _Build.dirty)
+        _Build.html.pop(file.src_uri, None)  # its HTML is in the cache: the build reads it from there
+        file.page.content = None
     return {f.src_uri: _Build.texts[f.src_uri] for f in share if f.src_uri in _Build.texts}
 
 

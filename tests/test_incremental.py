@@ -184,14 +184,38 @@ def test_a_change_to_what_every_page_shares_writes_the_pages_again_without_the_t
     assert "Tên mới – " in (small_site / "site" / "hoi-dap" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_build_from_scratch_shared_with_a_copy_of_itself_writes_what_one_process_writes(small_site, tmp_path):
+    """A first build has a copy of itself (`fork`) check half the sources and convert half the pages; a build after
+    one of the same code finds them in the cache, and does not."""
+    _news(small_site, "tin-a", "Tin thứ nhất")
+    first = mkdocs_build(small_site, env={"CCHC_NOW": NOW, **SPLIT})
+    assert first.returncode == 0, first.stderr
+    assert "tệp do tiến trình thứ hai kiểm tra song song" in first.stderr
+    assert "trang do tiến trình thứ hai chuyển đổi song song" in first.stderr
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={"CCHC_NOW": NOW, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(small_site / "site", tmp_path / "full")
+    again = mkdocs_build(small_site, env={"CCHC_NOW": NOW, **SPLIT})
+    assert again.returncode == 0 and "song song" not in again.stderr
+
+
+def test_a_mistake_in_the_copy_s_half_is_reported_as_the_build_reports_it_and_nothing_is_published(small_site):
+    _news(small_site, "tin-a", "Tin thứ nhất")
+    write(small_site, "plans/zz-sai.md", PLAN.replace("issued: 2026-01-05", "issued: 05/01/2026"))  # read last
+    failed = mkdocs_build(small_site, env={"CCHC_NOW": NOW, **SPLIT})
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    assert "tệp do tiến trình thứ hai kiểm tra song song" in failed.stderr
+    assert "plans/zz-sai.md:6: lỗi: [issued] '05/01/2026' không phải ngày hợp lệ" in failed.stderr
+    assert not (small_site / "site").exists()
+
+
 def test_a_build_of_unchanged_sources_makes_nothing_again(small_site):
     """Every key a build reads is the one the build before wrote, whether that build checked a text afresh or read
     its check from the cache: a key that moved would make pages again on every rebuild, with the same bytes."""
     import sqlite3
 
-    env = {"CCHC_NOW": NOW}
+    env = {"CCHC_NOW": NOW, **SPLIT}
     _news(small_site, "tin-a", "Tin thứ nhất")
-    assert mkdocs_build(small_site, env=env).returncode == 0  # every text checked afresh
+    assert mkdocs_build(small_site, env=env).returncode == 0  # every text checked afresh, half by a copy of the build
 
     def keys() -> set[str]:
         with sqlite3.connect(small_site / ".cache" / "cchc" / "entries.sqlite") as db:
