@@ -1,18 +1,18 @@
 """Part of a build done by a copy of its process (`fork`) on the machine's second core, while the build goes on.
 
-A build converts its pages' Markdown one after the other in one process, and until the search index starts (once
-every page is converted) the second core of a 2-core CI runner waits. A copy made by `fork` has everything the
-build loaded (the checked content, MkDocs' files and nav) without reading it again; it converts its share of the
-pages, and hands back:
+A build checks its sources and converts its pages one after the other in one process, and until the search index
+starts (once every page is converted) the second core of a 2-core CI runner waits. A copy made by `fork` has
+everything the build loaded (the checked content, MkDocs' files and nav) without reading it again; it does its
+share (the hooks give it the last half of the sources to check, then of the pages to convert), and hands back:
 
 - the cache entries it made, as the search process does (`Cache.handing_back`): the build reads them as entries a
   previous build kept, and goes on as a rebuild does;
 - what `work` returns;
 - what it logged, logged again by the build, so that a warning it met fails a strict build as the build's own would.
 
-The copy never touches the build's SQLite connection (a connection must not be used across `fork`): its cache keeps
-nothing of its own and reads nothing (`Cache(None)`), and it ends by `os._exit`, which runs no finalizer. Where
-`fork` does not exist (Windows), nothing is done elsewhere.
+The copy never touches the build's SQLite connection (a connection must not be used across `fork`): its cache reads
+nothing and writes no file (`Cache(None)`, its entries handed back), and it ends by `os._exit`, which runs no
+finalizer. Where `fork` does not exist (Windows), nothing is done elsewhere.
 """
 
 from __future__ import annotations

@@ -314,9 +314,8 @@ def _check_elsewhere(layout) -> None:
         except (OSError, UnicodeDecodeError):  # reported by the build's own reading
             continue
         share.append((_Build.cache.key("checked", kind.name, raw), kind, raw))
-    _Build.elsewhere = ({key for key, _kind, _raw in share}, forked.Forked(
-        partial(_check_share, share), _Build.cache.code, _Build.cache.started, plain=(PluginError,)),
-        f"{len(share)} tệp do tiến trình thứ hai kiểm tra song song.")
+    _elsewhere({key for key, _kind, _raw in share}, partial(_check_share, share),
+               f"{len(share)} tệp do tiến trình thứ hai kiểm tra song song.")
 
 
 def _check_share(share: list, cache) -> None:
@@ -649,9 +648,8 @@ def _convert_elsewhere(config, files) -> None:
     if len(walked) < _split_from():
         return
     share = walked[len(walked) // 2:]  # a page costs about the same whatever its kind (1.7 ms at 10,000 documents)
-    _Build.elsewhere = ({f.src_uri for f in share}, forked.Forked(
-        partial(_convert, share, config, files), _Build.cache.code, _Build.cache.started, plain=(PluginError,)),
-        f"{len(share)} trang do tiến trình thứ hai chuyển đổi song song.")
+    _elsewhere({f.src_uri for f in share}, partial(_convert, share, config, files),
+               f"{len(share)} trang do tiến trình thứ hai chuyển đổi song song.")
 
 
 def _built_before() -> bool:
@@ -679,6 +677,12 @@ def _convert(share: list, config, files, cache) -> dict[str, tuple]:
         _Build.html.pop(file.src_uri, None)  # its HTML is in the cache: the build reads it from there
         file.page.content = None
     return {f.src_uri: _Build.texts[f.src_uri] for f in share if f.src_uri in _Build.texts}
+
+
+def _elsewhere(names: set[str], work, done: str) -> None:
+    """`work(cache)` done meanwhile by a copy of the build (`cchc.forked`) for `names` (the texts it checks or the
+    pages it converts); the build takes what it did (`_take_elsewhere`) before it needs any of them, and says `done`."""
+    _Build.elsewhere = (names, forked.Forked(work, _Build.cache.code, _Build.cache.started, plain=(PluginError,)), done)
 
 
 def _take_elsewhere():
