@@ -302,7 +302,7 @@ def _check_elsewhere(layout) -> None:
     """The last half of the sources are checked meanwhile by a copy of the build (`cchc.forked`, as the pages'
     conversion: `_convert_elsewhere`) when no build of this code finished before: a first build, or one after the
     code changed. (A later build reads most checks from the cache.)"""
-    if _Build.serving or not forked.AVAILABLE or _Build.cache.folder is None or _built_before():
+    if not _may_fork() or _Build.cache.folder is None or _built_before():
         return
     listed = content.sources(layout)
     if len(listed) < _split_from():
@@ -640,9 +640,8 @@ def _convert_elsewhere(config, files) -> None:
     (`cchc.forked`) when no build of this code finished before (as for the sources' checks, `_check_elsewhere`): a
     build from scratch at 10,000 documents waits on one core for its pages' Markdown, and its search process starts
     only after. The build takes the copy's entries when it reaches the first of them (`_take_elsewhere`), and goes
-    on with them as a rebuild goes on with a previous build's. Not in the preview (its process has threads of its
-    own: a copy made by `fork` would hold their locks)."""
-    if _Build.serving or not forked.AVAILABLE or _built_before():
+    on with them as a rebuild goes on with a previous build's."""
+    if not _may_fork() or _built_before():
         return
     walked = [f for f in files.documentation_pages(inclusion=InclusionLevel.is_included) if f.src_uri not in _Build.in_nav]
     if len(walked) < _split_from():
@@ -650,6 +649,12 @@ def _convert_elsewhere(config, files) -> None:
     share = walked[len(walked) // 2:]  # a page costs about the same whatever its kind (1.7 ms at 10,000 documents)
     _elsewhere({f.src_uri for f in share}, partial(_convert, share, config, files),
                f"{len(share)} trang do tiến trình thứ hai chuyển đổi song song.")
+
+
+def _may_fork() -> bool:
+    """Not in the preview, nor in any process running threads of its own (a copy made by `fork` would hold their
+    locks), nor where there is no `fork`."""
+    return forked.AVAILABLE and not _Build.serving and threading.active_count() == 1
 
 
 def _built_before() -> bool:
