@@ -643,7 +643,8 @@ def _convert_elsewhere(config, files) -> None:
     on with them as a rebuild goes on with a previous build's."""
     if not _may_fork() or _built_before():
         return
-    walked = [f for f in files.documentation_pages(inclusion=InclusionLevel.is_included) if f.src_uri not in _Build.in_nav]
+    inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
+    walked = [f for f in files.documentation_pages(inclusion=inclusion) if f.src_uri not in _Build.in_nav]
     if len(walked) < _split_from():
         return
     share = walked[len(walked) // 2:]  # a page costs about the same whatever its kind (1.7 ms at 10,000 documents)
@@ -652,9 +653,9 @@ def _convert_elsewhere(config, files) -> None:
 
 
 def _may_fork() -> bool:
-    """Not in the preview, nor in any process running threads of its own (a copy made by `fork` would hold their
-    locks), nor where there is no `fork`."""
-    return forked.AVAILABLE and not _Build.serving and threading.active_count() == 1
+    """Not in a process running threads of its own (a copy made by `fork` would hold their locks): the preview's
+    first build, before MkDocs' server starts, but none after; nor where there is no `fork`."""
+    return forked.AVAILABLE and threading.active_count() == 1
 
 
 def _built_before() -> bool:

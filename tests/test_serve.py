@@ -147,8 +147,9 @@ def _assert_a_fresh_preview_has(small_site, port: int, outputs: dict[str, bytes]
 
 def test_a_save_shows_its_page_first_then_search_and_feeds_as_a_fresh_preview_has_them(small_site):
     """The preview puts an edited page in place first, and the search index, feeds and data a moment later (they
-    take a third of a rebuild): then they are the ones a preview started on the edited sources makes."""
-    server, base = _serve(small_site)
+    take a third of a rebuild): then they are the ones a preview started on the edited sources makes. (The first
+    build is shared with a copy of the preview's process, as a build from scratch is: `CCHC_SPLIT_FROM`.)"""
+    server, base = _serve(small_site, CCHC_SPLIT_FROM="1")
     port = int(base.rstrip("/").rsplit(":", 1)[1])
     plan = small_site / "plans" / "489-qd-ubnd.md"
     try:
@@ -161,7 +162,8 @@ def test_a_save_shows_its_page_first_then_search_and_feeds_as_a_fresh_preview_ha
         time.sleep(1)  # the record is written last
         after = _outputs(base)
     finally:
-        _stop(server)
+        said = _stop(server)
+    assert "trang do tiến trình thứ hai chuyển đổi song song" in said
     assert after != before and any("lại".encode() in data for path, data in after.items() if path.startswith("search/d/"))
     _assert_a_fresh_preview_has(small_site, port, after)
 
