@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import signal
 import tempfile
 import traceback
 from typing import Any, Callable
@@ -83,7 +84,7 @@ class Forked:
     def cancel(self) -> None:
         """The build failed meanwhile: the copy is stopped, if it is still running."""
         try:
-            os.kill(self._pid, 9)
+            os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
