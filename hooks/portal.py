@@ -37,7 +37,8 @@ from mkdocs.utils.meta import get_data
 
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, forked, links, page_sides,
-                  portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, subscriptions, text, vendor)
+                  portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, skeletons, subscriptions, text,
+                  vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -100,6 +101,11 @@ class _Build:
     from_cache: set[str] = set()  # pages whose converted Markdown came from the cache (sanitized already)
     page_keys: dict[str, tuple[str, str]] = {}  # page rendered in this build -> the keys of its output and its own parts
     shared: dict[str, bytes] = {}  # the theme's parts shared by pages out of the nav, made in this build (`cchc_once`)
+    env = None  # the theme's Jinja environment
+    # The theme's rendering of each shape of page out of the nav, this build's; none where nothing is reused
+    skeletons: "skeletons.Skeletons | None" = None
+    filled: dict[str, str] = {}  # page -> its output, written from its shape's skeleton (until `on_post_page`)
+    probing = False  # the theme renders a skeleton's probe: its shared parts are not kept (they are made for the page)
     in_nav: set[str] = set()  # pages in the nav: the theme marks them active and links their neighbours
     nav_urls: set[str] = set()  # their addresses
     shell = ""  # what every page's theme output shares: the nav as built
@@ -427,6 +433,8 @@ def on_env(env, config, files):
         env.bytecode_cache = FileSystemBytecodeCache(str(_Build.cache.folder / "jinja"))
     env.globals["content_security_policy"] = "" if _Build.serving else safety.CONTENT_SECURITY_POLICY
     _Build.shared = {}  # this build's: the nav can change between two builds of `mkdocs serve`
+    _Build.env = env
+    _Build.skeletons = None if _Build.cache.folder is None else skeletons.Skeletons()
 
     def once(name, page, caller):
         """A part of the theme that is the same on every page out of the nav whose links to the nav's pages (and
@@ -442,7 +450,7 @@ def on_env(env, config, files):
         if name not in way:
             way[name] = shared_parts.hole(name, targets, links)
         part, hole = way[name]
-        if part not in _Build.shared:
+        if part not in _Build.shared and not _Build.probing:
             _Build.shared[part] = str(caller()).encode("utf-8", errors="xmlcharrefreplace")
         return Markup(hole)
 
@@ -931,11 +939,33 @@ def on_page_context(context, page, config, nav):
     key = _Build.cache.key("page", _Build.shell, own)
     dest = Path(page.file.abs_dest_path)
     if _Build.cache.place_page(key, dest) or _refilled(key, own, dest):
-        context["cchc_made_before"] = True  # in place already: the theme writes nothing (overrides/main.html)
-    else:
-        _Build.page_keys[uri] = (key, own)
-        _with_html(page)
+        return _made_before()
+    _Build.page_keys[uri] = (key, own)
+    _with_html(page)
+    filled = _Build.skeletons and _Build.skeletons.fill(page, _template_of(page), partial(_probe, context))
+    if filled:  # `on_post_page` keeps it
+        _Build.filled[uri] = filled
+        return _made_before()
     return context
+
+
+def _made_before() -> dict:
+    """The context of a page made already: the theme writes nothing (overrides/main.html), and Jinja, which copies
+    a page's context before it renders, has one name to copy rather than the whole site's."""
+    return {"cchc_made_before": True}
+
+
+def _template_of(page) -> str:
+    return page.meta.get("template", "main.html")  # as MkDocs picks it
+
+
+def _probe(context, page) -> str:
+    """The theme's rendering of a skeleton's probe: `page` stands for the page in its context (cchc/skeletons.py)."""
+    _Build.probing = True
+    try:
+        return _Build.env.get_template(_template_of(page)).render({**context, "page": page})
+    finally:
+        _Build.probing = False
 
 
 def _with_html(page) -> None:
@@ -970,9 +1000,13 @@ def _nav_outline(items) -> list:
 
 def on_post_page(output, page, config):
     """A page rendered now is kept in the cache and put in place from there; MkDocs then writes nothing."""
+    keys = _Build.page_keys.pop(page.file.src_uri, None)
+    filled = _Build.filled.pop(page.file.src_uri, None)
+    if keys is not None and filled is None and _Build.skeletons:
+        _Build.skeletons.rendered(page, _template_of(page), output)
+    output = output if filled is None else filled
     # Written: its HTML is let go (10,000 documents' are 120 MB), but for the items feeds carry.
     page.content = _Build.html.get(page.file.src_uri, "")
-    keys = _Build.page_keys.pop(page.file.src_uri, None)
     if keys is None:
         if output.strip():  # MkDocs writes it, never through a link to a kept page (the spare's file may be one)
             Path(page.file.abs_dest_path).unlink(missing_ok=True)
@@ -984,6 +1018,8 @@ def on_post_page(output, page, config):
 
 def on_post_build(config) -> None:
     _PlacedPages.heard()
+    if _Build.skeletons:
+        log.debug(f"Skeletons: {_Build.skeletons.filled} pages written from {_Build.skeletons.probes} probes")
     if _Build.problems:  # a preview of the errors: no feeds, search or data to make
         _Build.outputs = set()
         _finish()
