@@ -3,7 +3,8 @@
 A build checks its sources and converts its pages one after the other in one process, and until the search index
 starts (once every page is converted) the second core of a 2-core CI runner waits. A copy made by `fork` has
 everything the build loaded (the checked content, MkDocs' files and nav) without reading it again; it does its
-share (the hooks give it the last half of the sources to check, then of the pages to convert), and hands back:
+share (the sources to check, then the pages to convert, taken from the last while the build takes them from the
+first, until they meet: `Meeting`), and hands back:
 
 - the cache entries it made, as the search process does (`Cache.handing_back`): the build reads them as entries a
   previous build kept, and goes on as a rebuild does;
@@ -18,16 +19,49 @@ finalizer. Where `fork` does not exist (Windows), nothing is done elsewhere.
 from __future__ import annotations
 
 import logging
+import mmap
+import multiprocessing
 import os
 import pickle
 import signal
+import struct
 import tempfile
 import traceback
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .build_cache import Cache
 
 AVAILABLE = hasattr(os, "fork")
+
+
+class Meeting:
+    """Items 0…n−1 shared by the build, which takes them from the first, and its copy, which takes them from the last,
+    until they meet: neither share is fixed beforehand, so neither waits on the other while it has work left (the
+    build has work of its own besides, and the machine's cores are not always alike). Made before the copy."""
+
+    def __init__(self, count: int):
+        self._bounds = mmap.mmap(-1, 16)  # shared with the copy: the next item from the first, the last one left + 1
+        self._lock = multiprocessing.Lock()
+        struct.pack_into("qq", self._bounds, 0, 0, count)
+
+    def mine(self, index: int) -> bool:
+        """For the build: True if it does item `index`, which the copy then never does; False if the copy did it."""
+        with self._lock:
+            first, end = struct.unpack_from("qq", self._bounds)
+            if index >= end:
+                return False
+            struct.pack_into("q", self._bounds, 0, max(first, index + 1))
+            return True
+
+    def from_last(self) -> Iterator[int]:
+        """For the copy: each item it does, the last first, until it meets the build's."""
+        while True:
+            with self._lock:
+                first, end = struct.unpack_from("qq", self._bounds)
+                if end <= first:
+                    return
+                struct.pack_into("q", self._bounds, 8, end - 1)
+            yield end - 1
 
 
 class ForkedError(Exception):

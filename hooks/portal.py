@@ -21,6 +21,7 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 from types import ModuleType
+from typing import Any, Callable, NamedTuple
 
 import markdown
 import watchdog.events
@@ -120,10 +121,16 @@ class _Build:
     pending: "_Outputs | None" = None  # the outputs the preview's thread is making and writing
     converter: "_Converter | None" = None
     searching: "search_copy.Running | None" = None  # a build's search index, made by a process of its own meanwhile
-    # What a copy of the build does meanwhile (`cchc.forked`): the pages or texts it does, the copy, what it did
-    elsewhere: "tuple[set[str], forked.Forked, str] | None" = None
+    elsewhere: "_Elsewhere | None" = None
     converted_texts: dict[str, tuple] = {}  # their search texts, as the copy made them
     check = None  # under `mkdocs serve`: each text's check, remembered for the process (content.remembering)
+
+
+class _Elsewhere(NamedTuple):
+    """What a copy of the build does meanwhile (`cchc.forked`)."""
+    mine: Callable[[str], bool]  # whether the build does a text or page itself (else the copy did: take it first)
+    copy: forked.Forked
+    done: Callable[[Any], None]  # what the build does with the copy's result, once taken
 
 
 class _Converter:
@@ -290,7 +297,7 @@ def _checked(kind, raw: str):
     """A text checked by an earlier build of the same code is read back from the build cache, not checked again (the
     cache is the build's own, as trusted as its code: it holds Jinja's compiled templates too)."""
     key = _Build.cache.key("checked", kind.name, raw)
-    if _Build.elsewhere is not None and key in _Build.elsewhere[0]:
+    if _Build.elsewhere is not None and not _Build.elsewhere.mine(key):
         _take_elsewhere()
     kept = _Build.cache.entry(key)
     if kept is not None:
@@ -305,28 +312,39 @@ def _check_and_keep(cache, key: str, kind, raw: str):
 
 
 def _check_elsewhere(layout) -> None:
-    """The last half of the sources are checked meanwhile by a copy of the build (`cchc.forked`, as the pages'
-    conversion: `_convert_elsewhere`) when no build of this code finished before: a first build, or one after the
-    code changed. (A later build reads most checks from the cache.)"""
+    """The sources are checked from the last by a copy of the build (`cchc.forked`, as the pages' conversion:
+    `_convert_elsewhere`) while the build checks them from the first, when no build of this code finished before: a
+    first build, or one after the code changed. (A later build reads most checks from the cache.) The build knows
+    each text by its check's key."""
     if not _may_fork() or _Build.cache.folder is None or _built_before():
         return
     listed = content.sources(layout)
     if len(listed) < _split_from():
         return
     share = []
-    for path, kind in listed[len(listed) // 2:]:
+    for path, kind in listed:
         try:
-            raw = path.read_bytes().decode("utf-8")
+            share.append((_Build.cache.key("checked", kind.name, path.read_bytes().decode("utf-8")), kind, path))
         except (OSError, UnicodeDecodeError):  # reported by the build's own reading
             continue
-        share.append((_Build.cache.key("checked", kind.name, raw), kind, raw))
-    _elsewhere({key for key, _kind, _raw in share}, partial(_check_share, share),
-               f"{len(share)} tệp do tiến trình thứ hai kiểm tra song song.")
+    meeting = forked.Meeting(len(share))
+    order = {key: index for index, (key, _kind, _path) in enumerate(share)}
+    _elsewhere(lambda key: key not in order or meeting.mine(order[key]), partial(_check_share, share, meeting),
+               lambda count: log.info(f"{count} tệp do tiến trình thứ hai kiểm tra song song."))
 
 
-def _check_share(share: list, cache) -> None:
-    for key, kind, raw in share:
+def _check_share(share: list, meeting, cache) -> int:
+    """In the copy of the build: its share of the texts checked, their checks kept in `cache`; how many."""
+    count = 0
+    for index in meeting.from_last():
+        key, kind, path = share[index]
+        try:
+            raw = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):  # changed since: the build checks it
+            continue
         _check_and_keep(cache, key, kind, raw)
+        count += 1
+    return count
 
 
 def _static_files(files, config) -> dict[str, str]:
@@ -424,8 +442,7 @@ class _Watchers:
 
 
 def on_env(env, config, files):
-    if _Build.elsewhere is not None:  # where MkDocs did not walk its pages (`--dirty`)
-        _Build.converted_texts = _take_elsewhere()
+    _take_elsewhere()  # if MkDocs did not walk the copy's pages (`--dirty`)
     # MkDocs' Jinja does not escape: a title or description would reach the page as HTML.
     env.autoescape = True
     if _Build.cache.folder is not None:  # Material's templates compiled once, not on every rebuild of `mkdocs serve`
@@ -644,20 +661,21 @@ SPLIT_FROM = 200
 
 
 def _convert_elsewhere(config, files) -> None:
-    """The last half of the pages MkDocs will walk are converted meanwhile by a copy of the build on the second core
-    (`cchc.forked`) when no build of this code finished before (as for the sources' checks, `_check_elsewhere`): a
-    build from scratch at 10,000 documents waits on one core for its pages' Markdown, and its search process starts
-    only after. The build takes the copy's entries when it reaches the first of them (`_take_elsewhere`), and goes
-    on with them as a rebuild goes on with a previous build's."""
+    """The pages MkDocs will walk are converted from the last by a copy of the build on the second core
+    (`cchc.forked`) while MkDocs converts them from the first, when no build of this code finished before (as for the
+    sources' checks, `_check_elsewhere`): a build from scratch at 10,000 documents waits on one core for its pages'
+    Markdown, and its search process starts only after. The build takes the copy's entries when it meets the first
+    of them (`_take_elsewhere`), and goes on with them as a rebuild goes on with a previous build's."""
     if not _may_fork() or _built_before():
         return
     inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
     walked = [f for f in files.documentation_pages(inclusion=inclusion) if f.src_uri not in _Build.in_nav]
     if len(walked) < _split_from():
         return
-    share = walked[len(walked) // 2:]  # a page costs about the same whatever its kind (1.7 ms at 10,000 documents)
-    _elsewhere({f.src_uri for f in share}, partial(_convert, share, config, files),
-               f"{len(share)} trang do tiến trình thứ hai chuyển đổi song song.")
+    meeting = forked.Meeting(len(walked))
+    order = {file.src_uri: index for index, file in enumerate(walked)}
+    _elsewhere(lambda uri: uri not in order or meeting.mine(order[uri]), partial(_convert, walked, meeting, config, files),
+               _converted)
 
 
 def _may_fork() -> bool:
@@ -679,38 +697,47 @@ def _split_from() -> int:
 _NOT_CLOSED = []  # in the copy: the build's cache, whose SQLite connection the copy must never close
 
 
-def _convert(share: list, config, files, cache) -> dict[str, tuple]:
-    """In the copy of the build: its share of the pages walked as MkDocs walks them, their converted parts kept in
-    `cache` (handed back to the build's); the search texts made, by page."""
+def _convert(walked: list, meeting, config, files, cache) -> tuple[int, dict[str, tuple]]:
+    """In the copy of the build: its share of the pages walked, converted as MkDocs converts them, their converted
+    parts kept in `cache` (handed back to the build's); how many, and the search texts made, by page."""
     _NOT_CLOSED.append(_Build.cache)
     _Build.cache = cache
-    for file in share:
+    done = []
+    for index in meeting.from_last():  # each claimed as the one before is done
+        file = walked[index]
+        done.append(file)
         if file.page is None:
             mkdocs_pages.Page(None, file, config)
         _populate_page(file.page, config, files, _Build.dirty)
         _Build.html.pop(file.src_uri, None)  # its HTML is in the cache: the build reads it from there
         file.page.content = None
-    return {f.src_uri: _Build.texts[f.src_uri] for f in share if f.src_uri in _Build.texts}
+    return len(done), {f.src_uri: _Build.texts[f.src_uri] for f in done if f.src_uri in _Build.texts}
 
 
-def _elsewhere(names: set[str], work, done: str) -> None:
-    """`work(cache)` done meanwhile by a copy of the build (`cchc.forked`) for `names` (the texts it checks or the
-    pages it converts); the build takes what it did (`_take_elsewhere`) before it needs any of them, and says `done`."""
-    _Build.elsewhere = (names, forked.Forked(work, _Build.cache.code, _Build.cache.started, plain=(PluginError,)), done)
+def _converted(result: tuple[int, dict[str, tuple]]) -> None:
+    count, _Build.converted_texts = result
+    log.info(f"{count} trang do tiến trình thứ hai chuyển đổi song song.")
 
 
-def _take_elsewhere():
-    """What the copy of the build did meanwhile, once it is done: its entries in the build's cache; its result."""
+def _elsewhere(mine: Callable[[str], bool], work, done: Callable[[Any], None]) -> None:
+    """`work(cache)` done meanwhile by a copy of the build (`cchc.forked`); the build asks `mine` of each text or page
+    before it does it, takes what the copy did (`_take_elsewhere`) at the first that is not, and calls `done` with it."""
+    _Build.elsewhere = _Elsewhere(mine, forked.Forked(work, _Build.cache.code, _Build.cache.started,
+                                                      plain=(PluginError,)), done)
+
+
+def _take_elsewhere() -> None:
+    """What the copy of the build did meanwhile, once it is done: its entries in the build's cache; its result given
+    to `done`."""
     if _Build.elsewhere is None:
-        return None
-    _names, copy, done = _Build.elsewhere
+        return
+    _mine, copy, done = _Build.elsewhere
     _Build.elsewhere = None
     try:
         result = copy.result(_Build.cache)
     except forked.ForkedError as error:
         raise PluginError(str(error)) from None
-    log.info(done)
-    return result
+    done(result)
 
 
 def _source_of(uri: str) -> str:
@@ -796,8 +823,8 @@ def on_page_markdown(markdown, page, config, files):
     made, page.meta, page.update_date = (_Build.made.pop(uri, None)
                                          or _page_made(uri, markdown, page.meta, config.site_url or ""))
     written, source = _written(uri, made)
-    if _Build.elsewhere is not None and uri in _Build.elsewhere[0]:
-        _Build.converted_texts = _take_elsewhere()
+    if _Build.elsewhere is not None and not _Build.elsewhere.mine(uri):
+        _take_elsewhere()
     _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, source)
     parts = _Build.cache.parts(key)
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
@@ -1152,7 +1179,7 @@ def _finish() -> None:
 def on_build_error(error) -> None:
     _PlacedPages.heard()
     if _Build.elsewhere is not None:
-        _Build.elsewhere[1].cancel()
+        _Build.elsewhere.copy.cancel()
         _Build.elsewhere = None
     if _Build.searching is not None:
         _Build.searching.cancel()

@@ -71,3 +71,29 @@ def test_a_copy_no_longer_needed_is_stopped(tmp_path):
     with pytest.raises(ChildProcessError):
         os.waitpid(copy._pid, os.WNOHANG)  # reaped: no process left behind
     cache.close()
+
+
+def test_the_build_and_its_copy_share_items_from_both_ends_each_done_once(tmp_path):
+    cache = Cache(tmp_path / "c", "code")
+    meeting = forked.Meeting(2000)
+
+    def from_last(_cache):
+        done = []
+        for index in meeting.from_last():
+            done.append(index)
+            sum(range(2000))  # an item's work: the build meanwhile takes its own
+        return done
+
+    copy = forked.Forked(from_last, "code", cache.started)
+    mine = []
+    for index in range(2000):
+        if not meeting.mine(index):
+            break
+        mine.append(index)
+        sum(range(2000))
+    theirs = copy.result(cache)
+    assert mine == list(range(len(mine))) and sorted(theirs) == list(range(len(mine), 2000))
+    assert theirs == sorted(theirs, reverse=True)
+    assert len(mine) > 100 and len(theirs) > 100  # both worked: neither waited for a share fixed beforehand
+    assert not meeting.mine(len(mine)) and not list(meeting.from_last())
+    cache.close()

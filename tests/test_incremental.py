@@ -185,8 +185,8 @@ def test_a_change_to_what_every_page_shares_writes_the_pages_again_without_the_t
 
 
 def test_a_build_from_scratch_shared_with_a_copy_of_itself_writes_what_one_process_writes(small_site, tmp_path):
-    """A first build has a copy of itself (`fork`) check half the sources and convert half the pages; a build after
-    one of the same code finds them in the cache, and does not."""
+    """A first build has a copy of itself (`fork`) check sources and convert pages from the last while it does from the
+    first; a build after one of the same code finds them in the cache, and does not."""
     _news(small_site, "tin-a", "Tin thứ nhất")
     first = mkdocs_build(small_site, env={"CCHC_NOW": NOW, **SPLIT})
     assert first.returncode == 0, first.stderr
@@ -198,9 +198,9 @@ def test_a_build_from_scratch_shared_with_a_copy_of_itself_writes_what_one_proce
     assert again.returncode == 0 and "song song" not in again.stderr
 
 
-def test_a_mistake_in_the_copy_s_half_is_reported_as_the_build_reports_it_and_nothing_is_published(small_site):
+def test_a_mistake_in_the_copy_s_share_is_reported_as_the_build_reports_it_and_nothing_is_published(small_site):
     _news(small_site, "tin-a", "Tin thứ nhất")
-    write(small_site, "plans/zz-sai.md", PLAN.replace("issued: 2026-01-05", "issued: 05/01/2026"))  # read last
+    write(small_site, "plans/zz-sai.md", PLAN.replace("issued: 2026-01-05", "issued: 05/01/2026"))  # the copy's first
     failed = mkdocs_build(small_site, env={"CCHC_NOW": NOW, **SPLIT})
     assert failed.returncode != 0 and "Traceback" not in failed.stderr
     assert "tệp do tiến trình thứ hai kiểm tra song song" in failed.stderr
