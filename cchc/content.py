@@ -225,18 +225,17 @@ def _check_file_name(checker: _FileChecker, path: Path, stem: str) -> None:
                         f"đổi tên thành {slugify(stem) or 'trang'}{path.suffix}: chữ thường không dấu, nối bằng gạch ngang")
 
 
-def _sources(checker: _FileChecker, folder: Path) -> list[Path]:
-    found = source_files.find(folder, checker.layout.root)
-    for problem in found.problems:
-        checker.report.add(problem)
-    return found.markdown
+def _listing(layout: Layout) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
+    """Each source with the kind it is checked as, pages then plans; and what is wrong with the folders' files."""
+    docs = source_files.find(layout.docs_dir, layout.root)
+    plans = source_files.find(layout.plans_dir, layout.root)
+    listed = [(path, kind_of(path.relative_to(layout.docs_dir).as_posix())) for path in docs.markdown]
+    return listed + [(path, PLAN) for path in plans.markdown], docs.problems + plans.problems
 
 
 def sources(layout: Layout) -> list[tuple[Path, Kind]]:
     """Each source `load_site` reads, with the kind it checks it as, in the order it reads them."""
-    docs = source_files.find(layout.docs_dir, layout.root).markdown
-    plans = source_files.find(layout.plans_dir, layout.root).markdown
-    return [(path, kind_of(path.relative_to(layout.docs_dir).as_posix())) for path in docs] + [(p, PLAN) for p in plans]
+    return _listing(layout)[0]
 
 
 def load_site(layout: Layout, check: Callable[[Kind, str], Checked] = check_text) -> Site:
@@ -245,10 +244,15 @@ def load_site(layout: Layout, check: Callable[[Kind, str], Checked] = check_text
     checker = _FileChecker(layout, site.report, check)
     urls: dict[str, str] = {}
 
-    for path in _sources(checker, layout.docs_dir):
+    listed, problems = _listing(layout)
+    for problem in problems:
+        site.report.add(problem)
+    for path, kind in listed:  # every page before the plans: a plan's address may be a page's already
+        if kind is PLAN:
+            _add_plan(checker, site, urls, path)
+            continue
         src_uri = path.relative_to(layout.docs_dir).as_posix()
         _check_file_name(checker, path, path.stem)
-        kind = kind_of(src_uri)
         entry = checker.read(path, kind, src_uri)
         urls[src_uri] = entry.source if entry else layout.relative(path)
         if entry is None:
@@ -263,24 +267,6 @@ def load_site(layout: Layout, check: Callable[[Kind, str], Checked] = check_text
         elif kind is PROCEDURE:
             _add_procedure(checker, site, entry, path)
 
-    for path in _sources(checker, layout.plans_dir):
-        entry = checker.read(path, PLAN, "")
-        if entry is None:
-            continue
-        slug = entry.get("slug") or path.stem
-        if not entry.get("slug"):
-            _check_file_name(checker, path, path.stem)
-            slug = slugify(slug) or "van-ban"
-        entry.src_uri = f"{PLANS_URL_DIR}/{slug}.md"
-        if entry.src_uri in urls:
-            checker.problem(entry.source, 0, "slug", f"địa chỉ /{PLANS_URL_DIR}/{slug}/ trùng với {urls[entry.src_uri]}",
-                            "đổi tên tệp hoặc đặt trường slug khác")
-            continue
-        urls[entry.src_uri] = entry.source
-        site.pages[entry.src_uri] = entry
-        site.plans.append(entry)
-        site.entries.setdefault(PLAN.name, []).append(entry)
-
     site.file_sizes = checker.sizes
     _check_references(checker, site)
     for report, field_name, message, hint in progress.problems(site, site.entries.get(REPORT.name, [])):
@@ -291,6 +277,25 @@ def load_site(layout: Layout, check: Callable[[Kind, str], Checked] = check_text
     _index(site)
     related.index(site)
     return site
+
+
+def _add_plan(checker: _FileChecker, site: Site, urls: dict[str, str], path: Path) -> None:
+    entry = checker.read(path, PLAN, "")
+    if entry is None:
+        return
+    slug = entry.get("slug") or path.stem
+    if not entry.get("slug"):
+        _check_file_name(checker, path, path.stem)
+        slug = slugify(slug) or "van-ban"
+    entry.src_uri = f"{PLANS_URL_DIR}/{slug}.md"
+    if entry.src_uri in urls:
+        checker.problem(entry.source, 0, "slug", f"địa chỉ /{PLANS_URL_DIR}/{slug}/ trùng với {urls[entry.src_uri]}",
+                        "đổi tên tệp hoặc đặt trường slug khác")
+        return
+    urls[entry.src_uri] = entry.source
+    site.pages[entry.src_uri] = entry
+    site.plans.append(entry)
+    site.entries.setdefault(PLAN.name, []).append(entry)
 
 
 def _named_by_code(checker: _FileChecker, entry: Entry, path: Path) -> bool:

@@ -100,17 +100,19 @@ def analyse(title: str, text: str) -> dict:
     cache many times faster than lists of lists (a word has no space, a folded one no `|`)."""
     title_words, text_words = words(title), words(text)
     in_title, in_text = Counter(title_words), Counter(text_words)
-    distinct = list(in_title) + [w for w in in_text if w not in in_title]
-    weights = "".join(_DIGITS[TITLE_WEIGHT * min(in_title.get(w, 0), TITLE_MAX) + min(in_text.get(w, 0), TEXT_MAX)]
-                      for w in distinct)
+    only_in_text = [w for w in in_text if w not in in_title]
+    # A text's words are most of a build's search work: their weights looked up by count, each word folded once.
+    weights = "".join([_DIGITS[TITLE_WEIGHT * min(count, TITLE_MAX) + min(in_text.get(w, 0), TEXT_MAX)]
+                       for w, count in in_title.items()]
+                      + [_TEXT_DIGIT.get(count, _TEXT_DIGIT[TEXT_MAX]) for count in map(in_text.__getitem__, only_in_text)])
+    folded = {w: _fold(w) for w in in_text} | {w: _fold(w) for w in in_title}
     # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
     # most Vietnamese words are two syllables.
     found = set()
     for sequence in (title_words, text_words):
-        folded_words = [_fold(w) for w in sequence]
+        folded_words = list(map(folded.__getitem__, sequence))
         found.update(zip(folded_words, folded_words[1:]))
-    return {"words": " ".join(distinct), "weights": weights,
-            "pairs": "|".join(sorted(f"{first} {second}" for first, second in found))}
+    return {"words": " ".join([*in_title, *only_in_text]), "weights": weights, "pairs": "|".join(sorted(map(" ".join, found)))}
 
 
 Remember = Callable[[tuple[str, ...], Callable[[], dict]], dict]
@@ -402,6 +404,7 @@ def _weights(weights) -> str:
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 _VALUES = {digit: value for value, digit in enumerate(_DIGITS)}
+_TEXT_DIGIT = {count: _DIGITS[count] for count in range(TEXT_MAX + 1)}  # a word not in the title, by its count
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
