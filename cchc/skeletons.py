@@ -139,7 +139,8 @@ def _values(page) -> list:
 
 
 def _slot(value) -> bool:
-    """A value the skeleton fills in: text that is not empty. Any other is part of the shape."""
+    """A value the skeleton fills in: text that is not empty (its type is part of the shape: the templates escape
+    text, not HTML). Any other value is part of the shape."""
     return isinstance(value, str) and value != ""
 
 
@@ -155,7 +156,7 @@ def _family(page, template: str, values: list) -> tuple:
     folder = posixpath.dirname(page.url.rstrip("/"))
     return (template, folder, page.url.endswith("/"), bool(page.meta), _HEADING in (page.content or ""),
             _outline(page.toc),
-            tuple(None if _slot(value) else 0 if value is _ABSENT else _plain(value) for value in values),
+            tuple(type(value) if _slot(value) else 0 if value is _ABSENT else _plain(value) for value in values),
             tuple(_plain(getattr(page, name, None) and str(getattr(page, name))) for name in _FAMILY))
 
 

@@ -129,3 +129,10 @@ def test_a_template_reading_what_the_shape_does_not_hold_never_uses_a_skeleton()
         page.weight = number // 2  # the same on the two pages that would make a skeleton trusted
     _skeletons, filled = build(pages, BASE + "{{ page.weight }}")
     assert filled == []
+
+
+def test_a_value_given_as_text_is_escaped_where_one_given_as_html_is_not():
+    pages = [Page(f"p-{n}", Markup(f"Trang <em>{n}</em> &amp; khác")) for n in range(3)]
+    pages.append(Page("van-ban-thuong", "Trang <script>alert(1)</script> & khác"))  # text: its own shape
+    _skeletons, filled = build(pages)
+    assert filled == ["van-ban/p-2/"]
