@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import itertools
 import json
 import logging
 import os
@@ -314,35 +315,30 @@ def _check_and_keep(cache, key: str, kind, raw: str):
 def _check_elsewhere(layout) -> None:
     """The sources are checked from the last by a copy of the build (`cchc.forked`, as the pages' conversion:
     `_convert_elsewhere`) while the build checks them from the first, when no build of this code finished before: a
-    first build, or one after the code changed. (A later build reads most checks from the cache.) The build knows
-    each text by its check's key."""
+    first build, or one after the code changed. (A later build reads most checks from the cache.) The build checks
+    the texts in the order they are listed, so its n-th is the n-th listed; where one cannot be read, the texts after
+    it are a turn late, which costs a text checked twice or by the build itself (the check is found by the text's
+    key), never a text left unchecked."""
     if not _may_fork() or _Build.cache.folder is None or _built_before():
         return
     listed = content.sources(layout)
     if len(listed) < _split_from():
         return
-    share = []
-    for path, kind in listed:
-        try:
-            share.append((_Build.cache.key("checked", kind.name, path.read_bytes().decode("utf-8")), kind, path))
-        except (OSError, UnicodeDecodeError):  # reported by the build's own reading
-            continue
-    meeting = forked.Meeting(len(share))
-    order = {key: index for index, (key, _kind, _path) in enumerate(share)}
-    _elsewhere(lambda key: key not in order or meeting.mine(order[key]), partial(_check_share, share, meeting),
+    meeting, turns = forked.Meeting(len(listed)), itertools.count()
+    _elsewhere(lambda _key: meeting.mine(next(turns)), partial(_check_share, listed, meeting),
                lambda count: log.info(f"{count} tệp do tiến trình thứ hai kiểm tra song song."))
 
 
-def _check_share(share: list, meeting, cache) -> int:
-    """In the copy of the build: its share of the texts checked, their checks kept in `cache`; how many."""
+def _check_share(listed: list, meeting, cache) -> int:
+    """In the copy of the build: its share of the sources checked, their checks kept in `cache`; how many."""
     count = 0
     for index in meeting.from_last():
-        key, kind, path = share[index]
+        path, kind = listed[index]
         try:
             raw = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):  # changed since: the build checks it
+        except (OSError, UnicodeDecodeError):  # reported by the build's own reading
             continue
-        _check_and_keep(cache, key, kind, raw)
+        _check_and_keep(cache, cache.key("checked", kind.name, raw), kind, raw)
         count += 1
     return count
 
