@@ -104,7 +104,8 @@ def analyse(title: str, text: str) -> dict:
     # A text's words are most of a build's search work: their weights looked up by count, each word folded once.
     weights = "".join([_DIGITS[TITLE_WEIGHT * min(count, TITLE_MAX) + min(in_text.get(w, 0), TEXT_MAX)]
                        for w, count in in_title.items()]
-                      + [_TEXT_DIGIT.get(count, _TEXT_DIGIT[TEXT_MAX]) for count in map(in_text.__getitem__, only_in_text)])
+                      + [_TEXT_DIGIT.get(count, _TEXT_DIGIT[TEXT_MAX])
+                         for count in map(in_text.__getitem__, only_in_text)])
     folded = {w: _fold(w) for w in in_text} | {w: _fold(w) for w in in_title}
     # Pairs of neighbouring words rank `đăng ký hoạt động` above a text with the words apart:
     # most Vietnamese words are two syllables.
@@ -112,7 +113,8 @@ def analyse(title: str, text: str) -> dict:
     for sequence in (title_words, text_words):
         folded_words = list(map(folded.__getitem__, sequence))
         found.update(zip(folded_words, folded_words[1:]))
-    return {"words": " ".join([*in_title, *only_in_text]), "weights": weights, "pairs": "|".join(sorted(map(" ".join, found)))}
+    return {"words": " ".join([*in_title, *only_in_text]), "weights": weights,
+            "pairs": "|".join(sorted(map(" ".join, found)))}
 
 
 Remember = Callable[[tuple[str, ...], Callable[[], dict]], dict]

@@ -65,39 +65,24 @@ class _Item:
 
 
 class _ReadMeta(dict):
-    """A probe's front matter, noting each key the templates read."""
+    """A probe's front matter, noting each key the templates read (every key, where they go through it)."""
 
     def __init__(self, values: dict, read: set):
         super().__init__(values)
         self.read = read
 
-    def __getitem__(self, key):
-        self.read.add(key)
-        return super().__getitem__(key)
 
-    def get(self, key, default=None):
-        self.read.add(key)
-        return super().get(key, default)
+def _noting(method: str, key_of: Callable):
+    def noted(self, *args):
+        self.read.add(key_of(args))
+        return getattr(dict, method)(self, *args)
+    return noted
 
-    def __contains__(self, key):
-        self.read.add(key)
-        return super().__contains__(key)
 
-    def __iter__(self):
-        self.read.add(_EVERY_KEY)
-        return super().__iter__()
-
-    def keys(self):
-        self.read.add(_EVERY_KEY)
-        return super().keys()
-
-    def items(self):
-        self.read.add(_EVERY_KEY)
-        return super().items()
-
-    def values(self):
-        self.read.add(_EVERY_KEY)
-        return super().values()
+for _method in ("__getitem__", "get", "__contains__"):
+    setattr(_ReadMeta, _method, _noting(_method, lambda args: args[0]))
+for _method in ("__iter__", "keys", "items", "values"):
+    setattr(_ReadMeta, _method, _noting(_method, lambda args: _EVERY_KEY))
 
 
 class _Probe:

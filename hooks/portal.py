@@ -39,8 +39,8 @@ from mkdocs.utils.meta import get_data
 
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, forked, links, page_sides,
-                  portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, skeletons, subscriptions, text,
-                  vendor)
+                  portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, skeletons, subscriptions,
+                  text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -670,8 +670,8 @@ def _convert_elsewhere(config, files) -> None:
         return
     meeting = forked.Meeting(len(walked))
     order = {file.src_uri: index for index, file in enumerate(walked)}
-    _elsewhere(lambda uri: uri not in order or meeting.mine(order[uri]), partial(_convert, walked, meeting, config, files),
-               _converted)
+    _elsewhere(lambda uri: uri not in order or meeting.mine(order[uri]),
+               partial(_convert, walked, meeting, config, files), _converted)
 
 
 def _may_fork() -> bool:
