@@ -10,7 +10,7 @@ import pickle
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -64,6 +64,7 @@ class Site:
     derived: dict[str, Any] = field(default_factory=dict)  # what renderers compute from the indexes once (emptied with them)
     file_sizes: dict[str, int] = field(default_factory=dict)  # docs/ path -> bytes, of the files entries name
     today: date | None = None  # the build clock's day: what is in force is as of it (set by split_published)
+    now: datetime | None = None  # the build clock (set by split_published)
     pages: dict[str, Entry] = field(default_factory=dict)  # every page from content, by src_uri
     entries: dict[str, list[Entry]] = field(default_factory=dict)  # kind name -> its items, newest first where dated
     plans_by_issuer: dict[str, list[Entry]] = field(default_factory=dict)
@@ -283,19 +284,49 @@ def _add_plan(checker: _FileChecker, site: Site, urls: dict[str, str], path: Pat
     entry = checker.read(path, PLAN, "")
     if entry is None:
         return
-    slug = entry.get("slug") or path.stem
     if not entry.get("slug"):
         _check_file_name(checker, path, path.stem)
-        slug = slugify(slug) or "van-ban"
-    entry.src_uri = f"{PLANS_URL_DIR}/{slug}.md"
+    entry.src_uri = _plan_uri(entry, path)
     if entry.src_uri in urls:
-        checker.problem(entry.source, 0, "slug", f"địa chỉ /{PLANS_URL_DIR}/{slug}/ trùng với {urls[entry.src_uri]}",
+        checker.problem(entry.source, 0, "slug", f"địa chỉ /{entry.src_uri[:-3]}/ trùng với {urls[entry.src_uri]}",
                         "đổi tên tệp hoặc đặt trường slug khác")
         return
     urls[entry.src_uri] = entry.source
     site.pages[entry.src_uri] = entry
     site.plans.append(entry)
     site.entries.setdefault(PLAN.name, []).append(entry)
+
+
+def _plan_uri(plan: Entry, path: Path) -> str:
+    slug = plan.get("slug") or slugify(path.stem) or "van-ban"
+    return f"{PLANS_URL_DIR}/{slug}.md"
+
+
+# What ties an entry to others besides its references, checked across the site (a department's place among the
+# others: a loop of parents, a role played twice), and that `read_again` therefore leaves to the build.
+_TIES = ("code", "parent", "roles")
+
+
+def read_again(layout: Layout, path: Path, site: Site, check: Callable[[Kind, str], Checked] = check_text) -> Entry | None:
+    """A source of `site` read and checked again on its own, as `load_site` reads it, its references looked up in
+    `site`: for the preview's first look at a save, before the build that reads everything again. None where that
+    build may find it otherwise: a problem of its own, a reference `site` does not know, another address, code, parent
+    or roles, or another publication (a draft published), or not a source of `site`."""
+    source = layout.relative(path)
+    before = next((e for e in site.pages.values() if e.source == source), None)
+    if before is None or site.now is None:
+        return None
+    checker = _FileChecker(layout, Report(), check)
+    entry = checker.read(path, before.kind, before.src_uri)
+    if entry is None or checker.report.errors or any(entry.get(f) != before.get(f) for f in _TIES) \
+            or (entry.kind is PLAN and _plan_uri(entry, path) != before.src_uri) \
+            or unpublished(entry, site.now) != unpublished(before, site.now):
+        return None
+    known = _known_codes(site)
+    if any(registry == "task" or not _is_known(site, known, registry, code)
+           for _entry, registry, code, _line, _field in checker.references):
+        return None
+    return entry
 
 
 def _named_by_code(checker: _FileChecker, entry: Entry, path: Path) -> bool:
@@ -354,22 +385,30 @@ def _add_procedure(checker: _FileChecker, site: Site, entry: Entry, path: Path) 
         site.procedures.append(entry)
 
 
+def _known_codes(site: Site) -> dict[str, set[str]]:
+    """The codes a reference to a procedure or a document may name (departments are looked up in the site)."""
+    return {"procedure": {p["code"] for p in site.procedures},
+            "document": {fold(p["number"]) for p in site.plans if p.get("number", "")[:1].isdigit()}}
+
+
+def _is_known(site: Site, known: dict[str, set[str]], registry: str, code: str) -> bool:
+    if registry in known:
+        return (fold(code) if registry == "document" else code) in known[registry]
+    return code in site.departments
+
+
 def _check_references(checker: _FileChecker, site: Site) -> None:
     codes = list(site.departments)
     by_name = {slugify(d.get("name", "")): c for c, d in site.departments.items()}
     by_name |= {slugify(d.get("short_name", "")): c for c, d in site.departments.items() if d.get("short_name")}
-    known = {"procedure": {p["code"] for p in site.procedures},
-             "document": {fold(p["number"]) for p in site.plans if p.get("number", "")[:1].isdigit()}}
+    known = _known_codes(site)
     for entry, registry, code, line, field_name in checker.references:
-        if registry == "task":
-            continue  # checked with the reports' dates and order (progress.problems)
+        if registry == "task" or _is_known(site, known, registry, code):
+            continue  # a task is checked with the reports' dates and order (progress.problems)
         if registry in known:
-            if (fold(code) if registry == "document" else code) not in known[registry]:
-                what = {"procedure": "thủ tục mã", "document": "văn bản số"}[registry]
-                checker.problem(entry.source, line, field_name, f"trên cổng không có {what} {code!r}",
-                                "viết như trên trang của nó, ví dụ 1.000688 hoặc 489/QĐ-UBND; bỏ đi nếu chưa đăng trên cổng")
-            continue
-        if code in site.departments:
+            what = {"procedure": "thủ tục mã", "document": "văn bản số"}[registry]
+            checker.problem(entry.source, line, field_name, f"trên cổng không có {what} {code!r}",
+                            "viết như trên trang của nó, ví dụ 1.000688 hoặc 489/QĐ-UBND; bỏ đi nếu chưa đăng trên cổng")
             continue
         same = [c for c in codes if fold(c) == fold(code)]
         close = same or ([by_name[slugify(code)]] if slugify(code) in by_name else nearest(code, codes))
@@ -471,19 +510,21 @@ def url_of(src_uri: str) -> str:
 def split_published(site: Site, now) -> list[Entry]:
     """Keep in the site only what readers may see at `now`; return the drafts (of any kind) and the news
     scheduled later, and index the rest again (lists, departments' plans, tasks and procedures, citations)."""
-    def unpublished(entry: Entry) -> bool:
-        return bool(entry.get("draft")) or (entry.kind is NEWS and entry["date"] > now)
-
-    site.today = now.date()
-    hidden = [e for items in site.entries.values() for e in items if unpublished(e)]
+    site.today, site.now = now.date(), now
+    hidden = [e for items in site.entries.values() for e in items if unpublished(e, now)]
     if hidden:
-        site.news = [n for n in site.news if not unpublished(n)]
-        site.plans = [p for p in site.plans if not unpublished(p)]
-        site.procedures = [p for p in site.procedures if not unpublished(p)]
-        site.entries = {name: [e for e in items if not unpublished(e)] for name, items in site.entries.items()}
+        site.news = [n for n in site.news if not unpublished(n, now)]
+        site.plans = [p for p in site.plans if not unpublished(p, now)]
+        site.procedures = [p for p in site.procedures if not unpublished(p, now)]
+        site.entries = {name: [e for e in items if not unpublished(e, now)] for name, items in site.entries.items()}
         _index(site)
         related.index(site)
     return hidden
+
+
+def unpublished(entry: Entry, now) -> bool:
+    """A draft, or news scheduled after `now`: shown only by the preview."""
+    return bool(entry.get("draft")) or (entry.kind is NEWS and entry["date"] > now)
 
 
 def content_date(entry: Entry) -> str:

@@ -7,6 +7,7 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import importlib
 import itertools
@@ -29,7 +30,8 @@ import watchdog.events
 import watchdog.observers
 from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
-from mkdocs.commands.build import _populate_page
+from mkdocs import livereload
+from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.exceptions import PluginError
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, InclusionLevel
@@ -116,6 +118,11 @@ class _Build:
     unwalked: set[str] = set()  # pages unchanged since a build of the same code: put in place, not walked by MkDocs
     notes: dict[str, tuple[str, dict, str]] = {}  # page -> its parts' key, links to anchors and search text's digest
     files = None  # MkDocs' files of this build
+    nav = None  # its nav
+    first_look: "_FirstLook | None" = None  # the preview's first look at each save
+    look: "_Look | None" = None  # what it needs of the last build
+    config = None  # its settings
+    layout: "content.Layout | None" = None  # where its content is
     problems: list = []  # under `mkdocs serve`, the content errors every page shows instead of itself
     shown: set[str] = set()  # the pages of the last preview that built: a tab open at any of them shows the errors
     outputs: set[str] = set()  # the search index, feeds and data files in the site served, after the first build
@@ -255,7 +262,7 @@ def on_pre_build(config) -> None:
         raise PluginError(str(error)) from None
     if _Build.serving and _Build.check is None:
         _Build.check = content.remembering(_checked)
-    layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
+    layout = _Build.layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
     _check_elsewhere(layout)
     site = content.load_site(layout, _Build.check or _checked)
     _take_elsewhere()  # the copy's share, if the walk met none of it
@@ -365,21 +372,26 @@ def _add_vendor_files(files, config) -> None:
 
 def on_serve(server, config, builder):
     """The web editor saves into this checkout through the preview server (cchc/cms_proxy.py). The server is told
-    of a save by the system (`_notified`), not by polling."""
-    _notified(server, [str(Path(path).resolve()) for path in config.watch])
+    of a save by the system (`_notified`), not by polling, and shows the pages of the sources saved before it builds
+    the site again (`_FirstLook`)."""
+    first_look = _FirstLook(server)
+    if _notified(server, [str(Path(path).resolve()) for path in config.watch], first_look.note):
+        server.builder = first_look.then(server.builder)
+        _Build.first_look = first_look
     site_path = _site_path(config)
     server.set_app(cms_proxy.mount(server.get_app(), Path(config.config_file_path).parent, cms.local_url(site_path),
                                    f"{site_path.rstrip('/')}/admin/", lambda: server.root))
     return server
 
 
-def _notified(server, to_watch: list[str]) -> None:
+def _notified(server, to_watch: list[str], note: Callable[[str], None]) -> bool:
     """MkDocs' server polls what it watches twice a second: at 10,000 documents each poll stats 10,000 files, a fifth
     of a core that a save's build shared the interpreter with. The system's own notices (inotify on Linux, FSEvents,
     ReadDirectoryChanges) take over for folders, unless `CCHC_WATCH=poll` asks for polling: on a network or container
-    mount the system may not notice edits. `to_watch`: what mkdocs.yml's `watch` adds once this is done."""
+    mount the system may not notice edits. `to_watch`: what mkdocs.yml's `watch` adds once this is done. Whether the
+    notices took over; then `note` hears each path they name."""
     if os.environ.get("CCHC_WATCH", "").lower() == "poll":
-        return
+        return False
     watched = dict(server._watched_paths)  # noqa: SLF001 - MkDocs 1.6, the last 1.x: its server does not move
     folders = [path for path in [*watched, *to_watch] if os.path.isdir(path)]
     try:  # tried first: a system out of notices fails as the server starts, which would end the preview
@@ -391,14 +403,15 @@ def _notified(server, to_watch: list[str]) -> None:
         trial.join()
     except Exception as error:  # noqa: BLE001 - whatever the system's reason, polling works everywhere
         log.info(f"Xem trước: hệ thống không báo thay đổi tệp ({error}); máy chủ tự dò tệp như mặc định.")
-        return
+        return False
     for path, count in watched.items():
         for _ in range(count):
             server.unwatch(path)
-    server.observer = _Watchers(server.observer)
+    server.observer = _Watchers(server.observer, note)
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)
+    return True
 
 
 class _Watchers:
@@ -411,13 +424,14 @@ class _Watchers:
                watchdog.events.FileDeletedEvent, watchdog.events.DirCreatedEvent, watchdog.events.DirMovedEvent,
                watchdog.events.DirDeletedEvent]
 
-    def __init__(self, polling):
+    def __init__(self, polling, note: Callable[[str], None]):
         self.polling, self.notified = polling, watchdog.observers.Observer()
         self._by: dict = {}  # each watch -> its observer
+        self.note = note
 
     def schedule(self, handler, path: str, recursive: bool = False):
         observer = self.notified if os.path.isdir(path) else self.polling
-        watch = observer.schedule(handler, path, recursive=recursive, event_filter=self.CHANGES)
+        watch = observer.schedule(_Noting(handler, self.note), path, recursive=recursive, event_filter=self.CHANGES)
         self._by[watch] = observer
         return watch
 
@@ -437,6 +451,179 @@ class _Watchers:
         self.polling.join()
 
 
+class _Noting(watchdog.events.FileSystemEventHandler):
+    """MkDocs' handler of what a watch sees, which only asks for a build, after `note` heard which files changed."""
+
+    def __init__(self, handler, note: Callable[[str], None]):
+        self.handler, self.note = handler, note
+
+    def dispatch(self, event) -> None:
+        if not event.is_directory:
+            for path in (event.src_path, getattr(event, "dest_path", "")):
+                if path:
+                    self.note(os.fsdecode(path))
+        self.handler.dispatch(event)
+
+
+class _FirstLook:
+    """The preview's first look at a save: the pages of the sources saved, made from the last build's site with the
+    saved entries in it and rendered by its theme into the site served, shown at once (the open tabs reload), while
+    MkDocs' server builds the whole site again, which then replaces them. A save's page shows in a fraction of a
+    second instead of once every page is made again (ten seconds at 10,000 documents), also while the build of an
+    earlier save is running; what else a save changes (listings that name it, the search index) follows with the
+    build, as Hugo's server renders the pages open first.
+
+    Only content sources read again as the build reads them (`content.read_again`): a save of code, theme or
+    settings (never shown by the code before it), a file added or removed, a source with a problem, a changed
+    address or publication, all wait for the build. A build that started before a save may replace the site after
+    its first look: the look's pages are written again into that site, until the site of a build that read the save
+    replaces it (`replacing`)."""
+
+    QUIET = 0.1  # seconds without a notice before a save is taken as done (MkDocs' server waits as long)
+
+    def __init__(self, server):
+        self.server = server
+        self._lock = threading.Condition()  # paths are heard on the watchers' threads; builds run on the server's
+        self._saved: dict[str, int] = {}  # path saved -> the build that reads it at the latest (the next to start)
+        self.started = 0  # builds started by the server
+        self.replaced = 0  # the last of them whose site replaced the one served
+        self._shown: dict[str, tuple[bytes, int]] = {}  # page shown -> its bytes, and the build that replaces them
+        self._converter: tuple = (None, None)  # the last build's look, and a converter of its own for it
+        threading.Thread(target=self._looking, daemon=True).start()
+
+    def note(self, path: str) -> None:
+        with self._lock:
+            self._saved[path] = self.started + 1
+            self._lock.notify_all()
+
+    def then(self, builder: Callable[[], None]) -> Callable[[], None]:
+        def build() -> None:
+            with self._lock:
+                self.started += 1
+            builder()
+        return build
+
+    def replacing(self, replace: Callable[[], None]) -> None:
+        """`replace()` puts the site of the build running in place; requests wait meanwhile (MkDocs' server serves a
+        file only while the site shown is the one wanted, and shows the one wanted once the build returns: the tabs
+        then reload). The first look's pages of saves it did not read are written again into it."""
+        with self._lock:
+            self.server._wanted_epoch = livereload._timestamp()  # noqa: SLF001 - MkDocs 1.6: its server does not move
+            replace()
+            self.replaced = self.started
+            for path, (data, read_by) in list(self._shown.items()):
+                if read_by <= self.started:
+                    del self._shown[path]
+                else:
+                    _write_page(_Build.target / path, data)
+
+    def _looking(self) -> None:
+        while True:
+            with self._lock:
+                self._lock.wait_for(lambda: self._saved)
+                while self._lock.wait(timeout=self.QUIET):  # until the save's notices stop
+                    pass
+                saved, self._saved = self._saved, {}
+            try:
+                self.show(saved)
+            except Exception:  # noqa: BLE001 - the build makes the page, and reports what is wrong
+                log.debug("Xem trước: chưa hiện trước được trang vừa lưu.", exc_info=True)
+
+    def show(self, saved: dict[str, int]) -> bool:
+        """Whether the pages of `saved` are shown."""
+        look = _Build.look
+        if look is None or not saved:
+            return False
+        roots = tuple(str(folder) + os.sep for folder in (look.layout.docs_dir, look.layout.plans_dir))
+        sources = [path for path in sorted(saved) if path.endswith(".md")]
+        if not sources or not all(path.startswith(roots) for path in saved):
+            return False
+        entries = [content.read_again(look.layout, Path(path), look.site) if os.path.exists(path) else None
+                   for path in sources]
+        if None in entries:
+            return False
+        site = dataclasses.replace(look.site, pages={**look.site.pages, **{e.src_uri: e for e in entries}}, derived={},
+                                   departments={**look.site.departments, **{e["code"]: e for e in entries
+                                                                             if e.kind is content.DEPARTMENT}})
+        if self._converter[0] is not look:  # its own: the build's converts the build's pages meanwhile
+            self._converter = look, _Converter(look.config, look.files)
+        pages = [self._made(entry, site, look, self._converter[1]) for entry in entries]
+        if None in pages:
+            return False
+        rendered = {page.file.dest_uri: self._rendered(page, look) for page in pages}
+        read_by = max(saved.values())
+        with self._lock:
+            if read_by <= self.replaced:  # the build that read the save has replaced the site already
+                return False
+            for path, data in rendered.items():
+                self._shown[path] = data, read_by
+                _write_page(look.target / path, data)
+            with self.server._epoch_cond:  # noqa: SLF001
+                self.server._visible_epoch = self.server._wanted_epoch  # noqa: SLF001
+                self.server._epoch_cond.notify_all()  # noqa: SLF001
+        log.info(f"Xem trước: đã hiện {', '.join(page.url or '/' for page in pages)} trước khi dựng lại toàn bộ.")
+        return True
+
+    @staticmethod
+    def _made(entry, site, look, converter: "_Converter"):
+        """The entry's page of the last build, made again from `site` and converted, as its walk makes it."""
+        uri = entry.src_uri
+        file = look.files.src_uris.get(uri)
+        page = file and file.page
+        if page is None or uri in look.in_nav:  # a nav page's title is on every page
+            return None
+        site_url = look.config.site_url or ""
+        generated = None
+        if entry.kind.sources == "docs":
+            markdown, meta = entry.body, dict(entry.front_matter)
+        else:  # a page `on_files` generates
+            generated = item_pages.render(entry, site, item_pages.PageContext(site_url))
+            markdown, meta = get_data(generated.source if isinstance(generated, html.HtmlPage) else generated)
+        title = item_pages.title(entry, site) if uri in look.titles else None
+        made, page.meta, _updated = _page_made(uri, markdown, meta, site_url, site, title, build_cache.made_again)
+        written = next((p for p in (made, generated) if isinstance(p, html.HtmlPage)), None)
+        page.markdown = written.source if written is not None else made
+        if written is not None:
+            _render_written(page, written, converter, look.files)
+        else:
+            converter.render(page)
+        page.content = Markup(safety.sanitize(page.content))
+        _for_the_theme(page)
+        return page
+
+    @staticmethod
+    def _rendered(page, look) -> bytes:
+        """The page as the theme renders it, its shared parts whole (`_WHOLE`): the build in progress shares its own."""
+        page.active, _WHOLE.parts = True, True  # MkDocs marks the page it renders
+        try:
+            output = look.env.get_template(_template_of(page)).render(get_context(look.nav, look.files, look.config, page))
+        finally:
+            page.active, _WHOLE.parts = False, False
+        return output.encode("utf-8", errors="xmlcharrefreplace")
+
+
+_WHOLE = threading.local()  # `parts`: the theme's parts are rendered whole on this thread (`_FirstLook`)
+
+
+class _Look(NamedTuple):
+    """What the first look at a save needs of the last build (`_FirstLook`), kept whole while the next build runs."""
+    site: content.Site
+    layout: content.Layout
+    files: Any
+    nav: Any
+    config: Any
+    env: Any
+    titles: dict[str, str]
+    in_nav: set[str]
+    target: Path
+
+
+def _write_page(dest: Path, data: bytes) -> None:
+    written = dest.with_name(f".{dest.name}.{os.getpid()}")  # never through a link to a page the cache keeps
+    written.write_bytes(data)
+    os.replace(written, dest)
+
+
 def on_env(env, config, files):
     _take_elsewhere()  # if MkDocs did not walk the copy's pages (`--dirty`)
     # MkDocs' Jinja does not escape: a title or description would reach the page as HTML.
@@ -454,8 +641,8 @@ def on_env(env, config, files):
         to the site's assets) are written the same way, rendered once: MkDocs writes a link relative to the page,
         so `van-ban/nam/2020/` and `tin-tuc/nam/2020/` link to `van-ban/` differently. The page gets a hole where
         it goes, filled when the page is kept (cchc/shared_parts.py)."""
-        if _Build.cache.folder is None:  # a build that reuses nothing (CCHC_CACHE=off): the reference for tests
-            return caller()
+        if _Build.cache.folder is None or getattr(_WHOLE, "parts", False):  # a build that reuses nothing
+            return caller()  # (CCHC_CACHE=off: the reference for tests), or the first look at a save
         if written[0] != page.url:  # a page's four parts come one after another: its links worked out once
             links = tuple(get_relative_url(url, page.url) for url in targets)
             written[:] = page.url, links, holes.setdefault(links, {})
@@ -581,6 +768,7 @@ def on_nav(nav, config, files):
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
     _Build.shell_key, _Build.made, _Build.unwalked, _Build.notes, _Build.files = "", {}, set(), {}, files
+    _Build.nav, _Build.config = nav, config
     _Build.converted_texts = {}
     if _Build.site is not None and _Build.cache.folder is not None:
         _unwalked(nav, config, files)
@@ -593,7 +781,8 @@ def _made_for(file, site_url: str) -> tuple:
     entry = _Build.site.pages.get(file.src_uri)
     markdown, meta = ((entry.body, dict(entry.front_matter)) if entry is not None and file.generated_by is None
                       else get_data(file.content_string))  # as MkDocs reads a page
-    return _page_made(file.src_uri, markdown, meta, site_url)
+    return _page_made(file.src_uri, markdown, meta, site_url, _Build.site, _Build.titles.get(file.src_uri),
+                      _Build.cache.remember)
 
 
 def _unwalked(nav, config, files) -> None:
@@ -814,10 +1003,11 @@ def on_page_markdown(markdown, page, config, files):
     if _Build.problems:
         shown = portal_pages.problems_page(uri, _Build.problems)
         page.meta["title"] = "Nội dung có lỗi"
-        page.render = lambda config, files: _render_written(page, shown, config, files)
+        page.render = lambda config, files: _render_written(page, shown, _Converter.of(config, files), files)
         return shown.source
     made, page.meta, page.update_date = (_Build.made.pop(uri, None)
-                                         or _page_made(uri, markdown, page.meta, config.site_url or ""))
+                                         or _page_made(uri, markdown, page.meta, config.site_url or "", _Build.site,
+                                                       _Build.titles.get(uri), _Build.cache.remember))
     written, source = _written(uri, made)
     if _Build.elsewhere is not None and not _Build.elsewhere.mine(uri):
         _take_elsewhere()
@@ -829,7 +1019,7 @@ def on_page_markdown(markdown, page, config, files):
         if parts["search"]:  # its texts are read from the cache only if the search index needs them
             _Build.texts[uri] = _Build.converted_texts.pop(uri, None) or (None, "", key, parts["search"])
     elif written is not None:  # written as HTML: only an editor's text in it is Markdown
-        page.render = lambda config, files: _render_written(page, written, config, files)
+        page.render = lambda config, files: _render_written(page, written, _Converter.of(config, files), files)
     else:
         page.render = lambda config, files: _Converter.of(config, files).render(page)
     return source
@@ -841,12 +1031,12 @@ def _written(uri: str, made) -> tuple[html.HtmlPage | None, str]:
     return written, written.source if written is not None else made
 
 
-def _render_written(page, written, config, files) -> None:
+def _render_written(page, written, converter: "_Converter", files) -> None:
     if written.body is None:
         _render_from(page, {"toc": written.toc, "title": None, "anchors": written.ids, "links": {}}, written.html, files)
         return
     source, page.markdown = page.markdown, written.body
-    _Converter.of(config, files).render(page)  # the editor's Markdown, as MkDocs converts it: links, anchors, footnotes
+    converter.render(page)  # the editor's Markdown, as MkDocs converts it: links, anchors, footnotes
     content, toc, ids = written.with_body(page.content, _toc_tokens(page.toc))
     page.content, page.toc, page.markdown = content, get_toc(toc), source
     page.present_anchor_ids = set(ids) | page.present_anchor_ids
@@ -878,12 +1068,12 @@ def _toc_tokens(items) -> list[dict]:
     return [{"level": i.level, "id": i.id, "name": str(i.title), "children": _toc_tokens(i.children)} for i in items]
 
 
-def _page_made(uri: str, markdown: str, meta: dict, site_url: str) -> tuple:
+def _page_made(uri: str, markdown: str, meta: dict, site_url: str, site, title: str | None, remember) -> tuple:
     """What a page is made of: its Markdown or HTML, `meta` completed for the theme, and its date for the sitemap. The
-    same for a page MkDocs walks (`on_page_markdown`) and for one keyed before the walk (`_unwalked`)."""
-    site = _Build.site
-    if uri in _Build.titles:
-        meta["title"] = _Build.titles[uri]
+    same for a page MkDocs walks (`on_page_markdown`), for one keyed before the walk (`_unwalked`), and for the
+    preview's first look at a save (`_FirstLook`)."""
+    if title is not None:
+        meta["title"] = title
     entry = site.pages.get(uri)
     if uri in _Build.hidden_uris:  # only `mkdocs serve` renders these
         meta["banner"] = (f"Hẹn giờ đăng: {dates.display_datetime(entry['date'])}. Chỉ hiện khi xem trước."
@@ -902,13 +1092,19 @@ def _page_made(uri: str, markdown: str, meta: dict, site_url: str) -> tuple:
     if entry is None or entry.kind.sources != "docs":
         made = markdown  # generated: already written from checked content
     elif entry.kind.renderer:
-        made = item_pages.render(entry, site, item_pages.PageContext(site_url, meta, _Build.cache.remember))
+        made = item_pages.render(entry, site, item_pages.PageContext(site_url, meta, remember))
     elif uri == "index.md":
         made = "\n\n".join([entry.body, home.progress_summary(site), news.latest_news(site, uri, site.news),
                              home.latest_plans(site)])
     else:
         made = entry.body  # our parse: NFC, front matter checked and removed
     return made, meta, updated
+
+
+def _for_the_theme(page) -> None:
+    if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
+        page.meta["title"] = unescape(page.title or "")
+    _mark_html(page.toc)
 
 
 def _mark_html(items) -> None:
@@ -933,9 +1129,7 @@ def on_page_content(html, page, config, files):
         if uri in _Build.carried:
             _Build.html[uri] = html  # the same string as the page's (else the feeds read it from the cache)
     _Build.notes[uri] = (_Build.part_keys.get(uri, ""), links, _Build.texts[uri][3] if uri in _Build.texts else "")
-    if "title" not in page.meta:  # a title from the first heading is HTML; the theme escapes plain text
-        page.meta["title"] = unescape(page.title or "")
-    _mark_html(page.toc)
+    _for_the_theme(page)
     _Build.titles_rendered[uri] = page.title or ""
     _Build.sources[page.file.dest_uri] = _source_of(uri)
     page.markdown = ""  # converted: not kept for the rest of the build (ten thousand sources in memory otherwise)
@@ -1060,8 +1254,7 @@ def on_post_build(config) -> None:
         return
     # A preview after a save: its pages are shown first, with the search index, feeds and data of the previous save,
     # which a thread then replaces with this build's (a third of a rebuild later; a newer save stops it first).
-    site_swap.carry(_Build.target, _Build.building, sorted(_Build.outputs))
-    _finish()
+    _finish(carried=sorted(_Build.outputs))
     _Build.pending = made
     made.start(_Build.target, _Build.outputs)
 
@@ -1164,12 +1357,25 @@ def _strict_warnings() -> int:
     return sum(count for counter in counters for _level, count in counter.get_counts())
 
 
-def _finish() -> None:
-    """The new site replaces the old one, unless MkDocs is about to abort a strict build for its warnings."""
-    if not _strict_warnings():
+def _finish(carried: list[str] = ()) -> None:
+    """The new site replaces the old one, unless MkDocs is about to abort a strict build for its warnings; the files
+    of `carried` move from the old one into it first (`site_swap.carry`)."""
+    if _strict_warnings():
+        return
+
+    def replace() -> None:
+        site_swap.carry(_Build.target, _Build.building, carried)
         site_swap.put_in_place(_Build.building, _Build.target, keep_spare=_Build.cache.folder is not None,
                                remove_later=_Build.serving)
-        _Build.building = None
+
+    if _Build.first_look is not None:
+        _Build.first_look.replacing(replace)
+    else:
+        replace()
+    _Build.building = None
+    _Build.look = None if _Build.problems or not _Build.serving else _Look(
+        _Build.site, _Build.layout, _Build.files, _Build.nav, _Build.config, _Build.env, _Build.titles, _Build.in_nav,
+        _Build.target)
 
 
 def on_build_error(error) -> None:

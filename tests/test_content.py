@@ -1,6 +1,7 @@
 """Each class of content mistake gives its own clear problem: file, line, field, what to write."""
 
 import posixpath
+import re
 from pathlib import Path
 
 from cchc import content
@@ -210,3 +211,35 @@ def test_a_bodys_links_and_citations_are_found_with_its_check():
     assert checked.cited == (("489/KH-UBND", DocDate(2020, 3, 11)),)
     news = "---\ntitle: Tin\ndate: 2025-03-01\ndepartment: SNV-KH\n---\n\n" + body
     assert content.check_text(NEWS, news).cited == ()  # only a plan's citations link to the plans it cites
+
+
+def test_a_source_read_again_alone_is_the_entry_a_whole_reading_gives(small_site):
+    """The preview's first look at a save reads that source alone (`read_again`): what it gives is what reading the
+    whole site gives; where the whole site may say otherwise (a problem, a tie to other entries, another address or
+    publication), nothing."""
+    from datetime import datetime
+
+    layout = Layout.at(small_site)
+    site = load_site(layout)
+    content.split_published(site, datetime(2026, 11, 25, 12))
+    plan, department = small_site / "plans/489-qd-ubnd.md", small_site / "docs/co-quan/snv-kh.md"
+    plan_text, department_text = plan.read_text(encoding="utf-8"), department.read_text(encoding="utf-8")
+
+    def again(path: Path, text: str):
+        path.write_text(text, encoding="utf-8")
+        return content.read_again(layout, path, site)
+
+    entry = again(plan, plan_text.replace("title: Ban hành Kế hoạch", "title: Ban hành lại Kế hoạch"))
+    reread = load_site(layout).pages["van-ban/489-qd-ubnd.md"]
+    assert (entry.src_uri, entry.source, entry.values, entry.body) == (reread.src_uri, reread.source, reread.values, reread.body)
+    assert entry.values != site.pages["van-ban/489-qd-ubnd.md"].values
+    assert again(plan, plan_text.replace("issuer: UBND-KH", "issuer: SO-KHAC")) is None  # a department the site lacks
+    assert again(plan, re.sub(r"(?m)^issued: .*$", "issued: 2024-02-31", plan_text)) is None  # a problem of its own
+    assert again(plan, plan_text.replace("---\n", "---\nslug: ke-hoach-khac\n", 1)) is None  # another address
+    assert again(plan, plan_text.replace("---\n", "---\ndraft: true\n", 1)) is None  # no longer published
+    assert again(plan, plan_text) is not None
+    name = department_text.split("name: ", 1)[1].split("\n", 1)[0]
+    assert again(department, department_text.replace(f"name: {name}", f"name: {name} (mới)"))["name"] == f"{name} (mới)"
+    assert again(department, department_text.replace("code: SNV-KH", "code: SNV-KH2")) is None  # its code is its address
+    assert again(department, department_text.replace("parent: UBND-KH", "parent: SNV-KH")) is None  # its own superior
+    assert content.read_again(layout, small_site / "docs/khong-co.md", site) is None  # not a source of the site

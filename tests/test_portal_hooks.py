@@ -55,10 +55,38 @@ def _server(tmp_path):
 def test_the_preview_watches_folders_by_the_systems_notices_and_a_file_by_polling(hooks, tmp_path):
     server = _server(tmp_path)
     polling = server.observer
-    hooks._notified(server, [])
+    hooks._notified(server, [], lambda path: None)
     assert isinstance(server.observer, hooks._Watchers) and server.observer.polling is polling
     # docs/ by notices, mkdocs.yml polled (watched again in the order MkDocs watched them)
     assert list(server.observer._by.values()) == [server.observer.notified, polling]
+
+
+def test_a_first_look_stays_over_the_sites_of_builds_that_did_not_read_its_save(hooks, tmp_path, monkeypatch):
+    """A save made while a build runs is shown at once (`_FirstLook`); that build, which read the sources before it,
+    then replaces the site served: the first look's page is written again over it, until the build that read the
+    save replaces the site. Requests wait while a site replaces another."""
+    (tmp_path / "served").mkdir()
+    server = _server(tmp_path / "served")
+    first_look = hooks._FirstLook(server)
+    monkeypatch.setattr(hooks._Build, "target", tmp_path / "served")
+    page = tmp_path / "served" / "tin" / "index.html"
+    page.parent.mkdir()
+
+    def build(output: bytes, saved: bool = False) -> None:
+        def replace() -> None:
+            page.write_bytes(output)
+            assert server._wanted_epoch > server._visible_epoch  # requests wait
+        if saved:  # during the build, a save, and its first look
+            first_look._shown["tin/index.html"] = b"first look", first_look.started + 1
+        first_look.replacing(replace)
+        server._visible_epoch = server._wanted_epoch  # as MkDocs' server does once a build returns
+
+    first_look.then(lambda: build(b"build 1", saved=True))()
+    assert page.read_bytes() == b"first look"
+    first_look.then(lambda: build(b"build 2"))()  # the build the save asked for
+    assert page.read_bytes() == b"build 2"
+    first_look.then(lambda: build(b"build 3"))()
+    assert page.read_bytes() == b"build 3"
 
 
 def test_the_preview_polls_where_the_system_gives_no_notices(hooks, tmp_path, monkeypatch):
@@ -78,6 +106,6 @@ def test_the_preview_polls_where_the_system_gives_no_notices(hooks, tmp_path, mo
     polling = server.observer
     (tmp_path / "plans").mkdir()
     monkeypatch.setattr(hooks.watchdog.observers, "Observer", NoNoticesForPlans)
-    hooks._notified(server, [str(tmp_path / "plans")])
+    hooks._notified(server, [str(tmp_path / "plans")], lambda path: None)
     assert server.observer is polling and sorted(server._watched_paths) == [str(tmp_path / "docs"),
                                                                            str(tmp_path / "mkdocs.yml")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -133,6 +134,12 @@ def _outputs(base: str) -> dict[str, bytes]:
     return {path: urllib.request.urlopen(base + path, timeout=5).read() for path in paths}
 
 
+def _pages(base: str, paths: list[str]) -> dict[str, bytes]:
+    """The pages at `paths` as the preview serves them, but for the epoch its live reload script is given."""
+    return {path: re.sub(rb"livereload\(\d+, \d+\)", b"livereload()", urllib.request.urlopen(base + path, timeout=5).read())
+            for path in paths}
+
+
 def _assert_a_fresh_preview_has(small_site, port: int, outputs: dict[str, bytes]) -> None:
     """A preview started on the sources as they are now, at the same address (feeds name it), serves `outputs`."""
     server, base = _serve(small_site, port)
@@ -203,3 +210,31 @@ def test_a_save_is_built_once_then_the_preview_rests(small_site, watch):
     finally:
         errors = _stop(server)
     assert errors.count("Detected file changes") == 1, errors[-3000:]
+
+
+def test_a_saved_page_is_shown_before_the_build_and_the_site_ends_as_a_fresh_preview_serves_it(small_site):
+    """The preview shows the page of a saved source at once (its first look: the rest of the site follows with the
+    build), also for saves made while a build runs; the pages it ends with, the first look's page and the listings
+    that name it, are those of a preview started on the last sources."""
+    news = "---\ntitle: {title}\ndate: 2025-03-01\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\nNội dung tin thử.\n"
+    write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(title="Tin thử"))
+    server, base = _serve(small_site)
+    port = int(base.rstrip("/").rsplit(":", 1)[1])
+    item, listing = "tin-tuc/2025/tin-thu/", "tin-tuc/"
+    try:
+        _wait_for(base + ".cchc-sources.json", '"files"')
+        for title in ("Tin thử đã sửa", "Tin thử sửa lần hai", "Tin thử sửa lần ba"):  # the last two during a build
+            write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(title=title))
+            _wait_for(base + item, f">{title}<", 10)
+        _wait_for(base + listing, "Tin thử sửa lần ba")
+        time.sleep(3)  # the last build done, its search index and feeds made
+        pages = _pages(base, [item, listing])
+    finally:
+        said = _stop(server)
+    assert f"đã hiện {item} trước khi dựng lại toàn bộ" in said
+    fresh, base = _serve(small_site, port)
+    try:
+        _wait_for(base + ".cchc-sources.json", '"files"')
+        assert _pages(base, list(pages)) == pages
+    finally:
+        _stop(fresh)
