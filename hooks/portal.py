@@ -497,9 +497,15 @@ class _FirstLook:
             self._lock.notify_all()
 
     def then(self, builder: Callable[[], None]) -> Callable[[], None]:
+        """`builder`, for MkDocs' server to run: the site served stays served while it builds the next in a folder of
+        its own (MkDocs' server waits while it builds, as its builds write into the site served): requests wait only
+        while the new site replaces it (`replacing`)."""
         def build() -> None:
             with self._lock:
                 self.started += 1
+                with self.server._epoch_cond:  # noqa: SLF001 - MkDocs 1.6, the last 1.x: its server does not move
+                    self.server._wanted_epoch = self.server._visible_epoch  # noqa: SLF001
+                    self.server._epoch_cond.notify_all()  # noqa: SLF001
             builder()
         return build
 
@@ -508,14 +514,18 @@ class _FirstLook:
         file only while the site shown is the one wanted, and shows the one wanted once the build returns: the tabs
         then reload). The first look's pages of saves it did not read are written again into it."""
         with self._lock:
-            self.server._wanted_epoch = livereload._timestamp()  # noqa: SLF001 - MkDocs 1.6: its server does not move
+            self.server._wanted_epoch = self._later()  # noqa: SLF001 - MkDocs 1.6: its server does not move
             replace()
             self.replaced = self.started
             for path, (data, read_by) in list(self._shown.items()):
-                if read_by <= self.started:
+                if read_by <= self.started or not (_Build.target / path).exists():  # read, or the page is gone
                     del self._shown[path]
                 else:
                     _write_page(_Build.target / path, data)
+
+    def _later(self) -> int:
+        """An epoch after the server's (its clock counts milliseconds: two may fall in one)."""
+        return max(livereload._timestamp(), self.server._wanted_epoch + 1, self.server._visible_epoch + 1)  # noqa: SLF001
 
     def _looking(self) -> None:
         while True:
@@ -545,12 +555,15 @@ class _FirstLook:
         site = dataclasses.replace(look.site, pages={**look.site.pages, **{e.src_uri: e for e in entries}}, derived={},
                                    departments={**look.site.departments, **{e["code"]: e for e in entries
                                                                              if e.kind is content.DEPARTMENT}})
+        portal, errors, _warnings = portal_info.resolve(look.config.extra.get("portal"), site.departments)
+        if errors:  # the footer names departments: the build reports it
+            return False
         if self._converter[0] is not look:  # its own: the build's converts the build's pages meanwhile
             self._converter = look, _Converter(look.config, look.files)
         pages = [self._made(entry, site, look, self._converter[1]) for entry in entries]
         if None in pages:
             return False
-        rendered = {page.file.dest_uri: self._rendered(page, look) for page in pages}
+        rendered = {page.file.dest_uri: self._rendered(page, look, portal) for page in pages}
         read_by = max(saved.values())
         with self._lock:
             if read_by <= self.replaced:  # the build that read the save has replaced the site already
@@ -558,8 +571,8 @@ class _FirstLook:
             for path, data in rendered.items():
                 self._shown[path] = data, read_by
                 _write_page(look.target / path, data)
-            with self.server._epoch_cond:  # noqa: SLF001
-                self.server._visible_epoch = self.server._wanted_epoch  # noqa: SLF001
+            with self.server._epoch_cond:  # noqa: SLF001 - the open tabs reload
+                self.server._wanted_epoch = self.server._visible_epoch = self._later()  # noqa: SLF001
                 self.server._epoch_cond.notify_all()  # noqa: SLF001
         log.info(f"Xem trước: đã hiện {', '.join(page.url or '/' for page in pages)} trước khi dựng lại toàn bộ.")
         return True
@@ -592,11 +605,13 @@ class _FirstLook:
         return page
 
     @staticmethod
-    def _rendered(page, look) -> bytes:
-        """The page as the theme renders it, its shared parts whole (`_WHOLE`): the build in progress shares its own."""
+    def _rendered(page, look, portal: portal_info.PortalInfo) -> bytes:
+        """The page as the theme renders it, its shared parts whole (`_WHOLE`: the build in progress shares its own),
+        its footer naming the departments as saved."""
         page.active, _WHOLE.parts = True, True  # MkDocs marks the page it renders
         try:
-            output = look.env.get_template(_template_of(page)).render(get_context(look.nav, look.files, look.config, page))
+            context = get_context(look.nav, look.files, look.config, page)
+            output = look.env.get_template(_template_of(page)).render({**context, "cchc_portal": portal})
         finally:
             page.active, _WHOLE.parts = False, False
         return output.encode("utf-8", errors="xmlcharrefreplace")
