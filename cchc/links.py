@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 from urllib.parse import unquote
 
 from .problems import ERROR, Problem
@@ -35,13 +35,14 @@ def anchors(body: str) -> set[str]:
     return ids
 
 
-def broken(site: Site, generated: set[str], docs_dir: Path, unpublished: set[str] = frozenset()) -> list[Problem]:
-    """Every relative link of every page body that leads nowhere: no page, no file, no heading of that name, or a
-    page not published yet (a draft, a scheduled item)."""
+def broken(site: Site, generated: set[str], docs_dir: Path, unpublished: set[str] = frozenset(),
+           entries: Iterable[Entry] | None = None) -> list[Problem]:
+    """Every relative link of every page body (or of `entries`' only) that leads nowhere: no page, no file, no heading
+    of that name, or a page not published yet (a draft, a scheduled item)."""
     targets = (set(site.pages) | generated) - set(unpublished)
     found = []
     ids: dict[str, set[str]] = {}  # a page's anchors, parsed once however many links point at it
-    for entry in site.pages.values():
+    for entry in site.pages.values() if entries is None else entries:
         if entry.src_uri in unpublished:
             continue
         for line, written in entry.links:

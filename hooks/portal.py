@@ -85,6 +85,7 @@ class _Build:
     page_scripts: dict[str, str] = {}
     titles: dict[str, str] = {}
     html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
+    generated: set[str] = set()  # the pages and files generated (`on_files`), which links may lead to
     carried: set[str] = set()  # the items some feed carries: the only pages whose HTML is kept past their writing
     html: dict[str, str] = {}  # their HTML, if converted by this build (else named by their parts' key)
     texts: dict[str, tuple] = {}  # each search document -> its text, passages, source, text's digest (search.documents)
@@ -556,8 +557,8 @@ class _FirstLook:
                                    departments={**look.site.departments, **{e["code"]: e for e in entries
                                                                              if e.kind is content.DEPARTMENT}})
         portal, errors, _warnings = portal_info.resolve(look.config.extra.get("portal"), site.departments)
-        if errors:  # the footer names departments: the build reports it
-            return False
+        if errors or links.broken(site, look.generated, look.layout.docs_dir, look.hidden, entries):
+            return False  # the footer names departments, the body links to pages: the build reports them
         if self._converter[0] is not look:  # its own: the build's converts the build's pages meanwhile
             self._converter = look, _Converter(look.config, look.files)
         pages = [self._made(entry, site, look, self._converter[1]) for entry in entries]
@@ -631,6 +632,8 @@ class _Look(NamedTuple):
     titles: dict[str, str]
     in_nav: set[str]
     target: Path
+    generated: set[str]  # the pages and files it generated, which links may lead to
+    hidden: set[str]  # its drafts and scheduled items, which links may not lead to
 
 
 def _write_page(dest: Path, data: bytes) -> None:
@@ -730,7 +733,8 @@ def on_files(files, config):
         files.append(File.generated(config, uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
     static = _static_files(files, config)
     _add_vendor_files(files, config)
-    broken = links.broken(site, set(pages) | set(static), Path(config.docs_dir), _Build.hidden_uris)
+    _Build.generated = set(pages) | set(static)
+    broken = links.broken(site, _Build.generated, Path(config.docs_dir), _Build.hidden_uris)
     if broken:
         raise PluginError("Liên kết hỏng, chưa dựng trang:\n" + "\n".join(p.format() for p in broken))
     for path, data in static.items():  # files MkDocs knows, so links to them are checked
@@ -1390,7 +1394,7 @@ def _finish(carried: list[str] = ()) -> None:
     _Build.building = None
     _Build.look = None if _Build.problems or not _Build.serving else _Look(
         _Build.site, _Build.layout, _Build.files, _Build.nav, _Build.config, _Build.env, _Build.titles, _Build.in_nav,
-        _Build.target)
+        _Build.target, _Build.generated, _Build.hidden_uris)
 
 
 def on_build_error(error) -> None:

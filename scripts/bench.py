@@ -166,8 +166,8 @@ ROUNDS = 5
 
 def preview(portal: Path, rounds: int = ROUNDS) -> dict:
     """Seconds from saving each edit to the edited page showing it under `mkdocs serve` (as `make serve` runs: its
-    first look at the save), and to the whole site built again from the edited sources (MkDocs' server logs each
-    build it starts and ends: the build that reads the save is the next to start); the medians of `rounds` saves."""
+    first look at the save), and to the whole site built again from the edited sources (the build that reads the save
+    is the next to start); the medians of `rounds` saves."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -189,11 +189,13 @@ def preview(portal: Path, rounds: int = ROUNDS) -> dict:
             for name, path, edit, shows in _edits(portal, round_ + 1):
                 _until(url_of[path], "</html>")
                 time.sleep(3)  # the previous build done, search index and feeds included: an editor reads, then saves
+                # The server logs each build it starts, the first included, and each it ends but the first: the save's
+                # build, the next to start, is done once it has ended as many as it has started now.
                 started = count("Building documentation")
                 saved = time.perf_counter()
                 path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
                 seconds.setdefault(name, []).append(_until(url_of[path], shows) - saved)
-                while count("Documentation built in") <= started:
+                while count("Reloading browsers") < started:
                     time.sleep(0.05)
                 seconds.setdefault(f"{name}_site", []).append(time.perf_counter() - saved)
         time.sleep(3)  # the last save's search index, feeds and data made

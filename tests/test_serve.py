@@ -238,3 +238,18 @@ def test_a_saved_page_is_shown_before_the_build_and_the_site_ends_as_a_fresh_pre
         assert _pages(base, list(pages)) == pages
     finally:
         _stop(fresh)
+
+
+def test_a_save_the_build_refuses_is_not_shown_first(small_site):
+    """A saved page whose link leads nowhere is not shown by the first look: the build refuses it, and says why."""
+    news = "---\ntitle: Tin thử\ndate: 2025-03-01\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\n{text}\n"
+    write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(text="Nội dung tin thử."))
+    server, base = _serve(small_site)
+    try:
+        _wait_for(base + "tin-tuc/2025/tin-thu/", "Nội dung tin thử.")
+        write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(text="Xem [trang khác](../khong-co.md)."))
+        time.sleep(5)
+        assert "trang khác" not in _fetch(base + "tin-tuc/2025/tin-thu/")
+    finally:
+        said = _stop(server)
+    assert "Liên kết hỏng" in said and "đã hiện" not in said
