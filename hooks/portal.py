@@ -545,6 +545,7 @@ class _FirstLook:
         look = _Build.look
         if look is None or not saved:
             return False
+        saved = {os.path.realpath(path): read_by for path, read_by in saved.items()}  # as the layout names folders
         roots = tuple(str(folder) + os.sep for folder in (look.layout.docs_dir, look.layout.plans_dir))
         sources = [path for path in sorted(saved) if path.endswith(".md")]
         if not sources or not all(path.startswith(roots) for path in saved):

@@ -253,3 +253,27 @@ def test_a_save_the_build_refuses_is_not_shown_first(small_site):
     finally:
         said = _stop(server)
     assert "Liên kết hỏng" in said and "đã hiện" not in said
+
+
+@pytest.mark.parametrize("watch", ["", "poll"])
+def test_open_tabs_show_each_save_by_themselves(small_site, sized, watch):
+    """An editor with the item and the news listing open in two tabs, at a phone's size and a desktop's: each save
+    shows in both without touching them (the item's at its first look, the listing's once the build that follows
+    replaced the site; polling, both with the build), twice in a row."""
+    from playwright.sync_api import expect
+
+    news = "---\ntitle: {title}\ndate: 2025-03-01\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\nNội dung tin thử.\n"
+    write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(title="Tin thử"))
+    server, base = _serve(small_site, CCHC_WATCH=watch)
+    try:
+        _wait_for(base + "tin-tuc/2025/tin-thu/", "Nội dung tin thử.")
+        item, listing = sized, sized.context.new_page()
+        item.goto(base + "tin-tuc/2025/tin-thu/")
+        listing.goto(base + "tin-tuc/")
+        expect(item.locator("article h1")).to_have_text("Tin thử¶")  # and its permalink
+        for title in ("Tin thử đã sửa", "Tin thử sửa lần hai"):
+            write(small_site, "docs/tin-tuc/2025/tin-thu.md", news.format(title=title))
+            expect(item.locator("article h1")).to_have_text(f"{title}¶", timeout=5000)
+            expect(listing.locator("article")).to_contain_text(title, timeout=10000)
+    finally:
+        _stop(server)
