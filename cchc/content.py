@@ -308,19 +308,46 @@ _TIES = ("code", "parent", "roles")
 
 
 def read_again(layout: Layout, path: Path, site: Site, check: Callable[[Kind, str], Checked] = check_text) -> Entry | None:
-    """A source of `site` read and checked again on its own, as `load_site` reads it, its references looked up in
-    `site`: for the preview's first look at a save, before the build that reads everything again. None where that
-    build may find it otherwise: a problem of its own, a reference `site` does not know, another address, code, parent
-    or roles, or another publication (a draft published), or not a source of `site`."""
+    """A source of `site`, or one added since, read and checked again on its own, as `load_site` reads it, its
+    references looked up in `site`: for the preview's first look at a save, before the build that reads everything
+    again. None where that build may find it otherwise: a problem of its own, a reference `site` does not know,
+    another address, code, parent or roles, another publication (a draft published), a plan's number already used,
+    an added source that is not published or takes a page's address or a department's code."""
     source = layout.relative(path)
     before = next((e for e in site.pages.values() if e.source == source), None)
-    if before is None or site.now is None:
+    if site.now is None or not path.is_file() or not (before or path.suffix == ".md"):
         return None
     checker = _FileChecker(layout, Report(), check)
-    entry = checker.read(path, before.kind, before.src_uri)
-    if entry is None or checker.report.errors or any(entry.get(f) != before.get(f) for f in _TIES) \
-            or (entry.kind is PLAN and _plan_uri(entry, path) != before.src_uri) \
-            or unpublished(entry, site.now) != unpublished(before, site.now):
+    if before is not None:
+        kind, src_uri = before.kind, before.src_uri
+    elif layout.plans_dir in path.parents:
+        kind, src_uri = PLAN, ""
+    elif layout.docs_dir in path.parents:
+        src_uri = path.relative_to(layout.docs_dir).as_posix()
+        kind = kind_of(src_uri)
+        _check_file_name(checker, path, path.stem)
+    else:
+        return None
+    entry = checker.read(path, kind, src_uri)
+    if entry is None:
+        return None
+    if kind is PLAN:
+        entry.src_uri = _plan_uri(entry, path)
+        if before is None and not entry.get("slug"):
+            _check_file_name(checker, path, path.stem)
+    if before is None and (kind in (DEPARTMENT, PROCEDURE)) and entry.get("code"):
+        _named_by_code(checker, entry, path)
+    if checker.report.errors:
+        return None
+    if before is not None:
+        if any(entry.get(f) != before.get(f) for f in _TIES) or entry.src_uri != before.src_uri \
+                or unpublished(entry, site.now) != unpublished(before, site.now):
+            return None
+    elif entry.src_uri in site.pages or unpublished(entry, site.now) or any(
+            fold(entry.get("code") or "") == fold(code) for code in site.departments if kind is DEPARTMENT):
+        return None
+    if kind is PLAN and _number_key(entry) is not None and any(
+            _number_key(plan) == _number_key(entry) for plan in site.pages.values() if plan.kind is PLAN and plan is not before):
         return None
     known = _known_codes(site)
     if any(registry == "task" or not _is_known(site, known, registry, code)
@@ -416,13 +443,21 @@ def _check_references(checker: _FileChecker, site: Site) -> None:
         checker.problem(entry.source, line, field_name, f"không có cơ quan mã {code!r}", hint)
 
 
+def _number_key(plan: Entry) -> tuple | None:
+    """What two plans may not share: their number, issuer and year (a draft without a number cannot clash)."""
+    number = plan.get("number", "")
+    if not number or not number[:1].isdigit() or "issued" not in plan.values:
+        return None
+    return fold(number), plan.get("issuer"), plan["issued"].year
+
+
 def _check_duplicate_numbers(checker: _FileChecker, plans: list[Entry]) -> None:
     seen: dict[tuple, Entry] = {}
     for plan in plans:
-        number = plan.get("number", "")
-        if not number or not number[:1].isdigit() or "issued" not in plan.values:
-            continue  # a draft without a number cannot clash
-        key = (fold(number), plan.get("issuer"), plan["issued"].year)
+        key = _number_key(plan)
+        if key is None:
+            continue
+        number = plan["number"]
         if key in seen:
             checker.problem(plan.source, 0, "number",
                             f"số {number} năm {plan['issued'].year} đã dùng cho {seen[key].source}",

@@ -474,9 +474,9 @@ class _FirstLook:
     earlier save is running; what else a save changes (listings that name it, the search index) follows with the
     build, as Hugo's server renders the pages open first.
 
-    Only content sources read again as the build reads them (`content.read_again`): a save of code, theme or
-    settings (never shown by the code before it), a file added or removed, a source with a problem, a changed
-    address or publication, all wait for the build. A build that started before a save may replace the site after
+    Only content sources read again as the build reads them (`content.read_again`; one added since, too): a save of
+    code, theme or settings (never shown by the code before it), a file removed or renamed, a source with a problem,
+    a changed address or publication, all wait for the build. A build that started before a save may replace the site after
     its first look: the look's pages are written again into that site, until the site of a build that read the save
     replaces it (`replacing`)."""
 
@@ -519,7 +519,7 @@ class _FirstLook:
             replace()
             self.replaced = self.started
             for path, (data, read_by) in list(self._shown.items()):
-                if read_by <= self.started or not (_Build.target / path).exists():  # read, or the page is gone
+                if read_by <= self.started:
                     del self._shown[path]
                 else:
                     _write_page(_Build.target / path, data)
@@ -582,19 +582,24 @@ class _FirstLook:
     @staticmethod
     def _made(entry, site, look, converter: "_Converter"):
         """The entry's page of the last build, made again from `site` and converted, as its walk makes it."""
-        uri = entry.src_uri
+        uri, config = entry.src_uri, look.config
         file = look.files.src_uris.get(uri)
-        page = file and file.page
-        if page is None or uri in look.in_nav:  # a nav page's title is on every page
+        if uri in look.in_nav or (file is None and uri in look.generated):  # a nav page's title is on every page
             return None
-        site_url = look.config.site_url or ""
+        site_url = config.site_url or ""
         generated = None
         if entry.kind.sources == "docs":
             markdown, meta = entry.body, dict(entry.front_matter)
         else:  # a page `on_files` generates
             generated = item_pages.render(entry, site, item_pages.PageContext(site_url))
             markdown, meta = get_data(generated.source if isinstance(generated, html.HtmlPage) else generated)
-        title = item_pages.title(entry, site) if uri in look.titles else None
+        if file is None:  # added since: as MkDocs would list it
+            file = (File(uri, config.docs_dir, config.site_dir, config.use_directory_urls) if generated is None
+                    else File.generated(config, uri, content=""))
+            mkdocs_pages.Page(None, file, config)
+        page = file.page
+        # Titled as `on_files` titles items of a kind and generated pages.
+        title = item_pages.title(entry, site) if entry.kind.folder or generated is not None else None
         made, page.meta, _updated = _page_made(uri, markdown, meta, site_url, site, title, build_cache.made_again)
         written = next((p for p in (made, generated) if isinstance(p, html.HtmlPage)), None)
         page.markdown = written.source if written is not None else made
@@ -630,7 +635,6 @@ class _Look(NamedTuple):
     nav: Any
     config: Any
     env: Any
-    titles: dict[str, str]
     in_nav: set[str]
     target: Path
     generated: set[str]  # the pages and files it generated, which links may lead to
@@ -638,6 +642,7 @@ class _Look(NamedTuple):
 
 
 def _write_page(dest: Path, data: bytes) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)  # a page added since the site was built
     written = dest.with_name(f".{dest.name}.{os.getpid()}")  # never through a link to a page the cache keeps
     written.write_bytes(data)
     os.replace(written, dest)
@@ -1394,7 +1399,7 @@ def _finish(carried: list[str] = ()) -> None:
         replace()
     _Build.building = None
     _Build.look = None if _Build.problems or not _Build.serving else _Look(
-        _Build.site, _Build.layout, _Build.files, _Build.nav, _Build.config, _Build.env, _Build.titles, _Build.in_nav,
+        _Build.site, _Build.layout, _Build.files, _Build.nav, _Build.config, _Build.env, _Build.in_nav,
         _Build.target, _Build.generated, _Build.hidden_uris)
 
 

@@ -217,15 +217,16 @@ def test_a_source_read_again_alone_is_the_entry_a_whole_reading_gives(small_site
     """The preview's first look at a save reads that source alone (`read_again`): what it gives is what reading the
     whole site gives; where the whole site may say otherwise (a problem, a tie to other entries, another address or
     publication), nothing."""
-    from datetime import datetime
+    from datetime import datetime, timedelta, timezone
 
     layout = Layout.at(small_site)
     site = load_site(layout)
-    content.split_published(site, datetime(2026, 11, 25, 12))
+    content.split_published(site, datetime(2026, 11, 25, 12, tzinfo=timezone(timedelta(hours=7))))
     plan, department = small_site / "plans/489-qd-ubnd.md", small_site / "docs/co-quan/snv-kh.md"
     plan_text, department_text = plan.read_text(encoding="utf-8"), department.read_text(encoding="utf-8")
 
     def again(path: Path, text: str):
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return content.read_again(layout, path, site)
 
@@ -242,4 +243,14 @@ def test_a_source_read_again_alone_is_the_entry_a_whole_reading_gives(small_site
     assert again(department, department_text.replace(f"name: {name}", f"name: {name} (mới)"))["name"] == f"{name} (mới)"
     assert again(department, department_text.replace("code: SNV-KH", "code: SNV-KH2")) is None  # its code is its address
     assert again(department, department_text.replace("parent: UBND-KH", "parent: SNV-KH")) is None  # its own superior
-    assert content.read_again(layout, small_site / "docs/khong-co.md", site) is None  # not a source of the site
+    assert content.read_again(layout, small_site / "docs/khong-co.md", site) is None  # not there
+
+    news = "---\ntitle: Tin mới\ndate: 2025-03-01\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\nNội dung.\n"
+    added = again(small_site / "docs/tin-tuc/2025/tin-moi.md", news)  # a source added since
+    assert (added.kind, added.src_uri, added["title"]) == (content.NEWS, "tin-tuc/2025/tin-moi.md", "Tin mới")
+    assert again(small_site / "docs/tin-tuc/2025/Tin Mới.md", news) is None  # a file name that is no address
+    assert again(small_site / "docs/tin-tuc/2025/hen-gio.md", news.replace("2025-03-01", "2027-01-01")) is None  # not yet
+    twin = department_text.replace("code: SNV-KH", "code: SNV-KH2")
+    assert again(small_site / "docs/co-quan/snv-kh2.md", twin)["code"] == "SNV-KH2"
+    assert again(small_site / "docs/co-quan/khac.md", twin) is None  # a department's file is named by its code
+    assert again(small_site / "plans/ban-sao.md", plan_text) is None  # the address of a plan of the site

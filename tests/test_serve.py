@@ -240,6 +240,19 @@ def test_a_saved_page_is_shown_before_the_build_and_the_site_ends_as_a_fresh_pre
         _stop(fresh)
 
 
+def test_an_item_added_is_shown_before_the_build(small_site):
+    news = "---\ntitle: Tin mới thêm\ndate: 2025-03-01\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\nNội dung mới.\n"
+    server, base = _serve(small_site)
+    try:
+        _wait_for(base + ".cchc-sources.json", '"files"')
+        write(small_site, "docs/tin-tuc/2025/tin-moi-them.md", news)
+        _wait_for(base + "tin-tuc/2025/tin-moi-them/", "Nội dung mới.", 10)
+        _wait_for(base + "tin-tuc/", "Tin mới thêm")  # and the listing, with the build
+    finally:
+        said = _stop(server)
+    assert "đã hiện tin-tuc/2025/tin-moi-them/ trước khi dựng lại toàn bộ" in said
+
+
 def test_a_save_the_build_refuses_is_not_shown_first(small_site):
     """A saved page whose link leads nowhere is not shown by the first look: the build refuses it, and says why."""
     news = "---\ntitle: Tin thử\ndate: 2025-03-01\ndepartment: SNV-KH\ncategories: [tin-hoat-dong]\n---\n\n{text}\n"
