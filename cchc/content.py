@@ -307,7 +307,8 @@ def _plan_uri(plan: Entry, path: Path) -> str:
 _TIES = ("code", "parent", "roles")
 
 
-def read_again(layout: Layout, path: Path, site: Site, check: Callable[[Kind, str], Checked] = check_text) -> Entry | None:
+def read_again(layout: Layout, path: Path, site: Site,
+               check: Callable[[Kind, str], Checked] = check_text) -> Entry | None:
     """A source of `site`, or one added since, read and checked again on its own, as `load_site` reads it, its
     references looked up in `site`: for the preview's first look at a save, before the build that reads everything
     again. None where that build may find it otherwise: a problem of its own, a reference `site` does not know,
@@ -346,8 +347,9 @@ def read_again(layout: Layout, path: Path, site: Site, check: Callable[[Kind, st
     elif entry.src_uri in site.pages or unpublished(entry, site.now) or any(
             fold(entry.get("code") or "") == fold(code) for code in site.departments if kind is DEPARTMENT):
         return None
-    if kind is PLAN and _number_key(entry) is not None and any(
-            _number_key(plan) == _number_key(entry) for plan in site.pages.values() if plan.kind is PLAN and plan is not before):
+    number = _number_key(entry) if kind is PLAN else None
+    if number is not None and any(_number_key(plan) == number for plan in site.pages.values()
+                                  if plan.kind is PLAN and plan is not before):
         return None
     known = _known_codes(site)
     if any(registry == "task" or not _is_known(site, known, registry, code)

@@ -476,9 +476,9 @@ class _FirstLook:
 
     Only content sources read again as the build reads them (`content.read_again`; one added since, too): a save of
     code, theme or settings (never shown by the code before it), a file removed or renamed, a source with a problem,
-    a changed address or publication, all wait for the build. A build that started before a save may replace the site after
-    its first look: the look's pages are written again into that site, until the site of a build that read the save
-    replaces it (`replacing`)."""
+    a changed address or publication, all wait for the build. A build that started before a save may replace the
+    site after its first look: the look's pages are written again into that site, until the site of a build that
+    read the save replaces it (`replacing`)."""
 
     QUIET = 0.1  # seconds without a notice before a save is taken as done (MkDocs' server waits as long)
 
@@ -490,7 +490,6 @@ class _FirstLook:
         self.replaced = 0  # the last of them whose site replaced the one served
         self._shown: dict[str, tuple[bytes, int]] = {}  # page shown -> its bytes, and the build that replaces them
         self._converter: tuple = (None, None)  # the last build's look, and a converter of its own for it
-        threading.Thread(target=self._looking, daemon=True).start()
 
     def note(self, path: str) -> None:
         with self._lock:
@@ -500,7 +499,9 @@ class _FirstLook:
     def then(self, builder: Callable[[], None]) -> Callable[[], None]:
         """`builder`, for MkDocs' server to run: the site served stays served while it builds the next in a folder of
         its own (MkDocs' server waits while it builds, as its builds write into the site served): requests wait only
-        while the new site replaces it (`replacing`)."""
+        while the new site replaces it (`replacing`). The first looks start."""
+        threading.Thread(target=self._looking, daemon=True).start()
+
         def build() -> None:
             with self._lock:
                 self.started += 1
@@ -526,7 +527,8 @@ class _FirstLook:
 
     def _later(self) -> int:
         """An epoch after the server's (its clock counts milliseconds: two may fall in one)."""
-        return max(livereload._timestamp(), self.server._wanted_epoch + 1, self.server._visible_epoch + 1)  # noqa: SLF001
+        server = self.server
+        return max(livereload._timestamp(), server._wanted_epoch + 1, server._visible_epoch + 1)  # noqa: SLF001
 
     def _looking(self) -> None:
         while True:
@@ -576,7 +578,8 @@ class _FirstLook:
             with self.server._epoch_cond:  # noqa: SLF001 - the open tabs reload
                 self.server._wanted_epoch = self.server._visible_epoch = self._later()  # noqa: SLF001
                 self.server._epoch_cond.notify_all()  # noqa: SLF001
-        log.info(f"Xem trước: đã hiện {', '.join(page.url or '/' for page in pages)} trước khi dựng lại toàn bộ.")
+        shown = ", ".join(page.url or "/" for page in pages)
+        log.info(f"Xem trước: đã hiện {shown} trước khi dựng lại toàn bộ.")
         return True
 
     @staticmethod
