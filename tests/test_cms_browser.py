@@ -13,6 +13,7 @@ import time
 import urllib.request
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from conftest import REPO
@@ -162,15 +163,23 @@ def test_a_plan_body_edit_keeps_every_clause_number(editor):
     path = root / "plans/2020-489-qd-ubnd-khanh-hoa.md"
     before = path.read_text(encoding="utf-8")
     open_entry(page, base, "van-ban", "2020-489-qd-ubnd-khanh-hoa")
-    page.locator("[data-slate-editor]").get_by_text("TM. ỦY BAN NHÂN DÂN").click()
-    page.keyboard.press("End")  # to the end of the signature line
-    # The browser has moved the caret there (on a loaded machine it may not have yet)…
-    page.wait_for_function("""() => {
-        const selection = getSelection(), block = selection.focusNode && selection.focusNode.parentElement.closest("p, div");
-        return selection.isCollapsed && block && block.textContent.includes("TM. ỦY BAN NHÂN DÂN")
-            && block.textContent.trimEnd().endsWith(selection.focusNode.textContent.slice(0, selection.focusOffset).trimEnd())
-            && selection.focusOffset === selection.focusNode.textContent.length;
-    }""")
+    for _attempt in range(5):
+        page.locator("[data-slate-editor]").get_by_text("TM. ỦY BAN NHÂN DÂN").click()
+        page.keyboard.press("End")  # to the end of the signature line
+        # The browser has moved the caret there (on a loaded machine it may not have yet, or the editor, still
+        # settling as the entry loads, may have taken the click elsewhere: clicked again)…
+        try:
+            page.wait_for_function("""() => {
+                const selection = getSelection(), block = selection.focusNode && selection.focusNode.parentElement.closest("p, div");
+                return selection.isCollapsed && block && block.textContent.includes("TM. ỦY BAN NHÂN DÂN")
+                    && block.textContent.trimEnd().endsWith(selection.focusNode.textContent.slice(0, selection.focusOffset).trimEnd())
+                    && selection.focusOffset === selection.focusNode.textContent.length;
+            }""", timeout=6000)
+            break
+        except PlaywrightTimeoutError:
+            continue
+    else:
+        raise AssertionError("the caret never reached the end of the signature line")
     page.wait_for_timeout(300)  # …and the editor follows the caret on its own schedule (slate-react throttles it)
     page.keyboard.press("Enter")
     page.keyboard.press("Enter")
