@@ -107,6 +107,15 @@ def _version(name: str) -> str:
         return ""
 
 
+def write_replacing(dest: Path, data: bytes) -> None:
+    """`data` at `dest` by a new file put in its place, never written through the file there: a site's file may be a
+    link to a blob of the cache."""
+    written = dest.with_name(f".{dest.name}.{os.getpid()}")
+    written.unlink(missing_ok=True)
+    written.write_bytes(data)
+    os.replace(written, dest)
+
+
 @dataclass(frozen=True)
 class Blob:
     """A file's bytes as the cache keeps them (`blobs/`), by their digest: placed without being read (`place`)."""
@@ -445,10 +454,7 @@ class Cache:
                 return data.digest
             data = self._blob(data.digest).read_bytes()  # another file system: a copy
         self._folder(dest.parent)
-        written = dest.with_name(f".{dest.name}.{os.getpid()}")  # never through a file that may be a link to a blob
-        written.unlink(missing_ok=True)
-        written.write_bytes(data)
-        os.replace(written, dest)
+        write_replacing(dest, data)
         return ""
 
     def _kept_blob(self, data: bytes) -> Blob:

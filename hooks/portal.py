@@ -505,9 +505,7 @@ class _FirstLook:
         def build() -> None:
             with self._lock:
                 self.started += 1
-                with self.server._epoch_cond:  # noqa: SLF001 - MkDocs 1.6, the last 1.x: its server does not move
-                    self.server._wanted_epoch = self.server._visible_epoch  # noqa: SLF001
-                    self.server._epoch_cond.notify_all()  # noqa: SLF001
+                self._epochs(self.server._visible_epoch)  # noqa: SLF001
             builder()
         return build
 
@@ -516,7 +514,7 @@ class _FirstLook:
         file only while the site shown is the one wanted, and shows the one wanted once the build returns: the tabs
         then reload). The first look's pages of saves it did not read are written again into it."""
         with self._lock:
-            self.server._wanted_epoch = self._later()  # noqa: SLF001 - MkDocs 1.6: its server does not move
+            self._epochs(self._later())
             replace()
             self.replaced = self.started
             for path, (data, read_by) in list(self._shown.items()):
@@ -524,6 +522,16 @@ class _FirstLook:
                     del self._shown[path]
                 else:
                     _write_page(_Build.target / path, data)
+
+    def _epochs(self, wanted: int, shown: bool = False) -> None:
+        """MkDocs' server serves a file only while the epoch shown is the one wanted; open tabs reload when the epoch
+        shown moves."""
+        server = self.server
+        with server._epoch_cond:  # noqa: SLF001 - MkDocs 1.6, the last 1.x: its server does not move
+            server._wanted_epoch = wanted  # noqa: SLF001
+            if shown:
+                server._visible_epoch = wanted  # noqa: SLF001
+            server._epoch_cond.notify_all()  # noqa: SLF001
 
     def _later(self) -> int:
         """An epoch after the server's (its clock counts milliseconds: two may fall in one)."""
@@ -552,8 +560,7 @@ class _FirstLook:
         sources = [path for path in sorted(saved) if path.endswith(".md")]
         if not sources or not all(path.startswith(roots) for path in saved):
             return False
-        entries = [content.read_again(look.layout, Path(path), look.site) if os.path.exists(path) else None
-                   for path in sources]
+        entries = [content.read_again(look.layout, Path(path), look.site) for path in sources]
         if None in entries:
             return False
         site = dataclasses.replace(look.site, pages={**look.site.pages, **{e.src_uri: e for e in entries}}, derived={},
@@ -575,9 +582,7 @@ class _FirstLook:
             for path, data in rendered.items():
                 self._shown[path] = data, read_by
                 _write_page(look.target / path, data)
-            with self.server._epoch_cond:  # noqa: SLF001 - the open tabs reload
-                self.server._wanted_epoch = self.server._visible_epoch = self._later()  # noqa: SLF001
-                self.server._epoch_cond.notify_all()  # noqa: SLF001
+            self._epochs(self._later(), shown=True)  # the open tabs reload
         shown = ", ".join(page.url or "/" for page in pages)
         log.info(f"Xem trước: đã hiện {shown} trước khi dựng lại toàn bộ.")
         return True
@@ -646,9 +651,7 @@ class _Look(NamedTuple):
 
 def _write_page(dest: Path, data: bytes) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)  # a page added since the site was built
-    written = dest.with_name(f".{dest.name}.{os.getpid()}")  # never through a link to a page the cache keeps
-    written.write_bytes(data)
-    os.replace(written, dest)
+    build_cache.write_replacing(dest, data)
 
 
 def on_env(env, config, files):
