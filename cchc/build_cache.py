@@ -37,10 +37,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterator
 
+from . import placing
+
 FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
 PRUNED = "blobs-pruned"  # when the blobs were last looked over
 KEEP_DAYS = 14
+_FINISHED = "a build of this code finished"  # the entry that says so (`_only_new`)
 # An entry read is marked in use again only if its mark is older than this: a build reads 36,000 entries at 10,000
 # documents, and writing every mark again was a tenth of a rebuild's commit. (It stays KEEP_DAYS - 1 days from removal.)
 MARK_AGAIN = 86400  # seconds
@@ -107,15 +110,6 @@ def _version(name: str) -> str:
         return ""
 
 
-def write_replacing(dest: Path, data: bytes) -> None:
-    """`data` at `dest` by a new file put in its place, never written through the file there: a site's file may be a
-    link to a blob of the cache."""
-    written = dest.with_name(f".{dest.name}.{os.getpid()}")
-    written.unlink(missing_ok=True)
-    written.write_bytes(data)
-    os.replace(written, dest)
-
-
 @dataclass(frozen=True)
 class Blob:
     """A file's bytes as the cache keeps them (`blobs/`), by their digest: placed without being read (`place`)."""
@@ -143,12 +137,17 @@ class Cache:
         self.started = time.time()
         self._db: sqlite3.Connection | None = None
         self._used: list[tuple[str, float]] = []
-        self._folders: set[Path] = set()  # made already: ten thousand files, a few hundred folders
+        self._folders: set[str] = set()  # made already: ten thousand files, a few hundred folders
+        self._placer: placing.Placer | None = None  # see `place_elsewhere`
         self._memory = _MEMORY if remember and folder is not None else None
         self._hashed: dict[str, tuple[int, int, int]] | None = None  # blob -> its size, time and inode when hashed
         self._newly_hashed: dict[str, tuple[int, int, int]] = {}
         self._unsettled: dict[Path, tuple[int, int, int]] = {}  # hashed or written by this build, too recently
         self._handed_back: IO[bytes] | None = None  # see `handing_back`
+        # When no build of this code finished before, the only entries a lookup can find are those this build put
+        # (every key names the code): the others are not asked for (62,000 lookups that all missed were 2.5 s of a
+        # 10,000-document build from scratch, or after the code changed). None when a build of this code finished.
+        self._only_new: set[str] | None = None
 
     def handing_back(self, entries: IO[bytes], started: float) -> "Cache":
         """This cache, in another process that makes part of a build (`search_copy`): it reads what earlier builds
@@ -200,6 +199,9 @@ class Cache:
         # A build writes in one transaction from start to end; the search index, made meanwhile by a process of its
         # own (`search_copy`), reads what earlier builds kept: in write-ahead mode a reader never waits for a writer.
         db.execute("PRAGMA journal_mode = WAL")
+        # A build's one transaction outgrows SQLite's default 2 MB of pages: each entry put or looked up read and
+        # wrote the pages of the keys' index again (a million reads and writes of pages at 10,000 documents).
+        db.execute("PRAGMA cache_size = -32768")
         # When each entry was last used, in a table of its own: marking ten thousand entries used, and finding those
         # unused for KEEP_DAYS, then reads and writes no large value (the first layout, `entries`, kept both in one
         # row: each build's marking and clean-up went through the whole file).
@@ -208,7 +210,12 @@ class Cache:
         db.execute("CREATE TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY, at REAL NOT NULL)")
         db.execute("CREATE TABLE IF NOT EXISTS hashed (blob TEXT PRIMARY KEY, size INTEGER NOT NULL, "
                    "modified INTEGER NOT NULL, inode INTEGER NOT NULL)")
+        finished = db.execute("SELECT 1 FROM kept WHERE key = ?", (self.key(_FINISHED),)).fetchone()
+        self._only_new = None if finished else set()
         return db
+
+    def _findable(self, keys: list[str]) -> list[str]:
+        return keys if self._only_new is None else [key for key in keys if key in self._only_new]
 
     def _get(self, key: str) -> bytes | None:
         return self._get_many([key]).get(key)
@@ -221,7 +228,8 @@ class Cache:
             return {}
         try:
             found = {key: (value, at) for key, value, at in _rows(
-                db, "SELECT key, value, at FROM kept LEFT JOIN used USING (key) WHERE key IN ({keys})", keys)}
+                db, "SELECT key, value, at FROM kept LEFT JOIN used USING (key) WHERE key IN ({keys})",
+                self._findable(keys))}
         except sqlite3.DatabaseError:
             return {}
         self._mark_stale({key: at for key, (_value, at) in found.items()})
@@ -250,6 +258,7 @@ class Cache:
             return
         if self._memory is not None:
             keys = [key for key in keys if key not in self._memory.marked]
+        keys = self._findable(keys)
         marks = dict(_rows(db, "SELECT key, at FROM used WHERE key IN ({keys})", keys))
         self._mark_stale({key: marks.get(key) for key in keys})
 
@@ -258,7 +267,7 @@ class Cache:
         db = self._entries()
         if db is None:
             return set()
-        return {key for (key,) in _rows(db, "SELECT key FROM kept WHERE key IN ({keys})", keys)}
+        return {key for (key,) in _rows(db, "SELECT key FROM kept WHERE key IN ({keys})", self._findable(keys))}
 
     def _put(self, key: str, value: bytes) -> None:
         if self._handed_back is not None:
@@ -268,6 +277,8 @@ class Cache:
         if db is not None:
             db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?)", (key, value))
             db.execute("INSERT OR REPLACE INTO used VALUES (?, ?)", (key, self.started))
+            if self._only_new is not None:
+                self._only_new.add(key)
 
     def entry(self, key: str) -> bytes | None:
         """The bytes kept for `key`, if any."""
@@ -367,7 +378,12 @@ class Cache:
         for key, dest in pages:
             if key in pointers:
                 blob = self._blob(pointers[key].decode("ascii", "replace"))
-                if self._linked_already(blob, dest) or (self._intact(blob) and self._link(blob, dest)):
+                if self._linked_already(blob, dest):
+                    placed.add(key)
+                elif self._placer is not None and (blob.name in self._placer.written or self._intact(blob)):
+                    self._placer.put(blob, dest)  # placed, by a copy if it cannot be linked
+                    placed.add(key)
+                elif self._intact(blob) and self._link(blob, dest):
                     placed.add(key)
         return placed
 
@@ -421,6 +437,20 @@ class Cache:
             except OSError:
                 pass
 
+    def place_elsewhere(self) -> None:
+        """Files are put in place (`place`, `put_page`, `place_pages`) by a process of their own (`placing`) from now
+        until `placed`: the build goes on meanwhile."""
+        if self.folder is not None and self._placer is None:
+            self._placer = placing.Placer()
+
+    def placed(self) -> None:
+        """Every page handed over is in place (a failure to write one stops the build: `placing.PlacingError`)."""
+        placer, self._placer = self._placer, None
+        if placer is not None:
+            placer.finish()
+            for blob in placer.written.values():
+                self._checked(blob)
+
     def put_page(self, key: str, data: bytes, dest: Path) -> str:
         """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`; the digest of the
         bytes kept, or "" when nothing is kept."""
@@ -446,7 +476,12 @@ class Cache:
     def place(self, data: bytes | Blob, dest: Path) -> str:
         """Write `data` at `dest`, by a link to the same bytes kept from a previous build when there are some: a
         rebuild writes only what changed (writing is most of a rebuild's time on a slow disk). Returns the digest
-        of the bytes kept, or "" when nothing is kept."""
+        of the bytes kept, or "" when nothing is kept. After `place_elsewhere`, handed over (`placing.Placer`)."""
+        if self._placer is not None:
+            blob = self._blob(data.digest if isinstance(data, Blob) else hashlib.sha256(data).hexdigest())
+            written = isinstance(data, Blob) or blob.name in self._placer.written or self._intact(blob)
+            self._placer.put(blob, dest, None if written else data)  # by a copy if it cannot be linked
+            return blob.name
         if not isinstance(data, Blob) and self.folder is not None:
             data = self._kept_blob(data)
         if isinstance(data, Blob):  # checked when it was kept, or given (`remembered_files`)
@@ -454,7 +489,7 @@ class Cache:
                 return data.digest
             data = self._blob(data.digest).read_bytes()  # another file system: a copy
         self._folder(dest.parent)
-        write_replacing(dest, data)
+        placing.write_replacing(dest, data)
         return ""
 
     def _kept_blob(self, data: bytes) -> Blob:
@@ -467,37 +502,23 @@ class Cache:
         return Blob(blob.name)
 
     def _folder(self, folder: Path) -> None:
-        if folder not in self._folders:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._folders.add(folder)
+        placing.made(folder, self._folders)
 
     def _link(self, source: Path, dest: Path) -> bool:
-        """A hard link: the site and the cache share the file (a file in the site is replaced, never edited in
-        place: the preview replaces its search index and feeds in the site it serves)."""
-        try:
-            try:
-                os.link(source, dest)  # which also marks it in use for `prune` (its inode's change time)
-            except FileNotFoundError:  # its folder is new (asking first costs a rebuild of the spare's pages 0.7 s)
-                self._folder(dest.parent)
-                os.link(source, dest)
-            except FileExistsError:
-                if os.path.samefile(source, dest):  # unchanged (a rename onto the same file would do nothing)
-                    return True
-                linked = dest.with_name(f".{dest.name}.{os.getpid()}")
-                linked.unlink(missing_ok=True)
-                os.link(source, linked)
-                os.replace(linked, dest)
-            return True
-        except OSError:  # another file system: the caller writes a copy
-            return False
+        return placing.link(source, dest, self._folders)
 
     def close(self, keep: bool = True) -> None:
         """Commit what this build added and marked in use (or, for a failed build, nothing) and remove what no
         build has used for KEEP_DAYS."""
+        if not keep and self._placer is not None:
+            self._placer.cancel()
+            self._placer = None
         if self._db is None:
             return
         try:
             if keep:
+                self.placed()
+                self._put(self.key(_FINISHED), b"")
                 self._db.executemany("INSERT OR REPLACE INTO used VALUES (?, ?)", self._used)
                 self._settled()
                 self._db.executemany("INSERT OR REPLACE INTO hashed VALUES (?, ?, ?, ?)",

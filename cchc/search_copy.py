@@ -84,11 +84,20 @@ def _main(folder: str, code: str, site_dir: str, started: str, given: str, entri
     with os.fdopen(int(given), "rb") as handed, os.fdopen(int(entries), "wb") as handing_back:
         departments = pickle.load(handed)
         cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, float(started))
-        outputs = search.build_in_order(_documents(handed), departments, cache.remember, read=page_sides.kept_texts(cache))
-        for path, data in outputs.items():
+        cache.place_elsewhere()  # each run's files are written while the next is indexed
+        placed = set()
+
+        def place(path: str, data: bytes) -> None:
             cache.place(data, Path(site_dir) / path)
+            placed.add(path)
+
+        outputs = search.build_in_order(_documents(handed), departments, cache.remember, read=page_sides.kept_texts(cache),
+                                        place=place)
+        for path, data in outputs.items():
+            place(path, data)
+        cache.placed()
         notes = cache.notes()
-    sys.stdout.buffer.write(pickle.dumps((set(outputs), notes), protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.write(pickle.dumps((placed, notes), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 if __name__ == "__main__":

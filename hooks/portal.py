@@ -41,8 +41,8 @@ from mkdocs.utils.meta import get_data
 
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, forked, links, page_sides,
-                  portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, skeletons, subscriptions,
-                  text, vendor)
+                  placing, portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, skeletons,
+                  subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -651,7 +651,7 @@ class _Look(NamedTuple):
 
 def _write_page(dest: Path, data: bytes) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)  # a page added since the site was built
-    build_cache.write_replacing(dest, data)
+    placing.write_replacing(dest, data)
 
 
 def on_env(env, config, files):
@@ -795,6 +795,7 @@ def on_nav(nav, config, files):
     if _Build.spare is not None:  # what this build makes is known, none of it written yet
         inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
         _Build.spare.reuse({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)})
+    _Build.cache.place_elsewhere()  # from here the pages are written (the folder the build writes in is ready)
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
@@ -1353,6 +1354,7 @@ class _Outputs:
     def write(self, site_dir: Path, previous: set[str]) -> set[str]:
         """Written into `site_dir` (in place of the files of `previous` outputs there); the paths written."""
         outputs = self.make()
+        _placed(self.cache)
         for path, data in outputs.items():
             self.cache.place(data, site_dir / path)
         written = set(outputs)
@@ -1367,6 +1369,13 @@ class _Outputs:
         (site_dir / site_check.RECORD).write_bytes(site_check.record(site_dir, self.sources, self.site_url))
         self.cache.close()
         return written
+
+
+def _placed(cache) -> None:
+    try:
+        cache.placed()
+    except placing.PlacingError as error:
+        raise PluginError(f"Chưa ghi được các trang vào {_Build.building}: {error}") from None
 
 
 def _stop_outputs() -> None:
@@ -1393,6 +1402,7 @@ def _finish(carried: list[str] = ()) -> None:
     of `carried` move from the old one into it first (`site_swap.carry`)."""
     if _strict_warnings():
         return
+    _placed(_Build.cache)
 
     def replace() -> None:
         site_swap.carry(_Build.target, _Build.building, carried)

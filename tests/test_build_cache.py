@@ -277,3 +277,61 @@ def test_a_value_digest_is_the_digest_of_its_bytes():
 
     value = [("thu-tuc/a.md", {"name": "Đăng ký", "date": date(2025, 3, 1), "levels": ["tinh"] * 3})] * 2000
     assert build_cache.value_digest(value) == hashlib.sha256(build_cache.value_bytes(value)).hexdigest()
+
+
+def test_a_cache_whose_code_never_finished_a_build_asks_only_for_what_this_build_kept(tmp_path):
+    asked = []
+
+    def lookups(cache):
+        cache._entries().set_trace_callback(lambda sql: asked.append(sql) if sql.startswith("SELECT") and "FROM kept" in sql else None)
+        return cache
+
+    first = lookups(Cache(tmp_path / "c", "code"))
+    first.keep_entry("a", b"1")
+    assert first.entry("a") == b"1"  # what this build kept is found
+    asked.clear()
+    assert first.entry("b") is None and first.present(["b", "c"]) == set()
+    assert asked == []  # nothing else can be there: not asked for
+    first.close(keep=False)  # a failed build: its code has still finished none
+
+    second = lookups(Cache(tmp_path / "c", "code"))
+    assert second.entry("a") is None and asked == []
+    second.keep_entry("a", b"2")
+    second.close()
+
+    third = lookups(Cache(tmp_path / "c", "code"))
+    assert third.entry("a") == b"2" and third.entry("b") is None
+    assert len(asked) == 2  # a build of this code finished: every lookup asks
+    third.close()
+    assert lookups(Cache(tmp_path / "c", "other code")).entry("a") is None and len(asked) == 2
+
+
+def test_pages_put_in_place_by_a_process_of_their_own_are_those_written_without_it(tmp_path):
+    pages = {f"tin-tuc/{n}/index.html": f"<html>trang {n} đ</html>".encode() for n in range(40)}
+    pages["ban-sao/index.html"] = pages["tin-tuc/0/index.html"]  # the same bytes: one blob
+    sites = {}
+    for elsewhere in (False, True):
+        cache = Cache(tmp_path / f"c{elsewhere}", "code")
+        if elsewhere:
+            cache.place_elsewhere()
+        site = sites[elsewhere] = tmp_path / f"site{elsewhere}"
+        for path, data in pages.items():
+            cache.put_page(path, data, site / path)
+        cache.place(build_cache.Blob(cache.put_page("x", b"{}", site / "khac.json")), site / "search" / "x.json")
+        cache.close()
+        again = Cache(tmp_path / f"c{elsewhere}", "code")
+        if elsewhere:
+            again.place_elsewhere()
+        assert again.place_pages([(path, tmp_path / f"again{elsewhere}" / path) for path in pages]) == set(pages)
+        again.close()
+    for elsewhere in (False, True):
+        for root in (sites[elsewhere], tmp_path / f"again{elsewhere}"):
+            assert {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()} == (
+                {p.relative_to(sites[False]).as_posix(): p.read_bytes() for p in sites[False].rglob("*") if p.is_file()}
+                if root == sites[elsewhere] else pages)
+    blobs = tmp_path / "cTrue" / "blobs"
+    assert len(list(blobs.glob("*/*"))) == 40 + 1  # each page's bytes once
+    assert (sites[True] / "ban-sao" / "index.html").stat().st_ino == (sites[True] / "tin-tuc/0/index.html").stat().st_ino
+    # Its blobs are noted as hashed when the build ends, as the build's own writes are.
+    assert set(Cache(tmp_path / "cTrue", "code")._hashed_before()) | {b.name for b in blobs.glob("*/*")} == set(
+        Cache(tmp_path / "cFalse", "code")._hashed_before()) | {b.name for b in blobs.glob("*/*")}

@@ -202,3 +202,22 @@ def test_documents_given_in_order_are_read_one_run_at_a_time():
     assert search.build_in_order(documents(), {}, remember) == build(in_order, {})
     assert read_when_indexed == list(itertools.accumulate(len(run) for run in search._runs(in_order)))
     assert len(read_when_indexed) > 1
+
+
+def test_each_documents_own_file_is_handed_over_as_soon_as_its_run_is_indexed():
+    """`search_copy` writes them while the next runs are indexed: together with the files given at the end, the same
+    index."""
+    import cchc.search as search
+
+    in_order = sorted(written_forms_docs(400), key=lambda d: d.url)
+    placed, runs_indexed = {}, []
+
+    def remember(key, make):
+        if key[0] == "search-run":
+            runs_indexed.append(len(placed))
+        return make()
+
+    rest = search.build_in_order(iter(in_order), {}, remember, place=placed.__setitem__)
+    assert placed | rest == build(in_order, {}) and not placed.keys() & rest.keys()
+    assert set(placed) == {f"{search.DIR}/d/{n}.json" for n in range(len(in_order))}
+    assert runs_indexed == [0, *itertools.accumulate(len(run) for run in search._runs(in_order))][:-1]
