@@ -378,12 +378,7 @@ class Cache:
         for key, dest in pages:
             if key in pointers:
                 blob = self._blob(pointers[key].decode("ascii", "replace"))
-                if self._linked_already(blob, dest):
-                    placed.add(key)
-                elif self._placer is not None and (blob.name in self._placer.written or self._intact(blob)):
-                    self._placer.put(blob, dest)  # placed, by a copy if it cannot be linked
-                    placed.add(key)
-                elif self._intact(blob) and self._link(blob, dest):
+                if self._linked_already(blob, dest) or (self._written(blob) and self._linked(blob, dest)):
                     placed.add(key)
         return placed
 
@@ -479,8 +474,7 @@ class Cache:
         of the bytes kept, or "" when nothing is kept. After `place_elsewhere`, handed over (`placing.Placer`)."""
         if self._placer is not None:
             blob = self._blob(data.digest if isinstance(data, Blob) else hashlib.sha256(data).hexdigest())
-            written = isinstance(data, Blob) or blob.name in self._placer.written or self._intact(blob)
-            self._placer.put(blob, dest, None if written else data)  # by a copy if it cannot be linked
+            self._placer.put(blob, dest, None if isinstance(data, Blob) or self._written(blob) else data)
             return blob.name
         if not isinstance(data, Blob) and self.folder is not None:
             data = self._kept_blob(data)
@@ -506,6 +500,17 @@ class Cache:
 
     def _link(self, source: Path, dest: Path) -> bool:
         return placing.link(source, dest, self._folders)
+
+    def _written(self, blob: Path) -> bool:
+        """The blob holds its bytes, or will once the placing process gets to it (not read and hashed meanwhile)."""
+        return (self._placer is not None and blob.name in self._placer.written) or self._intact(blob)
+
+    def _linked(self, blob: Path, dest: Path) -> bool:
+        """`dest` is, or will be (after `place_elsewhere`), a link to `blob` or a copy of it; False if it cannot be."""
+        if self._placer is None:
+            return self._link(blob, dest)
+        self._placer.put(blob, dest)  # by a copy where it cannot be linked
+        return True
 
     def close(self, keep: bool = True) -> None:
         """Commit what this build added and marked in use (or, for a failed build, nothing) and remove what no

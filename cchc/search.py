@@ -165,6 +165,7 @@ def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Rem
            go_on: Callable[[], None], read: Read, place: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
     runs: list[tuple[int, dict]] = []  # each run's first document's number, and its index (`_run_index`)
     shown: dict[str, bytes] = {}  # what a result shows, a file per document: a query fetches those of its results
+    place = place or shown.__setitem__
     kind_place = {k: str(n) for n, k in enumerate(KINDS)}
     kind, department, title_words = [], [], []
     identifiers = {}  # a code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document
@@ -175,10 +176,7 @@ def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Rem
         index = remember(key, lambda run=run: _run_index([_with_text(doc, read) for doc in run], remember, go_on))
         runs.append((number, index))
         for doc, data in zip(run, index.pop("shown")):
-            if place is None:
-                shown[f"{DIR}/d/{number}.json"] = data
-            else:
-                place(f"{DIR}/d/{number}.json", data)
+            place(f"{DIR}/d/{number}.json", data)
             kind.append(kind_place[doc.kind])
             department.append(doc.department)
             # Title length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
