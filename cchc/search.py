@@ -17,8 +17,8 @@ import json
 import math
 import pickle
 import re
+import zlib
 from array import array
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -82,10 +82,14 @@ def words(text: str) -> list[str]:
 
 def bucket_of(folded: str, buckets: int) -> int:
     """FNV-1a over the word's UTF-8 bytes; `search.js` computes the same."""
+    return _fnv(folded) % buckets
+
+
+def _fnv(folded: str) -> int:
     value = 0x811C9DC5
     for byte in folded.encode("utf-8"):
         value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return value % buckets
+    return value
 
 
 @lru_cache(maxsize=1 << 17)
@@ -185,19 +189,22 @@ def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Rem
                 identifiers["#" + identifier_key(doc.identifier)] = number
             number += 1
 
-    word_members = _merged(runs, "words", _merged_word, number, go_on)
+    word_parts = _merged(runs, "words", _merged_word, number, remember, go_on)
     # Only which documents have a pair: ranking counts pairs found, the words give the weight.
-    pair_members = _merged(runs, "pairs", lambda found, total: [[], _members(found, total), "", {}], number, go_on)
+    pair_parts = _merged(runs, "pairs", _merged_pair, number, remember, go_on)
     runs.clear()
-    distinct = len(word_members) + len(pair_members)
+    distinct = sum(len(keys) for parts in (word_parts, pair_parts) for _hashes, keys, _members in parts)
     buckets = max(64, 1 << max(0, math.ceil(math.log2(max(1, distinct) / 12))))  # a new portal: few words
     # Each bucket file as its members' JSON: the words in order, the identifiers (in the bucket of `#` + the key), the
     # pairs in order.
-    files: dict[str, list[str]] = defaultdict(list)
-    for members in (word_members, [(key, _member(key, place)) for key, place in identifiers.items()], pair_members):
-        for key, member in members:
-            files[f"{DIR}/b/{bucket_of(key, buckets)}.json"].append(member)
-        members.clear()
+    files: dict[int, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
+    for side, parts in ((0, word_parts), (2, pair_parts)):
+        for hashes, keys, members in parts:
+            for value, key, member in zip(hashes, keys, members):
+                files[value % buckets][side].append((key, member))
+        parts.clear()
+    for key, found in identifiers.items():
+        files[bucket_of(key, buckets)][1].append((key, _member(key, found)))
 
     codes = sorted({code for code in department if code})
     place = {c: n for n, c in enumerate(codes)}
@@ -210,41 +217,64 @@ def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Rem
         "titleWords": _weights(title_words),
     }
     out = {f"{DIR}/manifest.json": _json(manifest)}
-    for count, path in enumerate(sorted(files)):
+    for count, bucket in enumerate(sorted(files)):
         if count % 1000 == 0:
             go_on()
-        out[path] = ("{" + ",".join(files.pop(path)) + "}").encode("utf-8")  # as `_json` writes the object
+        words_in, identified, pairs_in = files.pop(bucket)
+        members = [member for group in (sorted(words_in), identified, sorted(pairs_in)) for _key, member in group]
+        out[f"{DIR}/b/{bucket}.json"] = ("{" + ",".join(members) + "}").encode("utf-8")  # as `_json` writes the object
     return out | shown
 
 
 def _merged(runs: list[tuple[int, dict]], side: str, merge: Callable[[list, int], object], total: int,
-            go_on: Callable[[], None]) -> list[tuple[str, str]]:
-    """The index's words (or pairs: `side`) in order, each with its member of a bucket file, merged from the runs' one
-    part (`_part`) at a time: the runs' indexes, read back whole, were 220 MB of a 10,000-document build."""
+            remember: Remember, go_on: Callable[[], None]) -> list[tuple[array, list[str], list[str]]]:
+    """The index's words (or pairs: `side`), each with its FNV-1a value and its member of a bucket file, merged from
+    the runs one part (`_part_of`) at a time: the runs' indexes, read back whole, were 220 MB of a 10,000-document
+    build. Each part is remembered under what it is merged from (the runs' digests of that part, where they start,
+    how many documents in all): a rebuild merges again only the parts that hold a word whose postings changed (an
+    edited news item: a few of 256; every part, 3 s of a 10,000-document rebuild)."""
+    merged = []
+    for part in range(PARTS):
+        go_on()
+        key = ("search-part", side, str(part), str(total),
+               *(f"{start}:{index['digests'][side][part]}" for start, index in runs))
+        merged.append(remember(key, lambda part=part: _merged_part(runs, side, part, merge, total, go_on)))
+    return merged
+
+
+def _merged_part(runs: list[tuple[int, dict]], side: str, part: int, merge: Callable[[list, int], object], total: int,
+                 go_on: Callable[[], None]) -> tuple[array, list[str], list[str]]:
+    found: dict[str, list] = defaultdict(list)  # key -> (its run's first document, its entry in the run) per run
+    for start, index in runs:
+        for key, entry in pickle.loads(index[side][part]).items():
+            found[key].append((start, entry))
+    keys = sorted(found)
     members = []
-    for part in range(len(_PART_CUTS) + 1):
-        found: dict[str, list] = defaultdict(list)  # key -> (its run's first document, its entry in the run) per run
-        for start, index in runs:
-            for key, entry in pickle.loads(index[side][part]).items():
-                found[key].append((start, entry))
-        for count, key in enumerate(sorted(found)):
-            if count % 1000 == 0:
-                go_on()
-            members.append((key, _member(key, merge(found.pop(key), total))))
-    return members
+    for count, key in enumerate(keys):
+        if count % 1000 == 0:
+            go_on()
+        members.append(_member(key, merge(found.pop(key), total)))
+    return array("I", map(_fnv, keys)), keys, members
 
 
-# A run's index is kept in parts, by where its words (folded) and pairs fall among these: ranges of the index's order,
-# so that merging the runs part by part still gives every word in order. Cut where words' first letters, in Vietnamese,
-# share out the pairs roughly evenly.
-_PART_CUTS = ("2", "b", "c", "ch", "d", "g", "h", "k", "l", "n", "ng", "p", "s", "t", "th", "tr", "v")
+def _merged_pair(found: list[tuple[int, list]], total: int) -> list:
+    return [[], _members(found, total), "", {}]
+
+
+# A run's index, and the merged index, are kept in parts by a hash of the word (or pair), computed in C for each word
+# of each run indexed: an edit that changes a few words' postings changes a few parts.
+PARTS = 256
+
+
+def _part_of(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8")) % PARTS
 
 
 def _parts(entries: dict[str, object]) -> list[bytes]:
-    """A run's words (or pairs) and their entries, by part (`_PART_CUTS`), each pickled: read back one at a time."""
-    parts: list[dict] = [{} for _ in range(len(_PART_CUTS) + 1)]
+    """A run's words (or pairs) and their entries, by part (`_part_of`), each pickled: read back one at a time."""
+    parts: list[dict] = [{} for _ in range(PARTS)]
     for key, entry in entries.items():
-        parts[bisect_right(_PART_CUTS, key)][key] = entry
+        parts[_part_of(key)][key] = entry
     return [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts]
 
 
@@ -319,9 +349,10 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
             weights.append(weight)
         for pair in analysis["pairs"].split("|") if analysis["pairs"] else ():
             pairs[pair].append(number)
-    return {"words": _parts({folded: [forms, _run_postings(numbers, len(run)), _weights(weights), masks]
-                             for folded, (forms, numbers, weights, masks) in entries.items()}),
-            "pairs": _parts({pair: _run_postings(numbers, len(run)) for pair, numbers in pairs.items()}),
+    sides = {"words": _parts({folded: [forms, _run_postings(numbers, len(run)), _weights(weights), masks]
+                              for folded, (forms, numbers, weights, masks) in entries.items()}),
+             "pairs": _parts({pair: _run_postings(numbers, len(run)) for pair, numbers in pairs.items()})}
+    return {**sides, "digests": {side: [digest(part) for part in parts] for side, parts in sides.items()},
             "shown": [_json([doc.title, doc.url, doc.kind, doc.department, doc.date,
                              (doc.passages or doc.text)[:TEXT_LIMIT]]) for doc in run]}
 

@@ -2,7 +2,6 @@
 
 import itertools
 import json
-from bisect import bisect_right
 
 from cchc.kinds import KINDS
 from cchc.search import SearchDoc, bucket_of, build, plain_text
@@ -93,11 +92,11 @@ def test_an_index_merged_from_runs_equals_the_index_of_one_run(monkeypatch):
 
     with monkeypatch.context() as one:
         one.setattr(search, "RUN", 1 << 32)  # no document ends a run: one run
-        one.setattr(search, "_PART_CUTS", ())  # and its index in one part
+        one.setattr(search, "PARTS", 1)  # and its index in one part
         whole = build(written_forms_docs(), {})
         assert len(list(search._runs(sorted(written_forms_docs(), key=lambda d: d.url)))) == 1
     words = ("chung", "dang", "hiem0", "mau", "so", "thuong", "xae")
-    assert len({bisect_right(search._PART_CUTS, word) for word in words}) == len(words)  # each in a part of its own
+    assert len({search._part_of(word) for word in words}) == len(words)  # each in a part of its own
     for run in (1, 3, 7):  # every document a run of its own; runs of about 3 and 7
         monkeypatch.setattr(search, "RUN", run)
         assert build(written_forms_docs(), {}) == whole, run
@@ -108,6 +107,8 @@ def test_an_index_merged_from_runs_equals_the_index_of_one_run(monkeypatch):
 
 def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
     import pickle
+
+    import cchc.search as search
 
     kept, made = {}, []
 
@@ -120,11 +121,19 @@ def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
     before = written_forms_docs(400)
     assert build(before, {}, remember) == build(before, {})
     runs = made.count("search-run")
-    assert runs > 1 and made.count("search") == 400
+    assert runs > 1 and made.count("search") == 400 and made.count("search-part") == 2 * search.PARTS
     made.clear()
     after = [*before[:150], SearchDoc(before[150].url, "Tiêu đề mới", "news", "", "", "đăng ký mới"), *before[151:]]
     assert build(after, {}, remember) == build(after, {})
     assert made.count("search-run") == 1 and made.count("search") == 1  # the edited run; the edited document
+    # The index merged again only in the parts of the words and pairs the edit took out or put in.
+    def keys_of(doc):
+        analysis = search.analyse(doc.title, doc.text)
+        return ([("words", search._fold(word)) for word in analysis["words"].split(" ")]
+                + [("pairs", pair) for pair in analysis["pairs"].split("|")])
+
+    touched = {(side, search._part_of(key)) for doc in (before[150], after[150]) for side, key in keys_of(doc)}
+    assert 0 < made.count("search-part") <= len(touched) < search.PARTS
     made.clear()
     added = [*after, SearchDoc("150a/", "Thêm", "news", "", "", "thêm một tin")]
     assert build(added, {}, remember) == build(added, {})
