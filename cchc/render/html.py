@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from ..content import relative_path, url_of
@@ -25,9 +26,21 @@ def escape(value) -> str:
 
 
 def href(here: str, to_uri: str, anchor: str = "") -> str:
-    """The address of page `to_uri` from page `here` (both source paths), as MkDocs writes it."""
-    relative = relative_path(url_of(to_uri), url_of(here))
-    return ("./" if relative == "." else relative + "/") + (f"#{anchor}" if anchor else "")
+    """The address of page `to_uri` from page `here` (both source paths), as MkDocs writes it: `relative_path` of
+    their URLs, each split once (a rebuild at 10,000 documents makes 300,000 links to key the pages it did not walk)."""
+    to, at = _folders(to_uri), _folders(here)
+    common, most = 0, min(len(to), len(at))
+    while common < most and to[common] == at[common]:
+        common += 1
+    relative = "/".join(("..",) * (len(at) - common) + to[common:])
+    return (relative + "/" if relative else "./") + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _folders(src_uri: str) -> tuple[str, ...]:
+    """The folders of a page's URL (`tin-tuc/2020/a.md`: `tin-tuc`, `2020`, `a`); a source path is normalized (no
+    `.`, `..` or empty part), as MkDocs gives it."""
+    return tuple(url_of(src_uri).split("/")[:-1])
 
 
 def file_href(here: str, path: str) -> str:

@@ -245,10 +245,6 @@ def department_list_uri(code: str) -> str:
     return f"{PROCEDURES_DIR}/co-quan/{slugify(code)}/index.md"
 
 
-def _href(procedure: Entry, here: str) -> str:
-    return relative_path(url_of(procedure.src_uri), url_of(here)) + "/"
-
-
 def finder_page(site: Site) -> str:
     """The form and, for readers without JavaScript, the departments with a link to each one's listing.
 
@@ -269,8 +265,7 @@ def finder_page(site: Site) -> str:
     parts += finder.form(_facets(site, departments), "thủ tục", "Tìm thủ tục", example, posixpath.basename(FINDER_DATA))
     parts += ['<section class="cchc-finder__browse">', "<h2>Thủ tục theo cơ quan</h2>", "<ul>"]
     for code, members in site.procedures_by_department.items():
-        href = relative_path(url_of(department_list_uri(code)), url_of(here)) + "/"
-        parts.append(f'<li><a href="{attr(href)}">{attr(site.departments[code]["name"])}</a> ({len(members)})</li>')
+        parts.append(f'<li><a href="{attr(html.href(here, department_list_uri(code)))}">{attr(site.departments[code]["name"])}</a> ({len(members)})</li>')
     parts += ["</ul>", "</section>", ""]
     return "\n".join(parts)
 
@@ -305,7 +300,7 @@ def export_inputs(site: Site, site_url: str) -> tuple:
 def finder_data(site: Site) -> bytes:
     """What `finder.js` lists, grouped by department (its full name as the heading) then field."""
     names = {code: site.departments[code]["name"] for code in site.procedures_by_department}
-    items = [finder.Item(p["name"], _href(p, FINDER_URI), p["code"], p["code"],
+    items = [finder.Item(p["name"], html.href(FINDER_URI, p.src_uri), p["code"], p["code"],
                          {"co-quan": [p["department"]], "linh-vuc": [slugify(p["field"])], "cap": p["levels"],
                           "truc-tuyen": [p.get("online", NO_ONLINE)]}) for p in site.procedures]
     return finder.data(_facets(site, names), items, ("co-quan", "linh-vuc"), "cchc-code")
@@ -331,6 +326,6 @@ def department_listing(site: Site, code: str) -> HtmlPage:
     for field, rows in groupby(members, key=lambda p: p["field"]):
         rows = list(rows)
         page.heading(2, field, f" ({len(rows)})")
-        page.add(*_list([f'<a href="{attr(_href(p, here))}">{_html(p["name"])}</a> <span class="cchc-code">{_html(p["code"])}</span>'
+        page.add(*_list([f'<a href="{attr(html.href(here, p.src_uri))}">{_html(p["name"])}</a> <span class="cchc-code">{_html(p["code"])}</span>'
                          for p in rows]))
     return page
