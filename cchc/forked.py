@@ -3,17 +3,18 @@
 A build checks its sources and converts its pages one after the other in one process, and until the search index
 starts (once every page is converted) the second core of a 2-core CI runner waits. A copy made by `fork` has
 everything the build loaded (the checked content, MkDocs' files and nav) without reading it again; it does its
-share (the sources to check, then the pages to convert, taken from the last while the build takes them from the
-first, until they meet: `Meeting`), and hands back:
+share (the sources to check, then the pages to convert; in a rebuild, the pages out of the nav to key), taken from
+the last while the build takes them from the first, until they meet (`Meeting`), and hands back:
 
 - the cache entries it made, as the search process does (`Cache.handing_back`): the build reads them as entries a
   previous build kept, and goes on as a rebuild does;
 - what `work` returns;
 - what it logged, logged again by the build, so that a warning it met fails a strict build as the build's own would.
 
-The copy never touches the build's SQLite connection (a connection must not be used across `fork`): its cache reads
-nothing and writes no file (`Cache(None)`, its entries handed back), and it ends by `os._exit`, which runs no
-finalizer. Where `fork` does not exist (Windows), nothing is done elsewhere.
+The copy never touches the build's SQLite connection (a connection must not be used across `fork`): its cache writes
+no file (its entries handed back) and reads nothing, or, given the cache's folder (`reads`), what earlier builds kept,
+by a connection of its own (as the search process does); it ends by `os._exit`, which runs no finalizer. Where
+`fork` does not exist (Windows), nothing is done elsewhere.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import signal
 import struct
 import tempfile
 import traceback
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .build_cache import Cache
@@ -73,19 +75,19 @@ class Forked:
     reported by its message alone, as the build reports it (MkDocs' PluginError), any other with its traceback."""
 
     def __init__(self, work: Callable[[Cache], Any], code: str, started: float,
-                 plain: tuple[type[BaseException], ...] = ()):
+                 plain: tuple[type[BaseException], ...] = (), reads: Path | None = None):
         self._plain = plain
         self._entries = tempfile.TemporaryFile()
         self._result = tempfile.TemporaryFile()
         self._pid = os.fork()
         if self._pid == 0:
-            self._run(work, code, started)
+            self._run(work, code, started, reads)
 
-    def _run(self, work: Callable[[Cache], Any], code: str, started: float) -> None:
+    def _run(self, work: Callable[[Cache], Any], code: str, started: float, reads: Path | None) -> None:
         status = 1
         try:
             records = _Records.instead_of_handlers()
-            cache = Cache(None, code).handing_back(self._entries, started)
+            cache = Cache(reads, code).handing_back(self._entries, started)
             try:
                 value, error = work(cache), None
             except BaseException as raised:  # noqa: BLE001 - raised again by the build, where it would have been

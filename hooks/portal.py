@@ -839,27 +839,16 @@ def _unwalked(nav, config, files) -> None:
     _Build.shell = shell.decode("ascii")
     newest = max((updated for _made, _meta, updated in _Build.made.values()), default="")  # the nav's pages'
     inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
-    keyed = []  # each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page)
-    for file in files.documentation_pages(inclusion=inclusion):
-        uri = file.src_uri
-        if uri in _Build.in_nav:
-            continue
-        made, meta, updated = _Build.made[uri] = _made_for(file, site_url)
-        title = meta.get("title")
-        # Walked: a page titled by its first heading (known once converted), and one newer than every nav page
-        # (MkDocs dates sitemap.xml.gz by the newest page it walks).
-        if not isinstance(title, str) or updated > newest:
-            continue
-        key = _Build.cache.key("parts", uri, _written(uri, made)[1])
-        own = _Build.cache.key("own", uri, file.page.url, key, title, build_cache.value_bytes(meta))
-        keyed.append((file, key, own, _Build.cache.key("page", _Build.shell, own)))
-    placed = _Build.cache.place_pages([(page, Path(file.abs_dest_path)) for file, _key, _own, page in keyed])
+    out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
+    # Each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page, meta, date).
+    keyed = [(file, *found) for file, found in zip(out_of_nav, _keyed_shared(out_of_nav, site_url, newest)) if found]
+    placed = _Build.cache.place_pages([(page, Path(file.abs_dest_path)) for file, _key, _own, page, *_ in keyed])
     kept = []
-    for file, key, own, page in keyed:
+    for file, key, own, page, meta, updated in keyed:
         if page not in placed:
             continue
         uri = file.src_uri
-        _made, meta, updated = _Build.made.pop(uri)
+        _Build.made.pop(uri, None)
         file.inclusion = InclusionLevel.EXCLUDED
         file.page.update_date, file.page.present_anchor_ids = updated, _KeptAnchors(key)
         _Build.unwalked.add(uri)
@@ -870,6 +859,55 @@ def _unwalked(nav, config, files) -> None:
     _Build.cache.keep_using(kept)
     if _Build.unwalked:
         log.info(f"{len(_Build.unwalked)} trang không đổi so với lần dựng trước: giữ nguyên, không dựng lại.")
+
+
+def _keyed(file, site_url: str, newest: str) -> tuple | None:
+    """A page out of the nav made again (`_made_for`, kept for its walk), and keyed: its parts' key, its own, its
+    page's, its meta and date; None for a page walked whatever the cache holds."""
+    uri = file.src_uri
+    made, meta, updated = _Build.made[uri] = _made_for(file, site_url)
+    title = meta.get("title")
+    # Walked: a page titled by its first heading (known once converted), and one newer than every nav page
+    # (MkDocs dates sitemap.xml.gz by the newest page it walks).
+    if not isinstance(title, str) or updated > newest:
+        return None
+    key = _Build.cache.key("parts", uri, _written(uri, made)[1])
+    own = _Build.cache.key("own", uri, file.page.url, key, title, build_cache.value_bytes(meta))
+    return key, own, _Build.cache.key("page", _Build.shell, own), meta, updated
+
+
+def _keyed_shared(out_of_nav: list, site_url: str, newest: str) -> list[tuple | None]:
+    """`_keyed` for each page, in order, shared with a copy of the build (`cchc.forked`) that keys them from the last
+    while the build keys them from the first: ten thousand pages made again only to key them are a quarter of a
+    rebuild, the second core idle meanwhile. A page the copy keyed is not kept made: its walk, if it has one after
+    all, makes it."""
+    if not _may_fork() or len(out_of_nav) < _split_from():
+        return [_keyed(file, site_url, newest) for file in out_of_nav]
+    meeting = forked.Meeting(len(out_of_nav))
+    copy = forked.Forked(partial(_key_share, out_of_nav, meeting, site_url, newest), _Build.cache.code,
+                         _Build.cache.started, plain=(PluginError,), reads=_Build.cache.folder)
+    mine = []
+    try:
+        for index, file in enumerate(out_of_nav):
+            if not meeting.mine(index):
+                break
+            mine.append(_keyed(file, site_url, newest))
+    except BaseException:
+        copy.cancel()
+        raise
+    try:
+        theirs = copy.result(_Build.cache)
+    except forked.ForkedError as error:
+        raise PluginError(str(error)) from None
+    log.info(f"{len(theirs)} trang do tiến trình thứ hai làm lại song song để so với lần dựng trước.")
+    return mine + [theirs[file.src_uri] for file in out_of_nav[len(mine):]]
+
+
+def _key_share(out_of_nav: list, meeting, site_url: str, newest: str, cache) -> dict[str, tuple | None]:
+    """In the copy of the build: its share of the pages out of the nav, keyed (`_keyed`), by page."""
+    _NOT_CLOSED.append(_Build.cache)
+    _Build.cache = cache
+    return {out_of_nav[index].src_uri: _keyed(out_of_nav[index], site_url, newest) for index in meeting.from_last()}
 
 
 # Pages to convert from which a copy of the build converts half of them: below it, the copy costs more than it saves.
