@@ -11,10 +11,9 @@ the last while the build takes them from the first, until they meet (`Meeting`),
 - what `work` returns;
 - what it logged, logged again by the build, so that a warning it met fails a strict build as the build's own would.
 
-The copy never touches the build's SQLite connection (a connection must not be used across `fork`): its cache writes
-no file (its entries handed back) and reads nothing, or, given the cache's folder (`reads`), what earlier builds kept,
-by a connection of its own (as the search process does); it ends by `os._exit`, which runs no finalizer. Where
-`fork` does not exist (Windows), nothing is done elsewhere.
+The copy never touches the build's SQLite file (a connection must not be used across `fork`, and one opened after
+it would share SQLite's record of the build's locks): its cache reads nothing and writes no file (`Cache(None)`, its
+entries handed back), and it ends by `os._exit`, which runs no finalizer. Where `fork` does not exist (Windows), nothing is done elsewhere.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ import signal
 import struct
 import tempfile
 import traceback
-from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from .build_cache import Cache
@@ -75,19 +73,19 @@ class Forked:
     reported by its message alone, as the build reports it (MkDocs' PluginError), any other with its traceback."""
 
     def __init__(self, work: Callable[[Cache], Any], code: str, started: float,
-                 plain: tuple[type[BaseException], ...] = (), reads: Path | None = None):
+                 plain: tuple[type[BaseException], ...] = ()):
         self._plain = plain
         self._entries = tempfile.TemporaryFile()
         self._result = tempfile.TemporaryFile()
         self._pid = os.fork()
         if self._pid == 0:
-            self._run(work, code, started, reads)
+            self._run(work, code, started)
 
-    def _run(self, work: Callable[[Cache], Any], code: str, started: float, reads: Path | None) -> None:
+    def _run(self, work: Callable[[Cache], Any], code: str, started: float) -> None:
         status = 1
         try:
             records = _Records.instead_of_handlers()
-            cache = Cache(reads, code).handing_back(self._entries, started)
+            cache = Cache(None, code).handing_back(self._entries, started)
             try:
                 value, error = work(cache), None
             except BaseException as raised:  # noqa: BLE001 - raised again by the build, where it would have been

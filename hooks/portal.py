@@ -40,9 +40,9 @@ from mkdocs.utils import CountHandler, get_relative_url
 from mkdocs.utils.meta import get_data
 
 import cchc
-from cchc import (build_cache, clock, cms, cms_proxy, colours, content, dates, feeds, forked, links, page_sides,
-                  placing, portal_info, safety, search, search_copy, shared_parts, site_check, site_swap, skeletons,
-                  subscriptions, text, vendor)
+from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
+                  page_sides, placing, portal_info, safety, search, search_copy, shared_parts, site_check, site_swap,
+                  skeletons, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -265,7 +265,8 @@ def on_pre_build(config) -> None:
         _Build.check = content.remembering(_checked)
     layout = _Build.layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
     _check_elsewhere(layout)
-    site = content.load_site(layout, _Build.check or _checked)
+    with collector.paused():  # ten thousand checks read back from the cache, none of them a cycle
+        site = content.load_site(layout, _Build.check or _checked)
     _take_elsewhere()  # the copy's share, if the walk met none of it
     if not _Build.serving:
         # One build per process: the content just loaded lives to its end, and the collector's passes need not walk
@@ -879,13 +880,14 @@ def _keyed(file, site_url: str, newest: str) -> tuple | None:
 def _keyed_shared(out_of_nav: list, site_url: str, newest: str) -> list[tuple | None]:
     """`_keyed` for each page, in order, shared with a copy of the build (`cchc.forked`) that keys them from the last
     while the build keys them from the first: ten thousand pages made again only to key them are a quarter of a
-    rebuild, the second core idle meanwhile. A page the copy keyed is not kept made: its walk, if it has one after
-    all, makes it."""
+    rebuild, the second core idle meanwhile. The copy reads nothing from the cache (`cchc.forked`): what a renderer
+    remembers (a procedure's page) it makes again. A page the copy keyed is not kept made: its walk, if it has one
+    after all, makes it."""
     if not _may_fork() or len(out_of_nav) < _split_from():
         return [_keyed(file, site_url, newest) for file in out_of_nav]
     meeting = forked.Meeting(len(out_of_nav))
     copy = forked.Forked(partial(_key_share, out_of_nav, meeting, site_url, newest), _Build.cache.code,
-                         _Build.cache.started, plain=(PluginError,), reads=_Build.cache.folder)
+                         _Build.cache.started, plain=(PluginError,))
     mine = []
     try:
         for index, file in enumerate(out_of_nav):
