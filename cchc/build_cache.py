@@ -284,6 +284,10 @@ class Cache:
         """The bytes kept for `key`, if any."""
         return self._get(key)
 
+    def entries(self, keys: list[str]) -> dict[str, bytes]:
+        """The bytes kept for each of `keys` that has an entry."""
+        return self._get_many(keys)
+
     def keep_entry(self, key: str, value: bytes) -> None:
         self._put(key, value)
 

@@ -266,7 +266,7 @@ def on_pre_build(config) -> None:
     layout = _Build.layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
     _check_elsewhere(layout)
     with collector.paused():  # ten thousand checks read back from the cache, none of them a cycle
-        site = content.load_site(layout, _Build.check or _checked)
+        site = content.load_site(layout, *((_Build.check, None) if _Build.check else (_checked, _checked_many)))
     _take_elsewhere()  # the copy's share, if the walk met none of it
     if not _Build.serving:
         # One build per process: the content just loaded lives to its end, and the collector's passes need not walk
@@ -313,6 +313,18 @@ def _checked(kind, raw: str):
     if kept is not None:
         return pickle.loads(kept)
     return _check_and_keep(_Build.cache, key, kind, raw)
+
+
+def _checked_many(texts: list) -> list:
+    """`_checked` for a few hundred texts, their checks looked up in the cache in one statement (one statement a text
+    was 0.7 s of a 10,000-document rebuild). A first build shares its checks with a copy of itself, turn by turn
+    (`_check_elsewhere`): it checks them one by one."""
+    if _Build.elsewhere is not None:
+        return [_checked(kind, raw) for kind, raw in texts]
+    keys = [_Build.cache.key("checked", kind.name, raw) for kind, raw in texts]
+    kept = _Build.cache.entries(keys)
+    return [pickle.loads(kept[key]) if key in kept else _check_and_keep(_Build.cache, key, kind, raw)
+            for key, (kind, raw) in zip(keys, texts)]
 
 
 def _check_and_keep(cache, key: str, kind, raw: str):

@@ -4,6 +4,8 @@ import posixpath
 import re
 from pathlib import Path
 
+import pytest
+
 from cchc import content
 from cchc.content import Layout, load_site
 from conftest import write
@@ -188,6 +190,26 @@ def test_a_preview_checks_each_text_once_and_hands_out_copies(small_site):
     assert third.values["title"] != "changed by a renderer" and third.front_matter["title"] != "changed by the theme"
     write(small_site, "plans/a.md", PLAN)
     assert load_site(Layout.at(small_site), check).report.problems == []
+
+
+def test_texts_checked_together_give_what_each_checked_alone_gives(small_site, monkeypatch):
+    """A build looks many texts' checks up at once (`check_many`, a few hundred at a time); a file that is not UTF-8 is
+    left to the one-by-one reading, which reports it."""
+    monkeypatch.setattr(content, "AHEAD", 2)
+    write(small_site, "plans/a.md", PLAN.replace("issued: 2024-01-15", "issued: 2024-13-15"))
+    (small_site / "docs" / "trang-latin1.md").write_bytes("# Trang\n\nđ".encode("utf-16"))
+    batches = []
+
+    def check_many(texts):
+        batches.append(len(texts))
+        return [content.check_text(kind, text) for kind, text in texts]
+
+    alone = load_site(Layout.at(small_site))
+    together = load_site(Layout.at(small_site), lambda kind, text: pytest.fail("checked alone"), check_many)
+    assert [p.format() for p in together.report.problems] == [p.format() for p in alone.report.problems]
+    assert any("không phải mã UTF-8" in p.format() for p in together.report.problems)
+    assert {uri: e.values for uri, e in together.pages.items()} == {uri: e.values for uri, e in alone.pages.items()}
+    assert batches and max(batches) <= 2 and sum(batches) == len(content.sources(Layout.at(small_site))) - 1
 
 
 def test_relative_path_is_posixpath_relpath_between_site_paths():
