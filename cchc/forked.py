@@ -13,7 +13,8 @@ the last while the build takes them from the first, until they meet (`Meeting`),
 
 The copy never touches the build's SQLite file (a connection must not be used across `fork`, and one opened after
 it would share SQLite's record of the build's locks): its cache reads nothing and writes no file (`Cache(None)`, its
-entries handed back), and it ends by `os._exit`, which runs no finalizer. Where `fork` does not exist (Windows), nothing is done elsewhere.
+entries handed back), and it ends by `os._exit`, which runs no finalizer. Where `fork` does not exist (Windows),
+nothing is done elsewhere.
 """
 
 from __future__ import annotations

@@ -306,22 +306,18 @@ def _feed_limit(config) -> int:
 def _checked(kind, raw: str):
     """A text checked by an earlier build of the same code is read back from the build cache, not checked again (the
     cache is the build's own, as trusted as its code: it holds Jinja's compiled templates too)."""
-    key = _Build.cache.key("checked", kind.name, raw)
-    if _Build.elsewhere is not None and not _Build.elsewhere.mine(key):
-        _take_elsewhere()
-    kept = _Build.cache.entry(key)
-    if kept is not None:
-        return pickle.loads(kept)
-    return _check_and_keep(_Build.cache, key, kind, raw)
+    return _checked_many([(kind, raw)])[0]
 
 
 def _checked_many(texts: list) -> list:
     """`_checked` for a few hundred texts, their checks looked up in the cache in one statement (one statement a text
-    was 0.7 s of a 10,000-document rebuild). A first build shares its checks with a copy of itself, turn by turn
-    (`_check_elsewhere`): it checks them one by one."""
-    if _Build.elsewhere is not None:
+    was 0.7 s of a 10,000-document rebuild). A first build shares its checks with a copy of itself turn by turn
+    (`_check_elsewhere`): each text is claimed as it is checked, one by one."""
+    if _Build.elsewhere is not None and len(texts) > 1:
         return [_checked(kind, raw) for kind, raw in texts]
     keys = [_Build.cache.key("checked", kind.name, raw) for kind, raw in texts]
+    if _Build.elsewhere is not None and not _Build.elsewhere.mine(keys[0]):
+        _take_elsewhere()
     kept = _Build.cache.entries(keys)
     return [pickle.loads(kept[key]) if key in kept else _check_and_keep(_Build.cache, key, kind, raw)
             for key, (kind, raw) in zip(keys, texts)]
@@ -919,8 +915,7 @@ def _keyed_shared(out_of_nav: list, site_url: str, newest: str) -> list[tuple | 
 
 def _key_share(out_of_nav: list, meeting, site_url: str, newest: str, cache) -> dict[str, tuple | None]:
     """In the copy of the build: its share of the pages out of the nav, keyed (`_keyed`), by page."""
-    _NOT_CLOSED.append(_Build.cache)
-    _Build.cache = cache
+    _as_copy(cache)
     return {out_of_nav[index].src_uri: _keyed(out_of_nav[index], site_url, newest) for index in meeting.from_last()}
 
 
@@ -966,11 +961,16 @@ def _split_from() -> int:
 _NOT_CLOSED = []  # in the copy: the build's cache, whose SQLite connection the copy must never close
 
 
+def _as_copy(cache) -> None:
+    """In the copy of the build: `cache` (`forked`'s, its entries handed back) in place of the build's."""
+    _NOT_CLOSED.append(_Build.cache)
+    _Build.cache = cache
+
+
 def _convert(walked: list, meeting, config, files, cache) -> tuple[int, dict[str, tuple]]:
     """In the copy of the build: its share of the pages walked, converted as MkDocs converts them, their converted
     parts kept in `cache` (handed back to the build's); how many, and the search texts made, by page."""
-    _NOT_CLOSED.append(_Build.cache)
-    _Build.cache = cache
+    _as_copy(cache)
     done = []
     for index in meeting.from_last():  # each claimed as the one before is done
         file = walked[index]
