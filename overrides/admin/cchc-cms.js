@@ -6,6 +6,7 @@
 // only the changed ones. The original front matter travels through the editor under SOURCE.
 import { parse, stringify } from './yaml/index.js';
 import { PHRASES, merged, nameUnnamedControls } from './cchc-phrases.js';
+import { registerKeptFields } from './cchc-fields.js';
 
 const SOURCE = '__nguon_goc';
 const FRONT = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
@@ -108,6 +109,7 @@ if (script.dataset.localOnly === 'true' && !onThisMachine) {
     <code>extra.cms</code> của <code>mkdocs.yml</code>, theo README, mục “Trình soạn thảo web”.</p></main>`;
 } else {
   window.CMS.registerCustomFormat('cchc-frontmatter', 'md', { fromFile, toFile });
+  registerKeptFields(window.CMS);
   for (const style of JSON.parse(script.dataset.styles)) window.CMS.registerPreviewStyle(style);
   window.CMS.registerLocale('vi', merged(window.CMS.getLocale('vi'), PHRASES));
   new MutationObserver(() => nameUnnamedControls(document)).observe(document.body, { childList: true, subtree: true });
