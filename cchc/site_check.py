@@ -23,11 +23,21 @@ from urllib.parse import unquote, urlsplit
 RECORD = ".cchc-sources.json"
 
 
-def record(site: Path, sources: dict[str, str], site_url: str) -> bytes:
+def files(site: Path, but: str = "") -> list[str]:
+    """The paths of the files under `site` but the record, and but those in its folder `but` (which the caller lists:
+    a process of its own may still be writing them)."""
     root = len(str(site)) + 1
-    files = sorted(f"{folder[root:]}/{name}".replace(os.sep, "/").lstrip("/")  # os.walk, strings: no stat per file
-                   for folder, _dirs, names in os.walk(str(site)) for name in names if name != RECORD)
-    data = {"site_url": site_url, "sources": sources, "files": files}
+    found = []
+    for folder, dirs, names in os.walk(str(site)):  # os.walk, strings: no stat per file
+        if folder == str(site) and but in dirs:
+            dirs.remove(but)
+        found += [f"{folder[root:]}/{name}".replace(os.sep, "/").lstrip("/") for name in names if name != RECORD]
+    return found
+
+
+def record(paths: list[str], sources: dict[str, str], site_url: str) -> bytes:
+    """The record of a site whose files are `paths` (`files`), and of the source behind each page."""
+    data = {"site_url": site_url, "sources": sources, "files": sorted(paths)}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
 
 

@@ -1,5 +1,7 @@
 """Checks of the built site: broken links and anchors are found and traced to the file to fix."""
 
+import json
+
 from cchc.site_check import RECORD, check
 from conftest import mkdocs_build, write
 
@@ -8,6 +10,11 @@ def test_the_small_site_passes(small_site):
     assert mkdocs_build(small_site).returncode == 0
     report = check(small_site / "site")
     assert report.problems == [] and report.pages > 5 and report.links > 50
+    # The record names every file written, the search index's (listed by the process that made it) among them.
+    site = small_site / "site"
+    listed = json.loads((site / RECORD).read_text(encoding="utf-8"))["files"]
+    assert listed == sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != RECORD)
+    assert any(p.startswith("search/") for p in listed) and any(p.startswith("feeds/") for p in listed)
 
 
 def test_a_broken_link_an_anchor_and_a_feed_are_reported_with_their_source(small_site):
