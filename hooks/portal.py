@@ -1413,18 +1413,18 @@ class _Outputs:
         # The site's files are listed for its record while the search process, if there is one, ends (a full build
         # at 10,000 documents waits for it seconds; the listing takes one): the index's folder is listed as it says.
         index = search.DIR if self.searching is not None else ""
-        for path in previous - written:
-            if not (index and path.startswith(f"{index}/")):
-                (site_dir / path).unlink(missing_ok=True)
+        stale = previous - written
+        stale_in_index = {path for path in stale if index and path.startswith(f"{index}/")}  # known once it ends
+        for path in stale - stale_in_index:
+            (site_dir / path).unlink(missing_ok=True)
         listed = site_check.files(site_dir, but=index)
         if self.searching is not None:
             try:
                 indexed = self.searching.written(self.cache)
             except search_copy.SearchCopyError as error:
                 raise PluginError(f"Chỉ mục tìm kiếm chưa làm được:\n{error}") from None
-            for path in previous - written - indexed:
-                if path.startswith(f"{index}/"):
-                    (site_dir / path).unlink(missing_ok=True)
+            for path in stale_in_index - indexed:
+                (site_dir / path).unlink(missing_ok=True)
             written |= indexed
             listed += indexed
         # Written last: a site without it, or missing a file it lists, was not built to the end.

@@ -348,7 +348,10 @@ def search_figures(portal: Path) -> dict:
             "material_first_query_kb": material / 1024}
 
 
-def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = 1) -> dict:
+BUILD_ROUNDS = 3  # floor-and-build pairs timed side by side for a ratio
+
+
+def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = BUILD_ROUNDS) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"cchc-bench-{docs}-"))
     try:
         portal = work / "portal"
@@ -450,7 +453,7 @@ def main() -> int:
     parser.add_argument("--search-only", action="store_true", help="measure the search index only, no full build")
     parser.add_argument("--preview", action="store_true",
                         help="measure only the preview: save to page shown under `mkdocs serve` (--docs 0: the bundled site)")
-    parser.add_argument("--rounds", type=int, default=3,
+    parser.add_argument("--rounds", type=int, default=BUILD_ROUNDS,
                         help="floor and full build timed side by side this many times; the median pair is shown")
     parser.add_argument("--json", type=Path, default=ROOT / "bench-results.json", help="where to write results")
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
