@@ -6,6 +6,7 @@ editor sees all of them in one run.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import posixpath
 from collections import defaultdict
@@ -40,6 +41,7 @@ class Entry:
     front_matter: dict[str, Any] = field(default_factory=dict)  # as written, for the theme (MkDocs' page.meta)
     links: tuple[tuple[int, str], ...] = ()  # the body's links to the site, with their lines (`links.relative_links`)
     cited: tuple = ()  # the documents a plan's body cites (`related.cited_in`)
+    digest: str = ""  # its source's bytes, named: the entry is the same for the same bytes (`page_inputs`)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -103,6 +105,10 @@ class Layout:
             return path.as_posix()
 
 
+def _bytes_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
 CheckMany = Callable[[list[tuple[Kind, str]]], list["Checked"]]
 
 
@@ -129,17 +135,19 @@ class _FileChecker:
         texts = []
         for path, kind in listed:
             try:
-                texts.append((path, kind, path.read_bytes().decode("utf-8")))
+                raw = path.read_bytes()
+                texts.append((path, kind, raw.decode("utf-8"), _bytes_digest(raw)))
             except (OSError, UnicodeDecodeError):
                 continue
-        checks = self.check_many([(kind, text) for _path, kind, text in texts])
-        self._ahead.update(zip([path for path, _kind, _text in texts], checks))
+        checks = self.check_many([(kind, text) for _path, kind, text, _digest in texts])
+        self._ahead.update(zip([path for path, *_ in texts], zip(checks, [named for *_, named in texts])))
 
     def read(self, path: Path, kind: Kind, src_uri: str) -> Entry | None:
         source = self.layout.relative(path)
-        checked = self._ahead.pop(path, None)
+        checked, named = self._ahead.pop(path, (None, ""))
         if checked is None:
             raw = path.read_bytes()
+            named = _bytes_digest(raw)
             try:
                 checked = self.check(kind, raw.decode("utf-8"))
             except UnicodeDecodeError as error:
@@ -161,7 +169,7 @@ class _FileChecker:
             else:
                 self.sizes[site_path] = target.stat().st_size
         entry = Entry(kind, source, src_uri, checked.values, checked.body, checked.lines, checked.body_line,
-                      checked.front_matter, checked.links, checked.cited)
+                      checked.front_matter, checked.links, checked.cited, named)
         for registry, code, line, field_name in checked.references:
             self.references.append((entry, registry, code, line, field_name))
         return entry

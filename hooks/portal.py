@@ -41,8 +41,8 @@ from mkdocs.utils.meta import get_data
 
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
-                  page_sides, placing, portal_info, safety, search, search_copy, shared_parts, site_check, site_swap,
-                  skeletons, subscriptions, text, vendor)
+                  page_inputs, page_sides, placing, portal_info, safety, search, search_copy, shared_parts, site_check,
+                  site_swap, skeletons, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -118,6 +118,10 @@ class _Build:
     made: dict[str, tuple] = {}  # page -> what `on_page_markdown` makes of it, made before the walk (`_unwalked`)
     unwalked: set[str] = set()  # pages unchanged since a build of the same code: put in place, not walked by MkDocs
     notes: dict[str, tuple[str, dict, str]] = {}  # page -> its parts' key, links to anchors and search text's digest
+    digests: "page_inputs.Digests | None" = None  # of what pages read of this build's site
+    inputs: dict[str, tuple[str, list]] = {}  # page made by its renderer -> what it read of the site, and its digest
+    inputs_before: dict[str, list] = {}  # the last build's record of them, with what the pages were (`_INPUTS`)
+    owns: dict[str, str] = {}  # page out of the nav -> the key of its own parts
     files = None  # MkDocs' files of this build
     nav = None  # its nav
     first_look: "_FirstLook | None" = None  # the preview's first look at each save
@@ -277,6 +281,7 @@ def on_pre_build(config) -> None:
         log.info(warning.format())
     _Build.html, _Build.texts, _Build.titles_rendered, _Build.sources = {}, {}, {}, {}
     _Build.part_keys, _Build.from_cache, _Build.page_keys = {}, set(), {}
+    _Build.inputs, _Build.inputs_before, _Build.owns = {}, {}, {}
     _Build.problems = site.report.errors if _Build.serving else []
     if site.report.errors and not _Build.serving:
         raise PluginError("Nội dung có lỗi, chưa dựng trang:\n" + site.report.format())
@@ -290,6 +295,7 @@ def on_pre_build(config) -> None:
     dates = [content.content_date(e) for items in site.entries.values() for e in items]
     _Build.newest = max(dates, default="2000-01-01")
     _Build.site = site
+    _Build.digests = page_inputs.Digests(site)
     _Build.filled_feeds, _Build.head_links = subscriptions.has_items(site), {}
     _Build.carried = subscriptions.carried(site, config.site_url or "", _feed_limit(config))
     _Build.portal, errors, warnings = portal_info.resolve(config.extra.get("portal"), site.departments)
@@ -823,7 +829,7 @@ def _made_for(file, site_url: str) -> tuple:
     markdown, meta = ((entry.body, dict(entry.front_matter)) if entry is not None and file.generated_by is None
                       else get_data(file.content_string))  # as MkDocs reads a page
     return _page_made(file.src_uri, markdown, meta, site_url, _Build.site, _Build.titles.get(file.src_uri),
-                      _Build.cache.remember)
+                      _Build.cache.remember, _Build.inputs)
 
 
 def _unwalked(nav, config, files) -> None:
@@ -846,6 +852,7 @@ def _unwalked(nav, config, files) -> None:
     if shell is None:
         return
     _Build.shell = shell.decode("ascii")
+    _Build.inputs_before = json.loads(_Build.cache.entry(_Build.cache.key(_INPUTS)) or "{}")
     newest = max((updated for _made, _meta, updated in _Build.made.values()), default="")  # the nav's pages'
     inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
@@ -861,7 +868,7 @@ def _unwalked(nav, config, files) -> None:
         file.inclusion = InclusionLevel.EXCLUDED
         file.page.update_date, file.page.present_anchor_ids = updated, _KeptAnchors(key)
         _Build.unwalked.add(uri)
-        _Build.part_keys[uri] = key
+        _Build.part_keys[uri], _Build.owns[uri] = key, own
         _Build.titles_rendered[uri] = meta["title"]
         _Build.sources[file.dest_uri] = _source_of(uri)
         kept += [key, own]
@@ -872,8 +879,14 @@ def _unwalked(nav, config, files) -> None:
 
 def _keyed(file, site_url: str, newest: str) -> tuple | None:
     """A page out of the nav made again (`_made_for`, kept for its walk), and keyed: its parts' key, its own, its
-    page's, its meta and date; None for a page walked whatever the cache holds."""
+    page's, its meta and date; None for a page walked whatever the cache holds. A page whose renderer would read the
+    same of the site as the last build's did (`_INPUTS`) is not made again: it is what it was."""
     uri = file.src_uri
+    known = _Build.inputs_before.get(uri)
+    if known is not None:
+        found = _keyed_as_before(file, known, site_url, newest)
+        if found is not None:
+            return found
     made, meta, updated = _Build.made[uri] = _made_for(file, site_url)
     title = meta.get("title")
     # Walked: a page titled by its first heading (known once converted), and one newer than every nav page
@@ -882,6 +895,25 @@ def _keyed(file, site_url: str, newest: str) -> tuple | None:
         return None
     key = _Build.cache.key("parts", uri, _written(uri, made)[1])
     own = _Build.cache.key("own", uri, file.page.url, key, title, build_cache.value_bytes(meta))
+    return key, own, _Build.cache.key("page", _Build.shell, own), meta, updated
+
+
+def _keyed_as_before(file, known: list, site_url: str, newest: str) -> tuple | None:
+    """`_keyed` of a page made by its renderer, from the last build's record of it, if what made it is the same."""
+    named, reads, key, own, title = known
+    uri, site = file.src_uri, _Build.site
+    entry = site.pages.get(uri)
+    if entry is None or file.generated_by is not None or not entry.kind.renderer:
+        return None
+    meta, updated = _page_meta(uri, dict(entry.front_matter), site_url, site, _Build.titles.get(uri))
+    if meta.get("title") != title or updated > newest:
+        return None
+    try:
+        if build_cache.digest(_given(entry, site_url, meta, updated), _Build.digests.of(reads)) != named:
+            return None
+    except page_inputs.Untracked:
+        return None
+    _Build.inputs[uri] = named, reads
     return key, own, _Build.cache.key("page", _Build.shell, own), meta, updated
 
 
@@ -909,14 +941,18 @@ def _keyed_shared(out_of_nav: list, site_url: str, newest: str) -> list[tuple | 
         theirs = copy.result(_Build.cache)
     except forked.ForkedError as error:
         raise PluginError(str(error)) from None
+    theirs, inputs = theirs
+    _Build.inputs.update(inputs)
     log.info(f"{len(theirs)} trang do tiến trình thứ hai làm lại song song để so với lần dựng trước.")
     return mine + [theirs[file.src_uri] for file in out_of_nav[len(mine):]]
 
 
-def _key_share(out_of_nav: list, meeting, site_url: str, newest: str, cache) -> dict[str, tuple | None]:
-    """In the copy of the build: its share of the pages out of the nav, keyed (`_keyed`), by page."""
+def _key_share(out_of_nav: list, meeting, site_url: str, newest: str, cache) -> tuple[dict[str, tuple | None], dict]:
+    """In the copy of the build: its share of the pages out of the nav, keyed (`_keyed`), by page; and what their
+    renderers read (`_Build.inputs`)."""
     _as_copy(cache)
-    return {out_of_nav[index].src_uri: _keyed(out_of_nav[index], site_url, newest) for index in meeting.from_last()}
+    keyed = {out_of_nav[index].src_uri: _keyed(out_of_nav[index], site_url, newest) for index in meeting.from_last()}
+    return keyed, {uri: _Build.inputs[uri] for uri in keyed if uri in _Build.inputs}
 
 
 # Pages to convert from which a copy of the build converts half of them: below it, the copy costs more than it saves.
@@ -1062,6 +1098,18 @@ def _noted_unwalked(files, config) -> None:
 
 
 _NOTES = "pages' notes"  # the cache's entry of what the next build needs of each page before its walk (`_noted_unwalked`)
+_INPUTS = "pages' inputs"  # the cache's entry of what made each renderer's page, and what the page was (`_keyed`)
+
+
+def _inputs_record() -> dict[str, list]:
+    """Each page made by its renderer and put in place as such: the digest of what made it, what it read of the site,
+    its parts' key, its own key and its title (a page titled by its first heading is keyed by its walk)."""
+    record = {}
+    for uri, (named, reads) in _Build.inputs.items():
+        key, own, title = _Build.part_keys.get(uri), _Build.owns.get(uri), _Build.titles_rendered.get(uri)
+        if key and own and title:
+            record[uri] = [named, reads, key, own, title]
+    return record
 
 
 def on_template_context(context, template_name, config):
@@ -1091,7 +1139,7 @@ def on_page_markdown(markdown, page, config, files):
         return shown.source
     made, page.meta, page.update_date = (_Build.made.pop(uri, None)
                                          or _page_made(uri, markdown, page.meta, config.site_url or "", _Build.site,
-                                                       _Build.titles.get(uri), _Build.cache.remember))
+                                                       _Build.titles.get(uri), _Build.cache.remember, _Build.inputs))
     written, source = _written(uri, made)
     if _Build.elsewhere is not None and not _Build.elsewhere.mine(uri):
         _take_elsewhere()
@@ -1152,10 +1200,29 @@ def _toc_tokens(items) -> list[dict]:
     return [{"level": i.level, "id": i.id, "name": str(i.title), "children": _toc_tokens(i.children)} for i in items]
 
 
-def _page_made(uri: str, markdown: str, meta: dict, site_url: str, site, title: str | None, remember) -> tuple:
+def _page_made(uri: str, markdown: str, meta: dict, site_url: str, site, title: str | None, remember,
+               inputs: dict | None = None) -> tuple:
     """What a page is made of: its Markdown or HTML, `meta` completed for the theme, and its date for the sitemap. The
     same for a page MkDocs walks (`on_page_markdown`), for one keyed before the walk (`_unwalked`), and for the
-    preview's first look at a save (`_FirstLook`)."""
+    preview's first look at a save (`_FirstLook`). With `inputs`, what a renderer read of the site is noted there."""
+    meta, updated = _page_meta(uri, meta, site_url, site, title)
+    entry = site.pages.get(uri)
+    if entry is None or entry.kind.sources != "docs":
+        made = markdown  # generated: already written from checked content
+    elif entry.kind.renderer:
+        context = item_pages.PageContext(site_url, meta, remember)
+        made = (item_pages.render(entry, site, context) if inputs is None
+                else _rendered_noting(entry, site, site_url, meta, updated, context, inputs))
+    elif uri == "index.md":
+        made = "\n\n".join([entry.body, home.progress_summary(site), news.latest_news(site, uri, site.news),
+                             home.latest_plans(site)])
+    else:
+        made = entry.body  # our parse: NFC, front matter checked and removed
+    return made, meta, updated
+
+
+def _page_meta(uri: str, meta: dict, site_url: str, site, title: str | None) -> tuple[dict, str]:
+    """`meta` completed for the theme, before a renderer adds to it, and the page's date for the sitemap."""
     if title is not None:
         meta["title"] = title
     entry = site.pages.get(uri)
@@ -1173,16 +1240,27 @@ def _page_made(uri: str, markdown: str, meta: dict, site_url: str, site, title: 
         meta["scripts"].append("assets/print.js")
     if not meta["scripts"]:
         del meta["scripts"]
-    if entry is None or entry.kind.sources != "docs":
-        made = markdown  # generated: already written from checked content
-    elif entry.kind.renderer:
-        made = item_pages.render(entry, site, item_pages.PageContext(site_url, meta, remember))
-    elif uri == "index.md":
-        made = "\n\n".join([entry.body, home.progress_summary(site), news.latest_news(site, uri, site.news),
-                             home.latest_plans(site)])
-    else:
-        made = entry.body  # our parse: NFC, front matter checked and removed
-    return made, meta, updated
+    return meta, updated
+
+
+def _rendered_noting(entry, site, site_url: str, meta: dict, updated: str, context, inputs: dict):
+    """The entry's page from its renderer, and in `inputs` what made it: what it read of the site (`page_inputs`), the
+    entry itself and what the page is given besides, by their digest. A page whose reads cannot be named has none."""
+    given = _given(entry, site_url, meta, updated)
+    reads: set = set()
+    made = item_pages.render(entry, page_inputs.Reading(site, reads), context)
+    recorded = page_inputs.recorded(reads)
+    try:
+        inputs[entry.src_uri] = build_cache.digest(given, _Build.digests.of(recorded)), recorded
+    except page_inputs.Untracked:
+        inputs.pop(entry.src_uri, None)
+    return made
+
+
+def _given(entry, site_url: str, meta: dict, updated: str) -> str:
+    """What a renderer's page is made of besides the site: its entry, the site's address, its settings before the
+    renderer adds to them, its date."""
+    return build_cache.digest(_Build.digests.entry(entry), site_url, build_cache.value_bytes(meta), updated)
 
 
 def _for_the_theme(page) -> None:
@@ -1238,6 +1316,7 @@ def on_page_context(context, page, config, nav):
     own = _Build.cache.key("own", uri, page.url, _Build.part_keys[uri], page.title or "",
                            build_cache.value_bytes(page.meta))
     key = _Build.cache.key("page", _Build.shell, own)
+    _Build.owns[uri] = own
     dest = Path(page.file.abs_dest_path)
     if _Build.cache.place_page(key, dest) or _refilled(key, own, dest):
         return _made_before()
@@ -1327,6 +1406,8 @@ def on_post_build(config) -> None:
         return
     _Build.cache.keep_entry(_Build.cache.key(_NOTES), json.dumps(_Build.notes, ensure_ascii=False,
                                                                  sort_keys=True).encode("utf-8"))
+    _Build.cache.keep_entry(_Build.cache.key(_INPUTS), json.dumps(_inputs_record(), ensure_ascii=False,
+                                                                  sort_keys=True).encode("utf-8"))
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching)
     _Build.shown = set(_Build.titles_rendered)
