@@ -47,6 +47,8 @@ _FINISHED = "a build of this code finished"  # the entry that says so (`_only_ne
 # An entry read is marked in use again only if its mark is older than this: a build reads 36,000 entries at 10,000
 # documents, and writing every mark again was a tenth of a rebuild's commit. (It stays KEEP_DAYS - 1 days from removal.)
 MARK_AGAIN = 86400  # seconds
+_FRAME = struct.Struct("<Q")  # the size of an entry handed back (`handing_back`), before it
+_TAKEN_AT_ONCE = 1 << 22  # bytes of entries handed back read at a time
 # A blob's size, time and inode vouch for its bytes only if it was last modified this long before they were noted:
 # a file system keeps times to a clock tick, so an edit in the same tick as the write would leave all three as they
 # were (git's "racy" index entries). A blob a build writes is noted when the build ends, if its time is then far
@@ -162,18 +164,31 @@ class Cache:
         self._handed_back.flush()
         return {"used": self._used, "hashed": self._newly_hashed, "unsettled": self._unsettled}
 
-    def take(self, entries: IO[bytes], notes: dict) -> None:
-        """What another process's cache (`handing_back`) made and noted, as if this cache had."""
-        entries.seek(0)
-        while True:
-            try:
-                key, value = pickle.load(entries)
-            except EOFError:
-                break
-            self._put(key, value)
+    def take(self, entries: IO[bytes], notes: dict, start: int = 0) -> None:
+        """What another process's cache (`handing_back`) made and noted, as if this cache had: its entries from
+        `start` (where `take_some` stopped), once the process is done."""
+        self.take_some(entries, start)
         self._used += notes["used"]
         self._newly_hashed |= notes["hashed"]
         self._unsettled |= notes["unsettled"]
+
+    def take_some(self, entries: IO[bytes], start: int = 0) -> int:
+        """The whole entries another process's cache has handed back so far from `start`, put in this cache while
+        that process goes on (the build would otherwise take them all after it, seconds of a build from scratch);
+        where the next one starts. Read by position: the file's offset is the writer's."""
+        fd, at, pending = entries.fileno(), start, b""
+        while chunk := os.pread(fd, _TAKEN_AT_ONCE, at + len(pending)):
+            pending += chunk
+            used = 0
+            while len(pending) - used >= _FRAME.size:
+                end = used + _FRAME.size + _FRAME.unpack_from(pending, used)[0]
+                if end > len(pending):  # written in part so far
+                    break
+                key, value = pickle.loads(memoryview(pending)[used + _FRAME.size:end])
+                self._put(key, value)
+                used = end
+            pending, at = pending[used:], at + used
+        return at
 
     def key(self, *parts: str | bytes) -> str:
         return digest(self.code, *parts)
@@ -271,7 +286,8 @@ class Cache:
 
     def _put(self, key: str, value: bytes) -> None:
         if self._handed_back is not None:
-            pickle.dump((key, value), self._handed_back, protocol=pickle.HIGHEST_PROTOCOL)
+            record = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+            self._handed_back.write(_FRAME.pack(len(record)) + record)  # framed: `take_some` may read it in part
             return
         db = self._entries()
         if db is not None:

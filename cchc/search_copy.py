@@ -18,11 +18,15 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import astuple
 from pathlib import Path
 from typing import IO, Iterator
 
 from . import build_cache, page_sides, search
+
+
+TAKING = 0.1  # seconds between two looks at the entries the process handed back, while the build waits for it
 
 
 class SearchCopyError(Exception):
@@ -47,13 +51,25 @@ class Running:
                 env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *_paths()])})
 
     def written(self, cache: build_cache.Cache) -> set[str]:
-        """The paths of the index's files, placed in the site; the cache entries made, now in `cache`."""
-        out, err = self._process.communicate()
+        """The paths of the index's files, placed in the site; the cache entries made, now in `cache`. While the
+        build waits for the process, it takes the entries handed back so far."""
+        said: list[bytes] = []
+        ending = threading.Thread(target=lambda: said.extend(self._process.communicate()), daemon=True)
+        ending.start()
+        taken = 0
         try:
+            while ending.is_alive():
+                taken = cache.take_some(self._entries, taken)
+                ending.join(timeout=TAKING)
+            out, err = said
             if self._process.returncode:
                 raise SearchCopyError(err.decode("utf-8", "replace").strip())
             paths, notes = pickle.loads(out)
-            cache.take(self._entries, notes)
+            cache.take(self._entries, notes, taken)
+        except BaseException:
+            self._process.kill()
+            ending.join()
+            raise
         finally:
             self._entries.close()
         return paths

@@ -335,3 +335,30 @@ def test_pages_put_in_place_by_a_process_of_their_own_are_those_written_without_
     # Its blobs are noted as hashed when the build ends, as the build's own writes are.
     assert set(Cache(tmp_path / "cTrue", "code")._hashed_before()) | {b.name for b in blobs.glob("*/*")} == set(
         Cache(tmp_path / "cFalse", "code")._hashed_before()) | {b.name for b in blobs.glob("*/*")}
+
+
+def test_entries_handed_back_are_taken_as_they_come_whole(tmp_path):
+    """The search process hands its entries back through a file the build reads while the process writes it: an
+    entry written in part is taken once it is whole, each entry once, and the file's offset stays the writer's."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as handed:
+        maker = build_cache.Cache(None, "code").handing_back(handed, 0.0)
+        maker.keep_entry("mot", b"1" * 10)
+        maker.keep_entry("hai", b"2" * 100_000)
+        whole = handed.tell()
+        maker.keep_entry("ba", b"3" * 10)
+        data = handed.seek(0) or handed.read()
+        handed.seek(0)
+        handed.truncate()
+        handed.write(data[:whole + 5])  # the third entry written in part so far
+        handed.flush()
+        taker = build_cache.Cache(tmp_path / "cache", "code")
+        at = taker.take_some(handed, 0)
+        assert at == whole and taker.entry("mot") == b"1" * 10 and taker.entry("hai") == b"2" * 100_000
+        assert taker.entry("ba") is None and handed.tell() == whole + 5
+        handed.write(data[whole + 5:])
+        handed.flush()
+        taker.take(handed, {"used": [], "hashed": {}, "unsettled": {}}, at)
+        assert taker.entry("ba") == b"3" * 10
+        taker.close()
