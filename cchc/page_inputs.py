@@ -22,8 +22,8 @@ from .kinds import Kind
 
 WHOLE = None  # the key of a read of a whole field
 Read = tuple[str, Any]  # (the site's field, the key read in it, or WHOLE)
-# Fields renderers fill as they go (`Site.derived`): what a page read there may not be there yet when the next build
-# compares, nor the same as what the digests of this build saw.
+# Fields renderers fill as they go (`Site.derived`, each key once a build, from the site alone): a key is named only
+# once it is there (the next build compares a page that read one not made yet by making the page); the whole, never.
 CHANGING = frozenset({"derived"})
 
 
@@ -133,8 +133,8 @@ class Digests:
         read = (name, key)
         found = self._reads.get(read)
         if found is None:
-            if name in CHANGING:
-                raise Untracked(name)
+            if name in CHANGING and (key is WHOLE or key not in getattr(self.site, name)):
+                raise Untracked(f"{name}[{key!r}]")
             value = getattr(self.site, name, _ABSENT)
             if key is not WHOLE:
                 value = (value.get(key, _ABSENT) if isinstance(value, dict)

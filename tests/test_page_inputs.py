@@ -85,6 +85,10 @@ def _edit(name: str, root: Path) -> None:
     elif name == "news tagged":  # a tag no item had: the items that name it link its listing now
         for path in _news_items(root)[:2]:
             _replace_in(path, "\ntags: [", "\ntags: [Tag mới, ")
+    elif name == "report summary":  # the task's page, its department's, its plan's (`site.derived`) show it
+        _replace_in(sorted((root / "docs" / "tien-do").rglob("*.md"))[0], "summary: \"", "summary: \"(Sửa) ")
+    elif name == "index rank":
+        _replace_in(root / "docs" / "chi-so" / "2023" / "par-index-ubnd-kh.md", "rank: 14/63", "rank: 15/63")
     elif name == "department renamed":
         _replace_in(root / "docs" / "co-quan" / "stp-kh.md", "name: ", "name: Tên mới – ")
     elif name == "procedure edited":
@@ -94,7 +98,7 @@ def _edit(name: str, root: Path) -> None:
 
 
 EDITS = ["news title", "news body", "news date", "news added", "news removed", "news tagged", "department renamed",
-         "procedure edited"]
+         "procedure edited", "report summary", "index rank"]
 
 
 @pytest.mark.parametrize("edit", EDITS)
@@ -148,9 +152,14 @@ def test_reads_are_noted_by_key_or_as_the_whole_field(bundled):
     assert digests.of(page_inputs.recorded(reads)) == page_inputs.Digests(site).of(page_inputs.recorded(reads))
 
 
-def test_what_renderers_fill_as_they_go_is_never_named():
-    digests = page_inputs.Digests(content.Site(derived={"tasks_by_plan": {}}))
-    with pytest.raises(page_inputs.Untracked):
-        digests.of([("derived", "tasks_by_plan")])
+def test_what_renderers_fill_as_they_go_is_named_once_it_is_there():
+    site = content.Site()
+    digests = page_inputs.Digests(site)
+    for read in [("derived", "tasks_by_plan"), ("derived", None)]:  # not made yet; the whole, never
+        with pytest.raises(page_inputs.Untracked):
+            digests.of([read])
+    site.derived["tasks_by_plan"] = {"ke-hoach.md": []}
+    assert digests.of([("derived", "tasks_by_plan")]) != page_inputs.Digests(
+        content.Site(derived={"tasks_by_plan": {}})).of([("derived", "tasks_by_plan")])
     with pytest.raises(page_inputs.Untracked):
         page_inputs.Digests(content.Site(pages={"a.md": object()})).of([("pages", "a.md")])
