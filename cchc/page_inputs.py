@@ -114,7 +114,7 @@ class _ReadingSet(_ReadingDict):
         raise TypeError("a set has no items")
 
 
-_ABSENT = "absent"
+_ABSENT = object()  # a key not in its index: named apart from any value it could hold
 
 
 class Digests:
@@ -154,6 +154,8 @@ class Digests:
         return found[1]
 
     def _token(self, value) -> str:
+        if value is _ABSENT:
+            return "A"
         if isinstance(value, Entry):
             return "E" + self.entry(value)
         if isinstance(value, str):
