@@ -241,8 +241,22 @@ def _merged_part(runs: list[tuple[int, dict]], side: str, part: int, merge: Call
     return array("I", map(_fnv, keys)), keys, members
 
 
-def _merged_pair(found: list[tuple[int, list]], total: int) -> list:
-    return [[], _members(found, total), "", {}]
+def _merged_pair(found: list[tuple[int, list[int]]], total: int) -> list:
+    """A pair's entry in the index from its documents in each run (in order): as a word's (`_members`), without forms
+    or weights."""
+    count = sum([len(numbers) for _start, numbers in found])
+    if count * 16 < total:
+        differences, last = [], 0
+        for start, numbers in found:
+            for number in numbers:
+                differences.append(start + number - last)
+                last = start + number
+        return [[], differences, "", {}]
+    value = 0
+    for start, numbers in found:
+        for number in numbers:
+            value |= 1 << (start + number)
+    return [[], _base64_bits(value, total), "", {}]
 
 
 # A run's index, and the merged index, are kept in parts by a hash of the word (or pair), computed in C for each word
@@ -305,40 +319,54 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
     it, what each document's result shows (`shown`, a file each)."""
     entries: dict[str, tuple[list[str], list[int], list[int], list[int]]] = {}
     pairs: dict[str, list[int]] = defaultdict(list)
-    seen: dict[str, tuple[str, int]] = {}  # a written form -> its folded word, and its bit among the word's forms
+    # A written form -> its folded word's postings (documents, weights, masks) and its bit among the word's forms, and
+    # the folded word: looked up once per word of each document, the build's most frequent step.
+    seen: dict[str, tuple[list[int], list[int], list[int], int, str]] = {}
+
+    def form(word: str) -> tuple[list[int], list[int], list[int], int, str]:
+        folded = _fold(word)
+        forms, numbers, weights, masks = entries.get(folded) or entries.setdefault(folded, ([], [], [], []))
+        forms.append(word)
+        found = seen[word] = numbers, weights, masks, 1 << (len(forms) - 1), folded
+        return found
+
     for number, doc in enumerate(run):
         if number % 100 == 0:
             go_on()
         analysis = remember(("search", doc.title, doc.text), lambda doc=doc: analyse(doc.title, doc.text))
-        here: dict[str, list[int]] = {}  # forms of one folded word in this document add up
-        for word, weight in zip(analysis["words"].split(" "), analysis["weights"]):
-            found = seen.get(word)
-            if found is None:
-                folded = _fold(word)
-                forms = (entries.get(folded) or entries.setdefault(folded, ([], [], [], [])))[0]
-                forms.append(word)
-                found = seen[word] = folded, 1 << (len(forms) - 1)
-            folded, bit = found
-            count = _VALUES[weight]
-            if folded in here:
-                here[folded][0] += count
-                here[folded][1] |= bit
-            else:
-                here[folded] = [count, bit]
-        for folded, (weight, mask) in here.items():
-            _forms, numbers, weights, masks = entries[folded]
-            if mask != 1:
-                masks += (len(numbers), mask)
+        found = [seen.get(word) or form(word) for word in analysis["words"].split(" ")] if analysis["words"] else []
+        counts = list(map(_VALUES.__getitem__, analysis["weights"]))
+        if len({id(numbers) for numbers, *_ in found}) < len(found):
+            found, counts = _forms_together(found, counts)  # forms of one folded word in this document add up
+        for (numbers, weights, masks, bit, _folded), count in zip(found, counts):
+            if bit != 1:
+                masks += (len(numbers), bit)
             numbers.append(number)
-            weights.append(weight)
-        for pair in analysis["pairs"].split("|") if analysis["pairs"] else ():
-            pairs[pair].append(number)
+            weights.append(count)
+        if analysis["pairs"]:
+            for pair in analysis["pairs"].split("|"):
+                pairs[pair].append(number)
+    # A pair's documents as they are: most pairs are in one document of the run, and merging needs only which.
     sides = {"words": _parts({folded: [forms, _run_postings(numbers, len(run)), _weights(weights), masks]
                               for folded, (forms, numbers, weights, masks) in entries.items()}),
-             "pairs": _parts({pair: _run_postings(numbers, len(run)) for pair, numbers in pairs.items()})}
+             "pairs": _parts(pairs)}
     return {**sides, "digests": {side: [digest(part) for part in parts] for side, parts in sides.items()},
             "shown": [_json([doc.title, doc.url, doc.kind, doc.department, doc.date,
                              (doc.passages or doc.text)[:TEXT_LIMIT]]) for doc in run]}
+
+
+def _forms_together(found: list[tuple], counts: list[int]) -> tuple[list[tuple], list[int]]:
+    """One posting per folded word of a document: the counts of its forms added, their bits joined (in order of the
+    word's first form in the document)."""
+    together: dict[int, list] = {}
+    for (numbers, weights, masks, bit, folded), count in zip(found, counts):
+        same = together.get(id(numbers))
+        if same is None:
+            together[id(numbers)] = [numbers, weights, masks, bit, folded, count]
+        else:
+            same[3] |= bit
+            same[5] += count
+    return [tuple(entry[:5]) for entry in together.values()], [entry[5] for entry in together.values()]
 
 
 def _run_postings(numbers: list[int], docs: int) -> list:
@@ -407,6 +435,11 @@ def _members(found: list[tuple[int, list]], total: int, count: int | None = None
     value = 0
     for start, (run_differences, _last, bits) in found:
         value |= (int(bits, 16) if bits else _bitmap(run_differences)) << start
+    return _base64_bits(value, total)
+
+
+def _base64_bits(value: int, total: int) -> str:
+    """Documents as the bits of `value` (bit n: document n), one bit per document of `total`, in base64."""
     return base64.b64encode(value.to_bytes((total + 7) // 8, "little")).decode("ascii")
 
 

@@ -26,6 +26,7 @@ def test_words_are_folded_and_each_documents_written_forms_recorded():
     assert masks == {"1": 2}  # a/ writes the first form, `đăng`; b/ the second, `dang`
     assert weights == "b1"  # a/: once in the title (10), once in the text (1): 11, `b` in base 36; b/: once
     assert entry(files, "qd")[0] == ["qđ"] and entry(files, "489")[1] == "BA=="
+    assert entry(files, "dang ky") == [[], "Aw==", "", {}]  # a pair: its documents only, a bitmap as a word's
 
 
 def test_rare_words_list_documents_as_differences_and_pairs_are_indexed():
