@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cchc import content, frontmatter, search, site_check  # noqa: E402
-from cchc.text import fold  # noqa: E402
+from cchc.text import fold, slugify  # noqa: E402
 
 NOW = "2026-11-25T12:00"
 QUERIES = ["cai cach hanh chinh", "đăng ký hoạt động", "489/QĐ-UBND", "thu tuc hanh chinh truc tuyen"]
@@ -130,17 +130,32 @@ def _config() -> str:
 
 
 def _edits(portal: Path, mark: int = 1) -> list:
-    """(name, file, edit, text the edit shows) of the three edits timed: a news item, a plan, a department. Each
-    `mark` gives edits and texts of their own."""
+    """(name, file, edit, text the edit shows) of the edits timed (`EDITS`): a news item, a plan, a department, and the
+    portal's own department, which every page's footer names. Each `mark` gives edits and texts of their own."""
     news = sorted((portal / "docs/tin-tuc").rglob("*.md"), key=lambda p: (p.name == "index.md", str(p)))[0]
     plan = sorted((portal / "plans").glob("*.md"))[0]
-    department = sorted((portal / "docs/co-quan").glob("*.md"))[0]
+    operator = portal / "docs/co-quan" / f"{slugify(_operator(portal))}.md"
+    department = sorted(p for p in (portal / "docs/co-quan").glob("*.md") if p != operator)[0]
+
+    def renamed(text: str) -> str:
+        return re.sub(r"(?m)^name: ([\"']?)", rf"name: \1Tên mới {mark} – ", text, count=1)
+
     return [("news", news, lambda text: re.sub(r"\n---\n\n", f"\n---\n\nĐã sửa lần {mark}.\n\n", text, count=1),
              f"Đã sửa lần {mark}."),
             ("plan", plan, lambda text: re.sub(r"(?m)^title: ([\"']?)", rf"title: \1sửa lần {mark} ", text, count=1),
              f"sửa lần {mark} "),
-            ("department", department, lambda text: re.sub(r"(?m)^name: ([\"']?)", rf"name: \1Tên mới {mark} – ", text,
-                                                           count=1), f"Tên mới {mark} –")]
+            ("department", department, renamed, f"Tên mới {mark} –"),
+            ("operator", operator, renamed, f"Tên mới {mark} –")]
+
+
+def _operator(portal: Path) -> str:
+    """The code of the department that runs the portal (mkdocs.yml, `extra.portal.operator`)."""
+    return re.search(r"(?m)^    operator: (\S+)", (portal / "mkdocs.yml").read_text(encoding="utf-8"))[1]
+
+
+# The edits timed, by name (`_edits`), as the tables name them.
+EDITS = {"news": "a news edit", "plan": "a plan edit", "department": "a department edit",
+         "operator": "an edit of the portal's own department (named in every footer)"}
 
 
 def _fetch(url: str) -> str:
@@ -417,9 +432,9 @@ def _ratio(result: dict) -> str:
 def table(results: list[dict]) -> str:
     rows = [("documents", lambda r: f"{r['docs']:,}" if r["docs"] else "the bundled site")]
     if "preview" in results[0]:
-        rows += [(f"preview after a {name} edit: page, whole site, s",
+        rows += [(f"preview after {label}: page, whole site, s",
                   (lambda name: lambda r: f"{r['preview'][name]:.2f}, {r['preview'][name + '_site']:.1f}")(name))
-                 for name in ("news", "plan", "department")]
+                 for name, label in EDITS.items()]
         rows += [("preview process after the saves, MB", lambda r: f"{r['preview']['rss_mb']:,.0f}"),
                  ("preview process at its peak, MB", lambda r: f"{r['preview']['peak_rss_mb']:,.0f}")]
         return _markdown_table(rows, results)
@@ -431,8 +446,8 @@ def table(results: list[dict]) -> str:
                  ("per document, ms", lambda r: f"{1000 * r['build']['wall_s'] / r['docs']:.1f}"),
                  ("peak RSS, MB", lambda r: f"{r['build']['peak_rss_mb']:.0f}"),
                  ("peak memory with the search process (PSS), MB", lambda r: f"{r['build']['peak_together_mb']:.0f}"),
-                 *[(f"rebuild after a {name} edit, s (= full?)", (lambda name: lambda r: _rebuild(r[f"rebuild_{name}"]))(name))
-                   for name in ("news", "plan", "department")],
+                 *[(f"rebuild after {label}, s (= full?)", (lambda name: lambda r: _rebuild(r[f"rebuild_{name}"]))(name))
+                   for name, label in EDITS.items()],
                  ("output, MB", lambda r: f"{r['sizes']['output_mb']:.0f}"),
                  ("largest HTML page, KB", lambda r: f"{r['sizes']['largest_html_kb']:.0f} ({r['sizes']['largest_html']})"),
                  ("feeds, MB", lambda r: f"{r['sizes']['feeds_mb']:.1f}"),

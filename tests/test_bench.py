@@ -17,22 +17,32 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     assert len(result["ratios"]) == 3 and result["ratio"] == sorted(result["ratios"])[1]
     assert result["ratio"] == result["build"]["wall_s"] / result["floor"]["wall_s"]
     assert result["sizes"]["pages"] > 60 and result["sizes"]["search_index_mb"] > 0
-    for edit in ("news", "plan", "department"):
+    for edit in bench.EDITS:
         assert result[f"rebuild_{edit}"]["wall_s"] > 0 and result[f"rebuild_{edit}"]["equals_full"] is True
     assert result["sizes"]["cache_mb"] > 0
     assert result["build"]["peak_together_mb"] > 0  # the build's memory and its search process's, sampled
     assert 0 < result["search"]["first_query_kb"]["cai cach hanh chinh"] < result["search"]["material_first_query_kb"]
     table = bench.table([result])
     assert "| build ÷ floor" in table and "N = 60" in table and "department edit" in table and "3 pairs)" in table
+    assert "| rebuild after an edit of the portal's own department (named in every footer)" in table
 
 
 def test_the_preview_is_timed_from_each_save_to_the_page_showing_it_and_to_the_site_built_again(tmp_path):
     bench.generate(tmp_path / "portal", 60)
     figures = bench.preview(tmp_path / "portal", rounds=1)
     assert all(0 < figures[edit] <= figures[f"{edit}_site"] and len(figures["all"][edit]) == 1
-               for edit in ("news", "plan", "department"))
+               for edit in bench.EDITS)
     assert "sửa lần 1" in (tmp_path / "portal" / "plans" / sorted(p.name for p in (tmp_path / "portal/plans").iterdir())[0]
                            ).read_text(encoding="utf-8")
     assert 0 < figures["rss_mb"] <= figures["peak_rss_mb"]  # the preview process's memory once the saves are made
     table = bench.table([{"docs": 60, "preview": figures}])
     assert "| preview after a plan edit: page, whole site, s" in table and "| preview process at its peak, MB" in table
+
+
+def test_the_department_edited_is_not_the_portals_own_which_is_edited_on_its_own(tmp_path):
+    bench.generate(tmp_path / "portal", 60)
+    edited = {name: path for name, path, _edit, _shows in bench._edits(tmp_path / "portal")}
+    assert list(edited) == list(bench.EDITS)
+    operator = bench._operator(tmp_path / "portal")
+    assert f"code: {operator}" in edited["operator"].read_text(encoding="utf-8")
+    assert edited["department"].parent == edited["operator"].parent and edited["department"] != edited["operator"]
