@@ -244,8 +244,7 @@ def _merged_part(runs: list[tuple[int, dict]], side: str, part: int, merge: Call
 def _merged_pair(found: list[tuple[int, list[int]]], total: int) -> list:
     """A pair's entry in the index from its documents in each run (in order): as a word's (`_members`), without forms
     or weights."""
-    count = sum([len(numbers) for _start, numbers in found])
-    if count * 16 < total:
+    if not _as_bitmap(sum([len(numbers) for _start, numbers in found]), total):
         differences, last = [], 0
         for start, numbers in found:
             for number in numbers:
@@ -319,15 +318,15 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
     it, what each document's result shows (`shown`, a file each)."""
     entries: dict[str, tuple[list[str], list[int], list[int], list[int]]] = {}
     pairs: dict[str, list[int]] = defaultdict(list)
-    # A written form -> its folded word's postings (documents, weights, masks) and its bit among the word's forms, and
-    # the folded word: looked up once per word of each document, the build's most frequent step.
-    seen: dict[str, tuple[list[int], list[int], list[int], int, str]] = {}
+    # A written form -> its folded word's postings (documents, weights, masks) and its bit among the word's forms:
+    # looked up once per word of each document, the build's most frequent step.
+    seen: dict[str, tuple[list[int], list[int], list[int], int]] = {}
 
-    def form(word: str) -> tuple[list[int], list[int], list[int], int, str]:
+    def form(word: str) -> tuple[list[int], list[int], list[int], int]:
         folded = _fold(word)
         forms, numbers, weights, masks = entries.get(folded) or entries.setdefault(folded, ([], [], [], []))
         forms.append(word)
-        found = seen[word] = numbers, weights, masks, 1 << (len(forms) - 1), folded
+        found = seen[word] = numbers, weights, masks, 1 << (len(forms) - 1)
         return found
 
     for number, doc in enumerate(run):
@@ -338,7 +337,7 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
         counts = list(map(_VALUES.__getitem__, analysis["weights"]))
         if len({id(numbers) for numbers, *_ in found}) < len(found):
             found, counts = _forms_together(found, counts)  # forms of one folded word in this document add up
-        for (numbers, weights, masks, bit, _folded), count in zip(found, counts):
+        for (numbers, weights, masks, bit), count in zip(found, counts):
             if bit != 1:
                 masks += (len(numbers), bit)
             numbers.append(number)
@@ -359,14 +358,14 @@ def _forms_together(found: list[tuple], counts: list[int]) -> tuple[list[tuple],
     """One posting per folded word of a document: the counts of its forms added, their bits joined (in order of the
     word's first form in the document)."""
     together: dict[int, list] = {}
-    for (numbers, weights, masks, bit, folded), count in zip(found, counts):
+    for (numbers, weights, masks, bit), count in zip(found, counts):
         same = together.get(id(numbers))
         if same is None:
-            together[id(numbers)] = [numbers, weights, masks, bit, folded, count]
+            together[id(numbers)] = [numbers, weights, masks, bit, count]
         else:
             same[3] |= bit
-            same[5] += count
-    return [tuple(entry[:5]) for entry in together.values()], [entry[5] for entry in together.values()]
+            same[4] += count
+    return [tuple(entry[:4]) for entry in together.values()], [entry[4] for entry in together.values()]
 
 
 def _run_postings(numbers: list[int], docs: int) -> list:
@@ -374,7 +373,7 @@ def _run_postings(numbers: list[int], docs: int) -> list:
     last, and for a word in many of them a bitmap (hexadecimal): what merging runs needs to write either form
     (`_members`) without going through each document again."""
     differences = array("I", [b - a for a, b in zip([0, *numbers], numbers)])
-    bits = format(_bitmap(differences), "x") if len(numbers) * 16 >= docs else ""
+    bits = format(_bitmap(differences), "x") if _as_bitmap(len(numbers), docs) else ""
     return [differences, numbers[-1], bits]
 
 
@@ -419,13 +418,10 @@ def _remapped(mask: int, bits: list[int]) -> int:
     return merged
 
 
-def _members(found: list[tuple[int, list]], total: int, count: int | None = None) -> list[int] | str:
-    """Ascending document numbers, from each run's (its first document's number, its postings): as differences, or
-    for a word in many documents as a bitmap (base64, one bit per document), which costs a common word 1.3 KB per
-    10,000 documents."""
-    if count is None:
-        count = sum([len(postings[0]) for _start, postings in found])
-    if count * 16 < total:
+def _members(found: list[tuple[int, list]], total: int, count: int) -> list[int] | str:
+    """Ascending document numbers, `count` of them, from each run's (its first document's number, its postings): as
+    differences, or for a word in many documents as a bitmap (`_as_bitmap`)."""
+    if not _as_bitmap(count, total):
         differences, last = array("I"), 0
         for start, (run_differences, run_last, _bits) in found:
             differences.append(start + run_differences[0] - last)
@@ -436,6 +432,12 @@ def _members(found: list[tuple[int, list]], total: int, count: int | None = None
     for start, (run_differences, _last, bits) in found:
         value |= (int(bits, 16) if bits else _bitmap(run_differences)) << start
     return _base64_bits(value, total)
+
+
+def _as_bitmap(count: int, total: int) -> bool:
+    """Whether `count` documents of `total` are written as a bitmap (base64, one bit per document: a common word costs
+    1.3 KB per 10,000 documents), not as differences."""
+    return count * 16 >= total
 
 
 def _base64_bits(value: int, total: int) -> str:

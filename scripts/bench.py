@@ -398,10 +398,11 @@ def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = BUILD_
 
 
 def _set_aside(folder: Path, work: Path) -> None:
-    """`folder` moved out of the way into `work`, deleted with the rest of the benchmark's files at its end. Deleted now, its files
-    would tax the next build timed: ext4 without a journal (this kind of machine's disk) passes over each inode freed
-    in the last one to six minutes when it makes a file, and a build makes 45,000 at 10,000 documents; deleting the
-    previous round's site and cache just before made a build from scratch 15 to 30 s slower, all of it system time."""
+    """`folder` moved out of the way into `work`, deleted with the rest of the benchmark's files at its end. Deleted
+    now, its files would tax the next build timed: ext4 without a journal (this kind of machine's disk) passes over
+    each inode freed in the last one to six minutes when it makes a file, and a build makes 45,000 at 10,000
+    documents; deleting the previous round's site and cache just before made a build from scratch 15 to 30 s slower,
+    all of it system time."""
     if folder.exists():
         aside = Path(tempfile.mkdtemp(prefix="set-aside-", dir=work))
         folder.rename(aside / folder.name)
