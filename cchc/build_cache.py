@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterator
 
-from . import placing
+from . import placing, source_signatures
 
 FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
@@ -225,6 +225,8 @@ class Cache:
         db.execute("CREATE TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY, at REAL NOT NULL)")
         db.execute("CREATE TABLE IF NOT EXISTS hashed (blob TEXT PRIMARY KEY, size INTEGER NOT NULL, "
                    "modified INTEGER NOT NULL, inode INTEGER NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+                   "modified INTEGER NOT NULL, changed INTEGER NOT NULL, inode INTEGER NOT NULL, digest TEXT NOT NULL)")
         finished = db.execute("SELECT 1 FROM kept WHERE key = ?", (self.key(_FINISHED),)).fetchone()
         self._only_new = None if finished else set()
         return db
@@ -431,6 +433,23 @@ class Cache:
             rows = db.execute("SELECT blob, size, modified, inode FROM hashed").fetchall() if db is not None else []
             self._hashed = {blob: tuple(status) for blob, *status in rows}
         return self._hashed
+
+    def sources_read(self) -> source_signatures.Noted:
+        """What earlier builds noted of the sources they read (`source_signatures`), whatever their code."""
+        db = self._entries()
+        rows = db.execute("SELECT path, size, modified, changed, inode, digest FROM sources") if db is not None else []
+        return {path: ((size, modified, changed, inode), digest)
+                for path, size, modified, changed, inode, digest in rows}
+
+    def note_sources_read(self, noted: source_signatures.Noted, before: source_signatures.Noted) -> None:
+        """`noted` kept in place of `before` (what `sources_read` gave) once the build ends."""
+        db = self._entries()
+        if db is None:
+            return
+        db.executemany("DELETE FROM sources WHERE path = ?", [(path,) for path in before.keys() - noted.keys()])
+        db.executemany("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)",
+                       [(path, *found, digest) for path, (found, digest) in noted.items()
+                        if before.get(path) != (found, digest)])
 
     def _checked(self, blob: Path) -> None:
         """Its bytes are right (this build wrote or hashed them): noted with its size, time and inode if it was

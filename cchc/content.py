@@ -12,11 +12,10 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from . import frontmatter, links, progress, related, source_files
+from . import frontmatter, links, progress, related, source_files, source_signatures
 from .kinds import DEPARTMENT, KINDS, NEWS, PAGE, PLAN, PROCEDURE, REPORT, Kind, kind_of
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
@@ -105,22 +104,31 @@ class Layout:
             return path.as_posix()
 
 
-def _bytes_digest(raw: bytes) -> str:
+def source_digest(raw: bytes) -> str:
+    """What names a source's bytes: its check and its entry are the same for the same bytes."""
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
-CheckMany = Callable[[list[tuple[Kind, str]]], list["Checked"]]
+# Sources checked together: each (kind, text, digest of its bytes), its check or None. A text is None where the build
+# knows the file's bytes by their digest without reading them (`source_signatures`): its check is then looked up by
+# the digest alone, and None means it is not known, and the file is read.
+CheckMany = Callable[[list[tuple[Kind, "str | None", str]]], list["Checked | None"]]
+
+
+def each(check: Callable[[Kind, str], "Checked"]) -> CheckMany:
+    """`check` given each text alone; a text not read is not known."""
+    return lambda items: [None if text is None else check(kind, text) for kind, text, _named in items]
 
 
 class _FileChecker:
     """Reads one source file into an Entry, adding what is wrong with it to the report."""
 
-    def __init__(self, layout: Layout, report: Report, check: Callable[[Kind, str], Checked],
-                 check_many: CheckMany | None = None):
+    def __init__(self, layout: Layout, report: Report, check_many: CheckMany,
+                 signatures: source_signatures.Signatures | None = None):
         self.layout = layout
         self.report = report
-        self.check = check
-        self.check_many = check_many or (lambda texts: [check(kind, text) for kind, text in texts])
+        self.check_many = check_many
+        self.signatures = signatures
         self.references: list[tuple[Entry, str, str, int, str]] = []
         self.sizes: dict[str, int] = {}
         self.departments: dict[str, Entry] = {}  # by folded code: `stp-kh` is `STP-KH`'s twin
@@ -130,26 +138,34 @@ class _FileChecker:
         self.report.add(Problem(source, line, field_name, message, hint, severity))
 
     def ahead(self, listed: list[tuple[Path, Kind]]) -> None:
-        """The texts of `listed` read and checked together (`check_many`: a build looks their checks up in its cache a
-        few hundred a statement), each for `read` to take. A file that cannot be read is left to `read`, which says why."""
-        texts = []
+        """The texts of `listed` read (unless their bytes are known: `signatures`) and checked together
+        (`check_many`: a build looks their checks up in its cache a few hundred a statement), each for `read` to take.
+        A file that cannot be read, or whose check is not known without its text, is left to `read`."""
+        items = []
         for path, kind in listed:
+            named = self.signatures.unchanged(path) if self.signatures is not None else None
+            if named is not None:
+                items.append((path, kind, None, named))
+                continue
             try:
                 raw = path.read_bytes()
-                texts.append((path, kind, raw.decode("utf-8"), _bytes_digest(raw)))
+                items.append((path, kind, raw.decode("utf-8"), source_digest(raw)))
             except (OSError, UnicodeDecodeError):
                 continue
-        checks = self.check_many([(kind, text) for _path, kind, text, _digest in texts])
-        self._ahead.update(zip([path for path, *_ in texts], zip(checks, [named for *_, named in texts])))
+            if self.signatures is not None:
+                self.signatures.read(path, items[-1][3])
+        checks = self.check_many([(kind, text, named) for _path, kind, text, named in items])
+        self._ahead.update((path, (checked, named)) for (path, _kind, _text, named), checked in zip(items, checks)
+                           if checked is not None)
 
     def read(self, path: Path, kind: Kind, src_uri: str) -> Entry | None:
         source = self.layout.relative(path)
         checked, named = self._ahead.pop(path, (None, ""))
         if checked is None:
             raw = path.read_bytes()
-            named = _bytes_digest(raw)
+            named = source_digest(raw)
             try:
-                checked = self.check(kind, raw.decode("utf-8"))
+                checked = self.check_many([(kind, raw.decode("utf-8"), named)])[0]
             except UnicodeDecodeError as error:
                 line = raw[: error.start].count(b"\n") + 1
                 self.problem(source, line, "", "tệp không phải mã UTF-8", "mở tệp và lưu lại với mã hóa UTF-8")
@@ -222,13 +238,25 @@ def check_text(kind: Kind, raw: str) -> Checked:
                    links.relative_links(document.body), related.cited_in(document.body) if kind is PLAN else ())
 
 
-def remembering(check: Callable[[Kind, str], Checked]) -> Callable[[Kind, str], Checked]:
-    """`check`, remembered for each text for the life of the process: `mkdocs serve` reads every file again on each
-    save, and most are unchanged. (A build reads each file once: remembering would only cost it memory.) Each caller
-    gets its own copy of what was checked, as a build from scratch would."""
-    kinds = {kind.name: kind for kind in KINDS}
-    remembered = lru_cache(maxsize=1 << 16)(lambda name, raw: _kept(check(kinds[name], raw)))
-    return lambda kind, raw: _copy(*remembered(kind.name, raw))
+REMEMBERED = 1 << 16  # checks a preview remembers: forgotten all at once past it
+
+
+def remembering(check_many: CheckMany) -> CheckMany:
+    """`check_many`, remembered for each source's bytes (by kind and digest) for the life of the process: `mkdocs
+    serve` reads every file again on each save, and most are unchanged. (A build reads each file once: remembering
+    would only cost it memory.) Each caller gets its own copy of what was checked, as a build from scratch would."""
+    remembered: dict[tuple[str, str], tuple[str, bytes]] = {}
+
+    def many(items: list[tuple[Kind, str | None, str]]) -> list[Checked | None]:
+        keys = [(kind.name, named) for kind, _text, named in items]
+        missing = [index for index, key in enumerate(keys) if key not in remembered]
+        if len(remembered) + len(missing) > REMEMBERED:
+            remembered.clear()
+        for index, checked in zip(missing, check_many([items[index] for index in missing]) if missing else ()):
+            if checked is not None:
+                remembered[keys[index]] = _kept(checked)
+        return [_copy(*remembered[key]) if key in remembered else None for key in keys]
+    return many
 
 
 def _kept(checked: Checked) -> tuple[str, bytes]:
@@ -270,11 +298,12 @@ def sources(layout: Layout) -> list[tuple[Path, Kind]]:
 AHEAD = 500  # sources read and checked together (`_FileChecker.ahead`)
 
 
-def load_site(layout: Layout, check: Callable[[Kind, str], Checked] = check_text,
-              check_many: CheckMany | None = None) -> Site:
-    """Every source read, checked (each text by `check`, or a few hundred at a time by `check_many`) and indexed."""
+def load_site(layout: Layout, check_many: CheckMany | None = None,
+              signatures: source_signatures.Signatures | None = None) -> Site:
+    """Every source read (or known by `signatures`), checked (a few hundred texts at a time by `check_many`; each by
+    `check_text` if not given) and indexed."""
     site = Site()
-    checker = _FileChecker(layout, site.report, check, check_many)
+    checker = _FileChecker(layout, site.report, check_many or each(check_text), signatures)
     urls: dict[str, str] = {}
 
     listed, problems = _listing(layout)
@@ -341,8 +370,7 @@ def _plan_uri(plan: Entry, path: Path) -> str:
 _TIES = ("code", "parent", "roles")
 
 
-def read_again(layout: Layout, path: Path, site: Site,
-               check: Callable[[Kind, str], Checked] = check_text) -> Entry | None:
+def read_again(layout: Layout, path: Path, site: Site, check_many: CheckMany | None = None) -> Entry | None:
     """A source of `site`, or one added since, read and checked again on its own, as `load_site` reads it, its
     references looked up in `site`: for the preview's first look at a save, before the build that reads everything
     again. None where that build may find it otherwise: a problem of its own, a reference `site` does not know,
@@ -352,7 +380,7 @@ def read_again(layout: Layout, path: Path, site: Site,
     before = next((e for e in site.pages.values() if e.source == source), None)
     if site.now is None or not path.is_file() or not (before or path.suffix == ".md"):
         return None
-    checker = _FileChecker(layout, Report(), check)
+    checker = _FileChecker(layout, Report(), check_many or each(check_text))
     if before is not None:
         kind, src_uri = before.kind, before.src_uri
     elif layout.plans_dir in path.parents:

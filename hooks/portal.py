@@ -42,7 +42,7 @@ from mkdocs.utils.meta import get_data
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
                   page_inputs, page_sides, placing, portal_info, safety, search, search_copy, shared_parts, site_check,
-                  site_swap, skeletons, subscriptions, text, vendor)
+                  site_swap, skeletons, source_signatures, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -266,11 +266,15 @@ def on_pre_build(config) -> None:
     except clock.ClockError as error:
         raise PluginError(str(error)) from None
     if _Build.serving and _Build.check is None:
-        _Build.check = content.remembering(_checked)
+        _Build.check = content.remembering(_checked_many)
     layout = _Build.layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
     _check_elsewhere(layout)
+    # A build sharing its checks reads every source: its turns with the copy are counted in the order they are read.
+    before = {} if _Build.elsewhere is not None else _Build.cache.sources_read()
+    signatures = source_signatures.Signatures(before)
     with collector.paused():  # ten thousand checks read back from the cache, none of them a cycle
-        site = content.load_site(layout, *((_Build.check, None) if _Build.check else (_checked, _checked_many)))
+        site = content.load_site(layout, _Build.check or _checked_many, signatures)
+    _Build.cache.note_sources_read(signatures.noted, before)
     _take_elsewhere()  # the copy's share, if the walk met none of it
     if not _Build.serving:
         # One build per process: the content just loaded lives to its end, and the collector's passes need not walk
@@ -309,24 +313,21 @@ def _feed_limit(config) -> int:
     return int(config.extra.get("feed_limit", FEED_LIMIT))
 
 
-def _checked(kind, raw: str):
-    """A text checked by an earlier build of the same code is read back from the build cache, not checked again (the
-    cache is the build's own, as trusted as its code: it holds Jinja's compiled templates too)."""
-    return _checked_many([(kind, raw)])[0]
-
-
-def _checked_many(texts: list) -> list:
-    """`_checked` for a few hundred texts, their checks looked up in the cache in one statement (one statement a text
-    was 0.7 s of a 10,000-document rebuild). A first build shares its checks with a copy of itself turn by turn
-    (`_check_elsewhere`): each text is claimed as it is checked, one by one."""
-    if _Build.elsewhere is not None and len(texts) > 1:
-        return [_checked(kind, raw) for kind, raw in texts]
-    keys = [_Build.cache.key("checked", kind.name, raw) for kind, raw in texts]
+def _checked_many(items: list) -> list:
+    """Sources' checks (`content.CheckMany`) read back from the build cache where a build of the same code checked the
+    same bytes before, a few hundred in one statement (one statement a text was 0.7 s of a 10,000-document rebuild):
+    the cache is the build's own, as trusted as its code (it holds Jinja's compiled templates too). A first build
+    shares its checks with a copy of itself turn by turn (`_check_elsewhere`): each text is claimed as it is
+    checked, one by one."""
+    if _Build.elsewhere is not None and len(items) > 1:
+        return [_checked_many([item])[0] for item in items]
+    keys = [_Build.cache.key("checked", kind.name, named) for kind, _text, named in items]
     if _Build.elsewhere is not None and not _Build.elsewhere.mine(keys[0]):
         _take_elsewhere()
     kept = _Build.cache.entries(keys)
-    return [pickle.loads(kept[key]) if key in kept else _check_and_keep(_Build.cache, key, kind, raw)
-            for key, (kind, raw) in zip(keys, texts)]
+    return [pickle.loads(kept[key]) if key in kept
+            else None if text is None  # not read: its file is read then (`content._FileChecker.read`)
+            else _check_and_keep(_Build.cache, key, kind, text) for key, (kind, text, _named) in zip(keys, items)]
 
 
 def _check_and_keep(cache, key: str, kind, raw: str):
@@ -340,7 +341,7 @@ def _check_elsewhere(layout) -> None:
     `_convert_elsewhere`) while the build checks them from the first, when no build of this code finished before: a
     first build, or one after the code changed. (A later build reads most checks from the cache.) The build checks
     the texts in the order they are listed, so its n-th is the n-th listed; where one cannot be read, the texts after
-    it are a turn late, which costs a text checked twice or by the build itself (the check is found by the text's
+    it are a turn late, which costs a text checked twice or by the build itself (the check is found by the bytes'
     key), never a text left unchecked."""
     if not _may_fork() or _Build.cache.folder is None or _built_before():
         return
@@ -358,10 +359,11 @@ def _check_share(listed: list, meeting, cache) -> int:
     for index in meeting.from_last():
         path, kind = listed[index]
         try:
-            raw = path.read_bytes().decode("utf-8")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError):  # reported by the build's own reading
             continue
-        _check_and_keep(cache, cache.key("checked", kind.name, raw), kind, raw)
+        _check_and_keep(cache, cache.key("checked", kind.name, content.source_digest(raw)), kind, text)
         count += 1
     return count
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,20 @@ def assert_same_site(first: Path, second: Path) -> None:
 
     found = differences(first, second)
     assert found == [], f"{len(found)} differences, first: {found[:5]}"
+
+
+def edited_in_place(path: Path, old: str, new: str) -> None:
+    """`old` replaced by `new` of the same length in the same file, its modification time kept, as `cp -p` or a
+    restored backup leaves a file: only its change time tells (once the system's coarse clock for files moved)."""
+    status = path.stat()
+    time.sleep(0.05)
+    text = path.read_text(encoding="utf-8")
+    assert len(old.encode()) == len(new.encode()) and old in text
+    with open(path, "r+b") as file:
+        file.write(text.replace(old, new).encode("utf-8"))
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns, path.stat().st_ino) == \
+        (status.st_size, status.st_mtime_ns, status.st_ino)
 
 
 def mkdocs_build(root: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

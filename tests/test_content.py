@@ -177,7 +177,7 @@ def test_a_department_code_used_twice_in_other_letters(small_site):
 def test_a_preview_checks_each_text_once_and_hands_out_copies(small_site):
     """`mkdocs serve` reads every file again on each save: what it remembers of an unchanged text is what a first
     read gives, each load gets entries of its own, and an edited file is checked again."""
-    check = content.remembering(content.check_text)
+    check = content.remembering(content.each(content.check_text))
     write(small_site, "plans/a.md", PLAN.replace("issued: 2024-01-15", "issued: 2024-13-15"))
     first, second = load_site(Layout.at(small_site), check), load_site(Layout.at(small_site), check)
     assert [p.format() for p in second.report.problems] == [p.format() for p in first.report.problems] != []
@@ -200,12 +200,12 @@ def test_texts_checked_together_give_what_each_checked_alone_gives(small_site, m
     (small_site / "docs" / "trang-latin1.md").write_bytes("# Trang\n\nđ".encode("utf-16"))
     batches = []
 
-    def check_many(texts):
-        batches.append(len(texts))
-        return [content.check_text(kind, text) for kind, text in texts]
+    def check_many(items):
+        batches.append(len(items))
+        return [content.check_text(kind, text) for kind, text, _named in items]
 
-    alone = load_site(Layout.at(small_site))
-    together = load_site(Layout.at(small_site), lambda kind, text: pytest.fail("checked alone"), check_many)
+    alone = load_site(Layout.at(small_site), content.each(content.check_text))
+    together = load_site(Layout.at(small_site), check_many)
     assert [p.format() for p in together.report.problems] == [p.format() for p in alone.report.problems]
     assert any("không phải mã UTF-8" in p.format() for p in together.report.problems)
     assert {uri: e.values for uri, e in together.pages.items()} == {uri: e.values for uri, e in alone.pages.items()}

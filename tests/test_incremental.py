@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import time
 
 import pytest
 
-from cchc import site_swap
+from cchc import content, site_swap, source_signatures
 
-from conftest import REPO, assert_same_site, mkdocs_build, write
+from conftest import REPO, assert_same_site, edited_in_place, mkdocs_build, write
 
 NOW, LATER = "2026-11-25T12:00", "2027-02-01T08:00"
 SPLIT = {"CCHC_SPLIT_FROM": "1"}  # a copy of the build converts half of what is converted, however little
@@ -230,6 +231,27 @@ def test_a_build_of_unchanged_sources_makes_nothing_again(small_site):
     first = keys()
     assert mkdocs_build(small_site, env=env).returncode == 0  # every check read from the cache
     assert keys() == first
+
+
+def test_a_rebuild_knows_unchanged_sources_by_their_signature_and_reads_one_edited_in_place(small_site, tmp_path):
+    """A rebuild takes each source whose size, times and inode are those a build read by the digest it noted
+    (`source_signatures`), without reading it; a file edited with its size and modification time kept is read."""
+    import sqlite3
+
+    env = {"CCHC_NOW": NOW}
+    _news(small_site, "tin-a", "Tin thứ nhất")
+    time.sleep(source_signatures.SETTLED / 1e9 + 0.1)  # just written: their times could still stay through an edit
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    with sqlite3.connect(small_site / ".cache" / "cchc" / "entries.sqlite") as db:
+        noted = {path for (path,) in db.execute("SELECT path FROM sources")}
+    assert noted == {str(path) for path, _kind in content.sources(content.Layout.at(small_site))}
+
+    edited_in_place(small_site / "docs/tin-tuc/2025/tin-a.md", "Nội dung tin.", "Nội dung tia.")
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    assert "Nội dung tia." in (small_site / "site/tin-tuc/2025/tin-a/index.html").read_text(encoding="utf-8")
+    full = mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"})
+    assert full.returncode == 0
+    assert_same_site(small_site / "site", tmp_path / "full")
 
 
 def test_a_link_whose_page_is_unchanged_is_checked_again_against_the_edited_page(small_site):

@@ -1,0 +1,59 @@
+"""Which source files are unchanged since a build read them, told by their size, times and inode instead of their
+bytes: a rebuild at 10,000 documents read and hashed every source only to find the digest it already knew.
+
+A build notes, for each source it read, its signature taken before reading and the digest of the bytes read; the next
+build takes a file whose signature is the same as read before, and looks its check up by that digest. An edit moves
+the modification time, or the change time, which nothing but the system sets (a copy that keeps the modification time
+still moves it), or the inode (a file saved by replacing it). A file modified too recently for its times to have
+moved since (`SETTLED`: the system's clock for files is coarse) is not noted, as Git does not trust a "racily clean"
+file: the next build reads it again.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+SETTLED = 2 * 10**9  # nanoseconds between a file's last change and the moment its signature can be trusted
+
+Signature = tuple[int, int, int, int]  # size, modification and change times (ns), inode
+Noted = dict[str, tuple[Signature, str]]  # path -> its signature and the digest of its bytes
+
+
+def signature(path: Path) -> Signature:
+    status = os.stat(path)
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
+
+
+class Signatures:
+    """What one build knows of its sources' bytes without reading them (`before`: noted by earlier builds), and what
+    it notes for the next (`noted`)."""
+
+    def __init__(self, before: Noted):
+        self.before = before
+        self.noted: Noted = {}
+        self._taken: dict[str, tuple[Signature, int]] = {}  # read next: the signature and the clock, before reading
+
+    def unchanged(self, path: Path) -> str | None:
+        """The digest of `path`'s bytes if they are those an earlier build read; else None, and the file is to be
+        read (`read`)."""
+        name = str(path)
+        try:
+            now, found = time.time_ns(), signature(path)
+        except OSError:
+            return None
+        kept = self.before.get(name)
+        if kept is not None and kept[0] == found:
+            self.noted[name] = kept
+            return kept[1]
+        self._taken[name] = found, now
+        return None
+
+    def read(self, path: Path, digest: str) -> None:
+        """`path` was read after `unchanged` said it was not known: its bytes' digest."""
+        taken = self._taken.pop(str(path), None)
+        if taken is not None:
+            found, now = taken
+            if max(found[1], found[2]) < now - SETTLED:
+                self.noted[str(path)] = found, digest
