@@ -6,10 +6,9 @@ import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
-from functools import partial
-from typing import Callable
 from urllib.parse import urljoin
 
+from . import site_address
 from .clock import TZ
 from .content import Entry, Site, url_of
 from .feeds import Feed, FeedItem, feed_paths
@@ -121,17 +120,9 @@ def carried(site: Site, site_url: str, limit: int) -> set[str]:
 def _order(site: Site, site_url: str) -> dict[str, tuple[datetime, str]]:
     """Each item's place in the order `feeds.render` keeps (newest first, then by address), by src_uri: made once,
     not once per feed the item is in."""
-    absolute = _absolute(site_url)
-    return {e.src_uri: (_published(e), absolute(url_of(e.src_uri)))
+    joining = site_address.joining(site_url)
+    return {e.src_uri: (_published(e), joining(url_of(e.src_uri))[0])
             for kind in _FEED_KINDS for e in site.entries.get(kind.name, [])}
-
-
-def _absolute(site_url: str) -> Callable[[str], str]:
-    """`urljoin(site_url, path)` for the site's own paths (no scheme, no `..`), without parsing `site_url` again for
-    each of ten thousand items: MkDocs ends it with `/`, and then the path is simply added."""
-    if site_url.endswith("/") and not any(mark in site_url for mark in "?#;"):
-        return lambda path: site_url + path
-    return partial(urljoin, site_url)
 
 
 def _newest(source: _Source, order: dict[str, tuple[datetime, str]], limit: int) -> list[Entry]:

@@ -42,7 +42,7 @@ from mkdocs.utils.meta import get_data
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
                   page_inputs, page_sides, placing, portal_info, safety, search, search_copy, shared_parts, site_check,
-                  site_swap, skeletons, source_signatures, subscriptions, text, vendor)
+                  site_address, site_swap, skeletons, source_signatures, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -778,7 +778,21 @@ def on_files(files, config):
             files.src_uris[uri].inclusion = InclusionLevel.NOT_IN_NAV
             titles[uri] = item_pages.title(entry, site)
     _Build.titles = titles
+    in_nav = set(_nav_files(config.nav))
+    for file in files.documentation_pages():
+        if file.inclusion is InclusionLevel.NOT_IN_NAV and file.src_uri not in in_nav:
+            _PageOutOfNav(None, file, config)
     return files
+
+
+class _PageOutOfNav(mkdocs_pages.Page):
+    """A page out of the nav as MkDocs makes it once it has built the nav (`get_navigation`), made here, its address
+    joined to the site's without parsing the site's address again (`site_address`)."""
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        if not base:
+            return super()._set_canonical_url(base)
+        self.canonical_url, self.abs_url = site_address.joining(base if base.endswith("/") else base + "/")(self.url)
 
 
 def _nav_files(items) -> list[str]:

@@ -139,14 +139,3 @@ def test_an_item_named_by_its_source_is_read_only_when_its_feed_is_made_again():
     read = []
     assert render(named, SITE, 10, lambda source: read.append(source) or pages[source]) == render(FEED, SITE, 10)
     assert sorted(read) == sorted(pages)
-
-
-def test_items_addresses_are_those_urljoin_gives_for_every_kind_of_site_url():
-    from urllib.parse import urljoin
-
-    from cchc.subscriptions import _absolute
-
-    paths = ["", "tin-tuc/", "tin-tuc/2025/cai-cach-hanh-chinh/", "van-ban/2020-489-qd-ubnd-khanh-hoa/"]
-    for site_url in ["", "https://cchc.khanhhoa.gov.vn/", "https://cchc.khanhhoa.gov.vn/cong/",
-                     "https://cchc.khanhhoa.gov.vn/cong", "https://x.gov.vn/?nguon=rss", "https://x.gov.vn/#dau"]:
-        assert [_absolute(site_url)(path) for path in paths] == [urljoin(site_url, path) for path in paths], site_url

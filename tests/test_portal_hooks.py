@@ -111,3 +111,20 @@ def test_the_preview_polls_where_the_system_gives_no_notices(hooks, tmp_path, mo
     hooks._notified(server, [str(tmp_path / "plans")], lambda path: None)
     assert server.observer is polling and sorted(server._watched_paths) == [str(tmp_path / "docs"),
                                                                            str(tmp_path / "mkdocs.yml")]
+
+
+@pytest.mark.parametrize("site_url", ["https://cchc.khanhhoa.gov.vn/", "https://x.gov.vn/cong", "HTTPS://X.gov.vn/", ""])
+def test_a_page_out_of_the_nav_is_the_page_mkdocs_makes(hooks, small_site, site_url):
+    """`on_files` makes the pages out of the nav before MkDocs does (`get_navigation`), their addresses joined faster:
+    every attribute as MkDocs sets it, whatever the site's address and the page's path."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(small_site / "mkdocs.yml"), site_url=site_url)
+    for path in ["index.md", "tin-tuc/2025/tin-a.md", "van-ban/a b.md", "co-quan/đường.md", "x/../y.md"]:
+        theirs, ours = (File(path, config.docs_dir, config.site_dir, config.use_directory_urls) for _ in range(2))
+        Page(None, theirs, config)
+        hooks._PageOutOfNav(None, ours, config)
+        assert {k: v for k, v in vars(ours.page).items() if k != "file"} == \
+            {k: v for k, v in vars(theirs.page).items() if k != "file"}, path
