@@ -35,15 +35,16 @@ class Placer:
             fcntl.fcntl(self._process.stdin.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_SIZE)
         except (OSError, AttributeError):  # a system that keeps pipes small: the build waits more often
             pass
-        self.written: dict[str, Path] = {}  # the blobs it writes, by name
+        self.written: dict[str, str] = {}  # the blobs it writes, by name
 
-    def put(self, blob: Path, dest: Path, data: bytes | None = None) -> None:
+    def put(self, blob: str, dest: Path | str, data: bytes | None = None) -> None:
         """`dest` becomes a link to `blob`, which is written first with `data` when given (once per blob: a blob
         handed over already is only linked)."""
-        if data is not None and blob.name in self.written:
+        name = os.path.basename(blob)
+        if data is not None and name in self.written:
             data = None
         if data is not None:
-            self.written[blob.name] = blob
+            self.written[name] = blob
         source, target = os.fsencode(blob), os.fsencode(dest)
         try:
             self._process.stdin.write(_HEADER.pack(data is not None, len(source), len(target), len(data or b"")))

@@ -874,7 +874,7 @@ def _unwalked(nav, config, files) -> None:
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
     # Each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page, meta, date).
     keyed = [(file, *found) for file, found in zip(out_of_nav, _keyed_shared(out_of_nav, site_url, newest)) if found]
-    placed = _Build.cache.place_pages([(page, Path(file.abs_dest_path)) for file, _key, _own, page, *_ in keyed])
+    placed = _Build.cache.place_pages([(page, file.abs_dest_path) for file, _key, _own, page, *_ in keyed])
     kept = []
     for file, key, own, page, meta, updated in keyed:
         if page not in placed:
