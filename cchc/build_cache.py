@@ -407,7 +407,7 @@ class Cache:
     def _linked_already(self, blob: str, dest: Path | str) -> bool:
         """`dest` is the blob itself (a page unchanged since the site this build took over, `site_swap.Spare`),
         and the blob's size, time and inode are those it had when hashed: one look at `dest` instead of three."""
-        known = self._hashed_before().get(_name(blob))
+        known = self._hashed_before().get(os.path.basename(blob))
         try:
             return known is not None and _signature(dest) == known
         except OSError:
@@ -418,9 +418,9 @@ class Cache:
         time and inode are still those it had when it was hashed before (ten thousand pages read and hashed were a
         second of every rebuild at 10,000 documents)."""
         try:
-            if self._hashed_before().get(_name(blob)) == _signature(blob):
+            if self._hashed_before().get(os.path.basename(blob)) == _signature(blob):
                 return True
-            intact = hashlib.sha256(_read(blob) if data is None else data).hexdigest() == _name(blob)
+            intact = hashlib.sha256(_read(blob) if data is None else data).hexdigest() == os.path.basename(blob)
         except OSError:
             return False
         if intact:
@@ -456,7 +456,7 @@ class Cache:
         modified long enough ago that an edit would move its time (`SETTLED`), else when the build ends."""
         status = _signature(blob)
         if status[1] < time.time_ns() - SETTLED:
-            self._hashed_before()[_name(blob)] = self._newly_hashed[_name(blob)] = status
+            self._hashed_before()[os.path.basename(blob)] = self._newly_hashed[os.path.basename(blob)] = status
         else:
             self._unsettled[blob] = status
 
@@ -467,7 +467,7 @@ class Cache:
         for blob, status in self._unsettled.items():
             try:
                 if status[1] < settled and _signature(blob) == status:
-                    self._newly_hashed[_name(blob)] = status
+                    self._newly_hashed[os.path.basename(blob)] = status
             except OSError:
                 pass
 
@@ -546,7 +546,7 @@ class Cache:
 
     def _written(self, blob: str) -> bool:
         """The blob holds its bytes, or will once the placing process gets to it (not read and hashed meanwhile)."""
-        return (self._placer is not None and _name(blob) in self._placer.written) or self._intact(blob)
+        return (self._placer is not None and os.path.basename(blob) in self._placer.written) or self._intact(blob)
 
     def _linked(self, blob: str, dest: Path | str) -> bool:
         """`dest` is, or will be (after `place_elsewhere`), a link to `blob` or a copy of it; False if it cannot be."""
@@ -634,11 +634,6 @@ def _sections(data: bytes) -> list[memoryview] | None:
 def _signature(path: Path | str) -> tuple[int, int, int]:
     status = os.stat(path)
     return status.st_size, status.st_mtime_ns, status.st_ino
-
-
-def _name(blob: str) -> str:
-    """A blob's name: the digest of its bytes."""
-    return blob[blob.rfind("/") + 1:]
 
 
 def _read(path: str) -> bytes:

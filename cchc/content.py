@@ -149,11 +149,12 @@ class _FileChecker:
                 continue
             try:
                 raw = path.read_bytes()
-                items.append((path, kind, raw.decode("utf-8"), source_digest(raw)))
+                text, named = raw.decode("utf-8"), source_digest(raw)
             except (OSError, UnicodeDecodeError):
                 continue
             if self.signatures is not None:
-                self.signatures.read(path, items[-1][3])
+                self.signatures.read(path, named)
+            items.append((path, kind, text, named))
         checks = self.check_many([(kind, text, named) for _path, kind, text, named in items])
         self._ahead.update((path, (checked, named)) for (path, _kind, _text, named), checked in zip(items, checks)
                            if checked is not None)
