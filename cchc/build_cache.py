@@ -131,7 +131,7 @@ def not_kept(source: str):
 
 class Cache:
     """The store under `folder`; `Cache(None)` keeps nothing (every lookup misses). What a build adds is committed
-    by `close()` at its end; a build that fails adds nothing."""
+    by `close()` at its end; a build that fails adds nothing, unless it failed after `commit_so_far`."""
 
     def __init__(self, folder: Path | None, code: str, remember: bool = False):
         self.folder = folder
@@ -554,6 +554,17 @@ class Cache:
             return self._link(blob, dest)
         self._placer.put(blob, dest)  # by a copy where it cannot be linked
         return True
+
+    def commit_so_far(self) -> None:
+        """What this build put so far committed and copied from the write-ahead log into the cache's file, while the
+        build waits for its search process with the machine's other core idle: from scratch at 10,000 documents the
+        log is 470 MB, and copying it at the end (`close`) was 2 s after the last process ended. Entries put after it
+        are committed by `close`, which alone marks the code finished (`_only_new`): a build that fails after this
+        leaves entries that are right (keys name their inputs) and will be removed unused, but finishes nothing."""
+        if self._db is None:
+            return
+        self._db.commit()
+        self._db.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def close(self, keep: bool = True) -> None:
         """Commit what this build added and marked in use (or, for a failed build, nothing) and remove what no

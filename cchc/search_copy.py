@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import astuple
 from pathlib import Path
 from typing import IO, Iterator
@@ -27,6 +28,7 @@ from . import build_cache, page_sides, search
 
 
 TAKING = 0.1  # seconds between two looks at the entries the process handed back, while the build waits for it
+COMMITTING = 1.0  # seconds between two commits of what the build put, while it waits (`Cache.commit_so_far`)
 
 
 class SearchCopyError(Exception):
@@ -52,13 +54,17 @@ class Running:
 
     def written(self, cache: build_cache.Cache) -> set[str]:
         """The paths of the index's files, placed in the site; the cache entries made, now in `cache`. While the
-        build waits for the process, it takes the entries handed back so far."""
+        build waits for the process, it takes the entries handed back so far, and commits what it put (the end of a
+        build from scratch at 10,000 documents committed 470 MB after the process ended, on one core)."""
         said: list[bytes] = []
         ending = threading.Thread(target=lambda: said.extend(self._process.communicate()), daemon=True)
         ending.start()
-        taken = 0
+        taken, committed = 0, 0.0
         try:
             while ending.is_alive():
+                if time.monotonic() - committed > COMMITTING:
+                    cache.commit_so_far()
+                    committed = time.monotonic()
                 taken = cache.take_some(self._entries, taken)
                 ending.join(timeout=TAKING)
             out, err = said

@@ -1,6 +1,7 @@
 """The build cache: where it lives, what it keeps, and that what it gives back is exactly what was kept."""
 
 import os
+import sqlite3
 import time
 
 from cchc import build_cache
@@ -304,6 +305,27 @@ def test_a_cache_whose_code_never_finished_a_build_asks_only_for_what_this_build
     assert len(asked) == 2  # a build of this code finished: every lookup asks
     third.close()
     assert lookups(Cache(tmp_path / "c", "other code")).entry("a") is None and len(asked) == 2
+
+
+def test_what_a_build_put_is_committed_into_the_file_while_it_waits_and_its_code_finished_only_at_its_end(tmp_path):
+    entries = tmp_path / "c" / build_cache.ENTRIES
+    cache = Cache(tmp_path / "c", "code")
+    cache.keep_entry("a", b"x" * 200_000)
+    before = entries.stat().st_size
+    cache.commit_so_far()
+    # In the cache's file, not only in its write-ahead log (SQLite copies a log of 4 MB or more on its own)
+    assert entries.stat().st_size >= before + 200_000
+    with sqlite3.connect(entries) as reader:  # another process's connection sees it
+        assert reader.execute("SELECT length(value) FROM kept WHERE key = 'a'").fetchone() == (200_000,)
+    cache.keep_entry("b", b"2")
+    cache.close(keep=False)  # failed after it: what was committed stays, the rest is not kept, nothing finished
+
+    second = Cache(tmp_path / "c", "code")
+    assert second.entry("a") is None  # this code finished no build: only what this build keeps is asked for
+    second.close()
+    third = Cache(tmp_path / "c", "code")
+    assert third.entry("a") == b"x" * 200_000 and third.entry("b") is None
+    third.close()
 
 
 def test_pages_put_in_place_by_a_process_of_their_own_are_those_written_without_it(tmp_path):

@@ -23,6 +23,7 @@ def test_the_process_places_the_index_made_here_and_hands_its_cache_entries_back
     running = search_copy.Running(DOCS, NAMES, cache, tmp_path / "site")
     assert running.written(cache) == set(made_here)
     assert _files(tmp_path / "site") == made_here
+    assert "mot-trang" in _kept(tmp_path / "cache")  # committed while the build waited, before its end
     cache.close()
 
     kept = _kept(tmp_path / "cache")
