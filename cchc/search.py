@@ -334,10 +334,14 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
             go_on()
         analysis = remember(("search", doc.title, doc.text), lambda doc=doc: analyse(doc.title, doc.text))
         found = [seen.get(word) or form(word) for word in analysis["words"].split(" ")] if analysis["words"] else []
-        counts = list(map(_VALUES.__getitem__, analysis["weights"]))
-        if len({id(numbers) for numbers, *_ in found}) < len(found):
-            found, counts = _forms_together(found, counts)  # forms of one folded word in this document add up
-        for (numbers, weights, masks, bit), count in zip(found, counts):
+        for (numbers, weights, masks, bit), count in zip(found, map(_VALUES.__getitem__, analysis["weights"])):
+            if numbers and numbers[-1] == number:  # another form of a folded word this document has: one posting
+                weights[-1] += count
+                if masks and masks[-2] == len(numbers) - 1:
+                    masks[-1] |= bit
+                else:
+                    masks += (len(numbers) - 1, 1 | bit)  # its first form's bit, 1, was implied
+                continue
             if bit != 1:
                 masks += (len(numbers), bit)
             numbers.append(number)
@@ -352,20 +356,6 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
     return {**sides, "digests": {side: [digest(part) for part in parts] for side, parts in sides.items()},
             "shown": [_json([doc.title, doc.url, doc.kind, doc.department, doc.date,
                              (doc.passages or doc.text)[:TEXT_LIMIT]]) for doc in run]}
-
-
-def _forms_together(found: list[tuple], counts: list[int]) -> tuple[list[tuple], list[int]]:
-    """One posting per folded word of a document: the counts of its forms added, their bits joined (in order of the
-    word's first form in the document)."""
-    together: dict[int, list] = {}
-    for (numbers, weights, masks, bit), count in zip(found, counts):
-        same = together.get(id(numbers))
-        if same is None:
-            together[id(numbers)] = [numbers, weights, masks, bit, count]
-        else:
-            same[3] |= bit
-            same[4] += count
-    return [tuple(entry[:4]) for entry in together.values()], [entry[4] for entry in together.values()]
 
 
 def _run_postings(numbers: list[int], docs: int) -> list:

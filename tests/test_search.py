@@ -29,6 +29,16 @@ def test_words_are_folded_and_each_documents_written_forms_recorded():
     assert entry(files, "dang ky") == [[], "Aw==", "", {}]  # a pair: its documents only, a bitmap as a word's
 
 
+def test_a_documents_forms_of_one_folded_word_are_one_posting_their_counts_added_and_bits_joined():
+    files = build([SearchDoc("a/", "Đăng ký", "news", "", "", "dang dang đăng"), SearchDoc("b/", "Tin", "news", "", "", "dang"),
+                   SearchDoc("c/", "Khác", "news", "", "", "Dáng đăng dang")], {})
+    variants, ids, weights, masks = entry(files, "dang")
+    assert variants == ["đăng", "dang", "dáng"] and ids == "Bw=="  # each document once, whatever its forms
+    # a/: `đăng` in the title and once in the text (11) and `dang` twice (2): 13, `d`; b/: 1; c/: three forms once: 3
+    assert weights == "d13"
+    assert masks == {"0": 0b11, "1": 0b10, "2": 0b111}
+
+
 def test_rare_words_list_documents_as_differences_and_pairs_are_indexed():
     many = [SearchDoc(f"{n:03}/", f"Tin {n}", "news", "", "", "Nội dung chung.") for n in range(40)]
     many.append(SearchDoc("zz/", "Đăng ký hoạt động", "procedure", "", "", ""))
