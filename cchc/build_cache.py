@@ -557,8 +557,8 @@ class Cache:
 
     def commit_so_far(self) -> None:
         """What this build put so far committed and copied from the write-ahead log into the cache's file, while the
-        build waits for its search process with the machine's other core idle: from scratch at 10,000 documents the
-        log is 470 MB, and copying it at the end (`close`) was 2 s after the last process ended. Entries put after it
+        build's thread waits for its search process with nothing else to do: from scratch at 10,000 documents the log
+        is 470 MB, and copying it at the end (`close`) was 2 s after the last process ended. Entries put after it
         are committed by `close`, which alone marks the code finished (`_only_new`): a build that fails after this
         leaves entries that are right (keys name their inputs) and will be removed unused, but finishes nothing."""
         if self._db is None:
