@@ -135,7 +135,8 @@ class _Build:
     converter: "_Converter | None" = None
     searching: "search_copy.Running | None" = None  # a build's search index, made by a process of its own meanwhile
     elsewhere: "_Elsewhere | None" = None
-    converted_texts: dict[str, tuple] = {}  # their search texts, as the copy made them
+    converted_texts: dict[str, tuple] = {}  # the search texts of the pages the copy converted, as it made them
+    converted_made: dict[str, tuple] = {}  # their settings and date, as `on_page_markdown` made them, and parts' key
     check = None  # under `mkdocs serve`: each text's check, remembered for the process (content.remembering)
 
 
@@ -832,7 +833,7 @@ def on_nav(nav, config, files):
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
     _Build.shell_key, _Build.made, _Build.unwalked, _Build.notes, _Build.files = "", {}, set(), {}, files
     _Build.nav, _Build.config = nav, config
-    _Build.converted_texts = {}
+    _Build.converted_texts, _Build.converted_made = {}, {}
     if _Build.site is not None and _Build.cache.folder is not None:
         _unwalked(nav, config, files)
         _convert_elsewhere(config, files)
@@ -1019,9 +1020,10 @@ def _as_copy(cache) -> None:
     _Build.cache = cache
 
 
-def _convert(walked: list, meeting, config, files, cache) -> tuple[int, dict[str, tuple]]:
+def _convert(walked: list, meeting, config, files, cache) -> tuple[int, dict, dict, dict]:
     """In the copy of the build: its share of the pages walked, converted as MkDocs converts them, their converted
-    parts kept in `cache` (handed back to the build's); how many, and the search texts made, by page."""
+    parts kept in `cache` (handed back to the build's); how many, and by page what the build would otherwise make of
+    them again: their search texts, settings, dates and parts' keys, and what a renderer's page read of the site."""
     _as_copy(cache)
     done = []
     for index in meeting.from_last():  # each claimed as the one before is done
@@ -1032,11 +1034,15 @@ def _convert(walked: list, meeting, config, files, cache) -> tuple[int, dict[str
         _populate_page(file.page, config, files, _Build.dirty)
         _Build.html.pop(file.src_uri, None)  # its HTML is in the cache: the build reads it from there
         file.page.content = None
-    return len(done), {f.src_uri: _Build.texts[f.src_uri] for f in done if f.src_uri in _Build.texts}
+    uris = [file.src_uri for file in done]
+    return (len(done), {uri: _Build.texts[uri] for uri in uris if uri in _Build.texts},
+            {file.src_uri: (file.page.meta, file.page.update_date, _Build.part_keys[file.src_uri]) for file in done},
+            {uri: _Build.inputs[uri] for uri in uris if uri in _Build.inputs})
 
 
-def _converted(result: tuple[int, dict[str, tuple]]) -> None:
-    count, _Build.converted_texts = result
+def _converted(result: tuple[int, dict, dict, dict]) -> None:
+    count, _Build.converted_texts, _Build.converted_made, inputs = result
+    _Build.inputs.update(inputs)
     log.info(f"{count} trang do tiến trình thứ hai chuyển đổi song song.")
 
 
@@ -1153,14 +1159,23 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["title"] = "Nội dung có lỗi"
         page.render = lambda config, files: _render_written(page, shown, _Converter.of(config, files), files)
         return shown.source
-    made, page.meta, page.update_date = (_Build.made.pop(uri, None)
-                                         or _page_made(uri, markdown, page.meta, config.site_url or "", _Build.site,
-                                                       _Build.titles.get(uri), _Build.cache.remember, _Build.inputs))
-    written, source = _written(uri, made)
     if _Build.elsewhere is not None and not _Build.elsewhere.mine(uri):
         _take_elsewhere()
-    _Build.part_keys[uri] = key = _Build.cache.key("parts", uri, source)
-    parts = _Build.cache.parts(key)
+    # Made and converted by the copy of the build: its parts are in the cache, its settings handed back (made again
+    # here, the copy's half of ten thousand pages were two seconds on one core, the other idle).
+    elsewhere = _Build.converted_made.pop(uri, None)
+    parts = elsewhere and _Build.cache.parts(elsewhere[2])
+    if parts:
+        page.meta, page.update_date, key = elsewhere
+        written, source = None, ""
+    else:
+        made, page.meta, page.update_date = (_Build.made.pop(uri, None)
+                                             or _page_made(uri, markdown, page.meta, config.site_url or "", _Build.site,
+                                                           _Build.titles.get(uri), _Build.cache.remember, _Build.inputs))
+        written, source = _written(uri, made)
+        key = _Build.cache.key("parts", uri, source)
+        parts = _Build.cache.parts(key)
+    _Build.part_keys[uri] = key
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
         page.render = lambda config, files: _render_from(page, parts, _LEFT_IN_CACHE, files)  # read where needed
         _Build.from_cache.add(uri)

@@ -205,6 +205,34 @@ def test_a_build_from_scratch_shared_with_a_copy_of_itself_writes_what_one_proce
     assert_same_site(small_site / "site", tmp_path / "again")
 
 
+def test_a_build_from_scratch_shared_with_a_copy_of_itself_keeps_what_one_process_keeps(small_site):
+    """What the copy made of its pages (their settings, what their renderers read of the site) is handed back, not
+    made again by the build: the cache then holds what a build in one process keeps, every entry with its bytes, the
+    record of what made each page (which spares the next build remaking it) included."""
+    import sqlite3
+
+    for number in range(3):
+        _news(small_site, f"tin-{number}", f"Tin số {number}")
+    # A long guide, the first page out of the nav the build converts: meanwhile its copy converts the others, the
+    # news items' pages (made by their renderer, which notes what it read) among them.
+    write(small_site, "docs/huong-dan/a-dai.md", "---\ntitle: Hướng dẫn dài\n---\n\n" + "\n\n".join(
+        f"## Mục {number}\n\nĐoạn số {number} về cải cách hành chính, có **chữ đậm** và [liên kết](https://example.gov.vn/{number})."
+        for number in range(6000)))
+
+    def kept(split: str) -> dict[str, bytes]:
+        shutil.rmtree(small_site / ".cache", ignore_errors=True)
+        built = mkdocs_build(small_site, env={"CCHC_NOW": NOW, "CCHC_SPLIT_FROM": split})
+        assert built.returncode == 0, built.stderr
+        converted = re.search(r"(\d+) trang do tiến trình thứ hai chuyển đổi song song", built.stderr)
+        assert (converted is not None and int(converted[1]) > 10) == (split == "1")
+        with sqlite3.connect(small_site / ".cache" / "cchc" / "entries.sqlite") as db:
+            return dict(db.execute("SELECT key, value FROM kept"))
+
+    alone, shared = kept("100000"), kept("1")
+    assert shared.keys() == alone.keys()
+    assert [key for key in alone if shared[key] != alone[key]] == []
+
+
 def test_a_mistake_in_the_copy_s_share_is_reported_as_the_build_reports_it_and_nothing_is_published(small_site):
     _news(small_site, "tin-a", "Tin thứ nhất")
     write(small_site, "plans/zz-sai.md", PLAN.replace("issued: 2026-01-05", "issued: 05/01/2026"))  # the copy's first
