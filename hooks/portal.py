@@ -136,7 +136,7 @@ class _Build:
     searching: "search_copy.Running | None" = None  # a build's search index, made by a process of its own meanwhile
     elsewhere: "_Elsewhere | None" = None
     converted_texts: dict[str, tuple] = {}  # the search texts of the pages the copy converted, as it made them
-    converted_made: dict[str, tuple] = {}  # their settings and date as `on_page_markdown` made them, parts' key, HTML
+    converted_made: dict[str, tuple] = {}  # their settings and date, as `on_page_markdown` made them, and parts' key
     check = None  # under `mkdocs serve`: each text's check, remembered for the process (content.remembering)
 
 
@@ -1023,8 +1023,7 @@ def _as_copy(cache) -> None:
 def _convert(walked: list, meeting, config, files, cache) -> tuple[int, dict, dict, dict]:
     """In the copy of the build: its share of the pages walked, converted as MkDocs converts them, their converted
     parts kept in `cache` (handed back to the build's); how many, and by page what the build would otherwise make of
-    them again: their search texts, settings, dates, parts' keys and HTML, and what a renderer's page read of the
-    site."""
+    them again: their search texts, settings, dates and parts' keys, and what a renderer's page read of the site."""
     _as_copy(cache)
     done = []
     for index in meeting.from_last():  # each claimed as the one before is done
@@ -1033,11 +1032,11 @@ def _convert(walked: list, meeting, config, files, cache) -> tuple[int, dict, di
         if file.page is None:
             mkdocs_pages.Page(None, file, config)
         _populate_page(file.page, config, files, _Build.dirty)
-        _Build.html.pop(file.src_uri, None)  # handed back with the page's settings
+        _Build.html.pop(file.src_uri, None)  # its HTML is in the cache: the build reads it from there
+        file.page.content = None
     uris = [file.src_uri for file in done]
     return (len(done), {uri: _Build.texts[uri] for uri in uris if uri in _Build.texts},
-            {file.src_uri: (file.page.meta, file.page.update_date, _Build.part_keys[file.src_uri], file.page.content)
-             for file in done},
+            {file.src_uri: (file.page.meta, file.page.update_date, _Build.part_keys[file.src_uri]) for file in done},
             {uri: _Build.inputs[uri] for uri in uris if uri in _Build.inputs})
 
 
@@ -1162,14 +1161,12 @@ def on_page_markdown(markdown, page, config, files):
         return shown.source
     if _Build.elsewhere is not None and not _Build.elsewhere.mine(uri):
         _take_elsewhere()
-    # Made and converted by the copy of the build: its parts are in the cache, its settings and HTML handed back (made
-    # again here, or read back from the cache, the copy's half of ten thousand pages were three seconds on one core,
-    # the other idle).
+    # Made and converted by the copy of the build: its parts are in the cache, its settings handed back (made again
+    # here, the copy's half of ten thousand pages were two seconds on one core, the other idle).
     elsewhere = _Build.converted_made.pop(uri, None)
     parts = elsewhere and _Build.cache.parts(elsewhere[2])
-    html = _LEFT_IN_CACHE  # read where needed
     if parts:
-        page.meta, page.update_date, key, html = elsewhere
+        page.meta, page.update_date, key = elsewhere
         written, source = None, ""
     else:
         made, page.meta, page.update_date = (_Build.made.pop(uri, None)
@@ -1180,7 +1177,7 @@ def on_page_markdown(markdown, page, config, files):
         parts = _Build.cache.parts(key)
     _Build.part_keys[uri] = key
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
-        page.render = lambda config, files: _render_from(page, parts, html, files)
+        page.render = lambda config, files: _render_from(page, parts, _LEFT_IN_CACHE, files)  # read where needed
         _Build.from_cache.add(uri)
         if parts["search"]:  # its texts are read from the cache only if the search index needs them
             _Build.texts[uri] = _Build.converted_texts.pop(uri, None) or (None, "", key, parts["search"])
