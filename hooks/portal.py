@@ -136,7 +136,7 @@ class _Build:
     searching: "search_copy.Running | None" = None  # a build's search index, made by a process of its own meanwhile
     elsewhere: "_Elsewhere | None" = None
     converted_texts: dict[str, tuple] = {}  # the search texts of the pages the copy converted, as it made them
-    converted_made: dict[str, tuple] = {}  # their settings and date, as `on_page_markdown` made them, and parts' key
+    converted_made: dict[str, tuple] = {}  # their settings and date as the copy's walk left them, and parts' key
     check = None  # under `mkdocs serve`: each text's check, remembered for the process (content.remembering)
 
 
