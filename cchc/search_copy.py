@@ -25,7 +25,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import IO, Iterator
 
-from . import build_cache, page_sides, search
+from . import build_cache, page_sides, process_end, search
 
 
 # A document as the row of its fields, in their order: `dataclasses.astuple` copied each value, deeply (0.15 s for
@@ -128,3 +128,4 @@ def _main(folder: str, code: str, site_dir: str, started: str, given: str, entri
 
 if __name__ == "__main__":
     _main(*sys.argv[1:])
+    process_end.end(0)  # the index's millions of postings are not freed one by one while the build waits for the end

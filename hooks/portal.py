@@ -41,8 +41,8 @@ from mkdocs.utils.meta import get_data
 
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
-                  page_inputs, page_sides, placing, portal_info, safety, search, search_copy, shared_parts, site_check,
-                  site_address, site_swap, skeletons, source_signatures, subscriptions, text, vendor)
+                  page_inputs, page_sides, placing, portal_info, process_end, safety, search, search_copy, shared_parts,
+                  site_check, site_address, site_swap, skeletons, source_signatures, subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -98,6 +98,7 @@ class _Build:
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
     spare: "site_swap.Spare | None" = None  # the site before the one it replaces: its unchanged pages are reused
+    command = ""  # MkDocs' command: `build`, `serve`, `gh-deploy`
     serving = False  # `mkdocs serve`: its live reload runs an inline script, which the policy would block
     dirty = False  # `--dirty`: MkDocs skips a page whose output is newer than its source, so no spare is reused
     newest = ""
@@ -223,7 +224,7 @@ def on_startup(command, dirty) -> None:
         # default threshold (700) the collector walks that heap several times a rebuild, a third of a preview's. (A
         # build from scratch gains nothing from it, measured, and peaks 30 MB higher at 10,000 documents.)
         gc.set_threshold(20_000, 10, 10)
-    _Build.serving, _Build.dirty = command == "serve", dirty
+    _Build.command, _Build.serving, _Build.dirty = command, command == "serve", dirty
     pages_log = logging.getLogger("mkdocs.structure.pages")
     if not any(isinstance(f, _UnwalkedTargets) for f in pages_log.filters):
         pages_log.addFilter(_UnwalkedTargets())
@@ -1564,6 +1565,7 @@ def on_shutdown() -> None:
     _stop_outputs()
     if _Build.serving and _Build.target is not None:  # MkDocs removes the site it served; the spare is ours
         shutil.rmtree(site_swap.spare(_Build.target), ignore_errors=True)
+    process_end.after_build(_Build.command)
 
 
 def _strict_warnings() -> int:
