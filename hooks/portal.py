@@ -33,6 +33,7 @@ from markupsafe import Markup
 from mkdocs import livereload
 from mkdocs.commands.build import _populate_page, get_context
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
@@ -1561,6 +1562,7 @@ def _stop_outputs() -> None:
         _Build.pending = None
 
 
+@event_priority(-100)  # MkDocs' "last": a plugin's own on_shutdown runs before the process may end
 def on_shutdown() -> None:
     _stop_outputs()
     if _Build.serving and _Build.target is not None:  # MkDocs removes the site it served; the spare is ours

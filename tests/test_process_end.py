@@ -61,3 +61,17 @@ def test_a_real_build_ends_with_its_site_and_its_log(small_site):
     result = mkdocs_build(small_site, "-v")
     assert result.returncode == 0, result.stderr
     assert "Documentation built in" in result.stderr and (small_site / "site" / "index.html").is_file()
+
+
+def test_the_build_ends_after_every_other_hook_and_plugin_has_shut_down(small_site):
+    """The portal's `on_shutdown` runs last (MkDocs' priority -100), so one listed after it still runs."""
+    (small_site / "hooks_after.py").write_text(
+        "from pathlib import Path\n\n\ndef on_shutdown():\n    Path('shut-down').write_text('yes')\n", encoding="utf-8")
+    config = small_site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    hooks_line = next(line for line in text.splitlines() if line.strip().endswith("hooks/portal.py"))
+    config.write_text(text.replace(hooks_line, f"{hooks_line}\n{hooks_line.split('-')[0]}- hooks_after.py"),
+                      encoding="utf-8")
+    result = mkdocs_build(small_site)
+    assert result.returncode == 0, result.stderr
+    assert (small_site / "shut-down").read_text() == "yes"
