@@ -40,21 +40,35 @@ class SearchCopyError(Exception):
 
 
 class Running:
-    def __init__(self, docs: list[search.SearchDoc], departments: dict[str, str], cache: build_cache.Cache,
-                 site_dir: Path):
+    """The search process, started as the build starts: its start and imports (a quarter of a second) are behind it
+    when the build hands the documents over (`hand_over`), which it waits for."""
+
+    def __init__(self):
         self._entries = tempfile.TemporaryFile()
-        with tempfile.TemporaryFile() as given:  # the process reads it by a descriptor of its own
+        self._given = tempfile.TemporaryFile()  # the process reads it by a descriptor of its own
+        told, self._tell = os.pipe()  # what the process is to make, once the documents are in `_given`
+        fds = (self._given.fileno(), self._entries.fileno(), told)
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", __name__, *map(str, fds)], pass_fds=fds, stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *_paths()])})
+        finally:
+            os.close(told)
+
+    def hand_over(self, docs: list[search.SearchDoc], departments: dict[str, str], cache: build_cache.Cache,
+                  site_dir: Path) -> "Running":
+        """The documents to index, the cache to read and hand entries back to, the site to place the files in."""
+        with self._given as given:
             pickle.dump(departments, given, protocol=pickle.HIGHEST_PROTOCOL)
             for doc in sorted(docs, key=lambda doc: doc.url):  # one by one: the process holds one run's texts at a time
                 pickle.dump(_ROW(doc), given, protocol=pickle.HIGHEST_PROTOCOL)
             given.flush()
             given.seek(0)
-            fds = (given.fileno(), self._entries.fileno())
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", __name__, str(cache.folder or ""), cache.code, str(site_dir),
-                 repr(cache.started), *map(str, fds)],
-                pass_fds=fds, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *_paths()])})
+        with os.fdopen(self._tell, "wb") as tell:
+            self._tell = None
+            pickle.dump((str(cache.folder or ""), cache.code, str(site_dir), cache.started), tell)
+        return self
 
     def written(self, cache: build_cache.Cache) -> set[str]:
         """The paths of the index's files, placed in the site; the cache entries made, now in `cache`. While the
@@ -89,6 +103,10 @@ class Running:
         if self._process.returncode is None:  # not waited for yet
             self._process.kill()
             self._process.communicate()
+        if self._tell is not None:
+            os.close(self._tell)
+            self._tell = None
+        self._given.close()
         self._entries.close()
 
 
@@ -106,10 +124,15 @@ def _documents(handed: IO[bytes]) -> Iterator[search.SearchDoc]:
         yield search.SearchDoc(*row)
 
 
-def _main(folder: str, code: str, site_dir: str, started: str, given: str, entries: str) -> None:
+def _main(given: str, entries: str, told: str) -> None:
+    try:
+        with os.fdopen(int(told), "rb") as telling:
+            folder, code, site_dir, started = pickle.load(telling)
+    except EOFError:  # the build ended before its pages were converted: nothing to make
+        return
     with os.fdopen(int(given), "rb") as handed, os.fdopen(int(entries), "wb") as handing_back:
         departments = pickle.load(handed)
-        cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, float(started))
+        cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, started)
         cache.place_elsewhere()  # each run's files are written while the next is indexed
         placed = set()
 

@@ -270,6 +270,8 @@ def on_pre_build(config) -> None:
         raise PluginError(str(error)) from None
     if _Build.serving and _Build.check is None:
         _Build.check = content.remembering(_checked_many)
+    # The search process starts now and waits for the pages' texts (`on_env`); the preview makes its index in a thread.
+    _Build.searching = None if _Build.serving else search_copy.Running()
     layout = _Build.layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
     _check_elsewhere(layout)
     # A build sharing its checks reads every source: its turns with the copy are counted in the order they are read.
@@ -715,11 +717,10 @@ def on_env(env, config, files):
     env.globals["cchc_portal"] = _Build.portal
     _PlacedPages.quiet()  # the pages are written next (MkDocs' `on_env` comes after it read them all)
     _noted_unwalked(files, config)  # every page walked is read: its anchors known
-    _Build.searching = None
-    if not (_Build.serving or _Build.problems):  # every page read and converted: its search text known
+    if _Build.searching is not None:  # every page read and converted: its search text known
         # Made by a process of its own while MkDocs writes the pages; the texts are then needed no more.
         docs, names = _search_documents(_Build.site, _Build.texts, _Build.titles_rendered)
-        _Build.searching = search_copy.Running(docs, names, _Build.cache, Path(config.site_dir))
+        _Build.searching.hand_over(docs, names, _Build.cache, Path(config.site_dir))
         _Build.texts = {}
     return env
 

@@ -123,12 +123,14 @@ def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
 
     import cchc.search as search
 
-    kept, made = {}, []
+    kept, made, read = {}, [], []
 
     def remember(key, make):  # as the build cache: what it keeps is read back through pickle
         if key not in kept:
             made.append(key[0])
             kept[key] = pickle.dumps(make())
+        else:
+            read.append(key[0])
         return pickle.loads(kept[key])
 
     before = written_forms_docs(400)
@@ -136,9 +138,14 @@ def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
     runs = made.count("search-run")
     assert runs > 1 and made.count("search") == 400 and made.count("search-part") == 2 * search.PARTS
     made.clear()
+    read.clear()
     after = [*before[:150], SearchDoc(before[150].url, "Tiêu đề mới", "news", "", "", "đăng ký mới"), *before[151:]]
     assert build(after, {}, remember) == build(after, {})
     assert made.count("search-run") == 1 and made.count("search") == 1  # the edited run; the edited document
+    # Of the runs not indexed again, only the parts merged again are read, each once; the run indexed again keeps
+    # each of its parts, those whose bytes are kept already found there.
+    own = 2 * search.PARTS - made.count("search-run-part")
+    assert read.count("search-run-part") == (runs - 1) * made.count("search-part") + own
     # The index merged again only in the parts of the words and pairs the edit took out or put in.
     def keys_of(doc):
         analysis = search.analyse(doc.title, doc.text)
@@ -151,6 +158,12 @@ def test_a_rebuild_indexes_again_only_the_run_of_the_document_edited():
     added = [*after, SearchDoc("150a/", "Thêm", "news", "", "", "thêm một tin")]
     assert build(added, {}, remember) == build(added, {})
     assert made.count("search-run") <= 2  # its run, or two where the new document ends a run
+    # A part the cache lost is made again from its run's documents, the same.
+    for key in [key for key in kept if key[0] in ("search-run-part", "search-part")]:
+        del kept[key]
+    made.clear()
+    assert build(added, {}, remember) == build(added, {})
+    assert made.count("search-run") == 0 and made.count("search-part") == 2 * search.PARTS
 
 
 def test_a_text_named_by_its_source_is_read_only_when_its_run_is_indexed_again(monkeypatch):

@@ -1,6 +1,8 @@
 """The search index made by a process of its own while the build writes its pages."""
 
+import os
 import sqlite3
+import subprocess
 
 import pytest
 
@@ -20,7 +22,7 @@ def test_the_process_places_the_index_made_here_and_hands_its_cache_entries_back
     made_here = search.build(DOCS, NAMES)
     cache = build_cache.Cache(tmp_path / "cache", "code")
     cache.keep_entry("mot-trang", b"...")  # the build's transaction is open while the process reads the cache
-    running = search_copy.Running(DOCS, NAMES, cache, tmp_path / "site")
+    running = search_copy.Running().hand_over(DOCS, NAMES, cache, tmp_path / "site")
     assert running.written(cache) == set(made_here)
     assert _files(tmp_path / "site") == made_here
     assert "mot-trang" in _kept(tmp_path / "cache")  # committed while the build waited, before its end
@@ -30,7 +32,7 @@ def test_the_process_places_the_index_made_here_and_hands_its_cache_entries_back
     assert len(kept) > 1 + len(DOCS)  # each document's analysis and each run's index, kept by the build's cache
     again = build_cache.Cache(tmp_path / "cache", "code")
     again.keep_entry("trang-khac", b"...")
-    running = search_copy.Running(DOCS, NAMES, again, tmp_path / "site2")
+    running = search_copy.Running().hand_over(DOCS, NAMES, again, tmp_path / "site2")
     assert running.written(again) == set(made_here) and _files(tmp_path / "site2") == made_here
     again.close()
     assert _kept(tmp_path / "cache") == kept | {"trang-khac"}  # read back from the cache, none made again
@@ -46,7 +48,7 @@ def test_the_process_reads_the_texts_a_document_names_from_the_cache(tmp_path):
     cache.close()
     named = [replace(doc, text=None, passages="", source=f"trang-{n}") for n, doc in enumerate(DOCS)]
     again = build_cache.Cache(tmp_path / "cache", "code")
-    running = search_copy.Running(named, NAMES, again, tmp_path / "site")
+    running = search_copy.Running().hand_over(named, NAMES, again, tmp_path / "site")
     assert running.written(again) == set(search.build(DOCS, NAMES)) and _files(tmp_path / "site") == search.build(DOCS, NAMES)
     again.close()
 
@@ -58,13 +60,33 @@ def _kept(folder) -> set[str]:
 
 def test_a_failure_of_the_process_is_an_error_with_what_it_said(tmp_path):
     (tmp_path / "site").write_text("một tệp, không phải thư mục")
-    running = search_copy.Running(DOCS, NAMES, build_cache.Cache(None, "code"), tmp_path / "site")
+    running = search_copy.Running().hand_over(DOCS, NAMES, build_cache.Cache(None, "code"), tmp_path / "site")
     with pytest.raises(search_copy.SearchCopyError, match="Traceback"):
         running.written(build_cache.Cache(None, "code"))
     running.cancel()  # the build fails with it: nothing more to stop
 
 
 def test_a_build_that_failed_stops_the_process(tmp_path):
-    running = search_copy.Running(DOCS * 200, NAMES, build_cache.Cache(None, "code"), tmp_path / "site")
+    running = search_copy.Running().hand_over(DOCS * 200, NAMES, build_cache.Cache(None, "code"), tmp_path / "site")
     running.cancel()
     assert running._process.returncode is not None
+
+
+def test_the_process_waits_for_the_documents_and_a_build_that_fails_before_stops_it(tmp_path):
+    """Started as the build starts, the process is ready when the documents come; a build that fails before its
+    pages are converted (a content error) stops it, and it makes nothing."""
+    running = search_copy.Running()
+    with pytest.raises(subprocess.TimeoutExpired):  # waiting, not ended
+        running._process.wait(timeout=0.5)
+    running.cancel()
+    assert running._process.returncode is not None and not (tmp_path / "site").exists()
+
+
+def test_the_process_ends_of_itself_when_the_build_ends_before_handing_over(tmp_path):
+    """Killed with the build (its end of the pipe closed by the system): the process ends quietly, not waiting on."""
+    running = search_copy.Running()
+    os.close(running._tell)
+    running._tell = None
+    out, err = running._process.communicate(timeout=30)
+    assert running._process.returncode == 0 and out == err == b""
+    running.cancel()
