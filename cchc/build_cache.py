@@ -312,31 +312,32 @@ class Cache:
     def parts(self, key: str) -> dict | None:
         """The value kept for `key` (never to be changed by the caller: the preview hands the same one out again), its
         sides (`keep_parts`) left undecoded."""
-        kept = self._framed(key, with_sides=False)
-        return kept and kept[0]
-
-    def sides(self, key: str) -> list[str] | None:
-        """The long strings kept beside the value for `key`, in the order given to `keep_parts`."""
-        kept = self._framed(key, with_sides=True)
-        return kept and kept[1]
-
-    def _framed(self, key: str, with_sides: bool) -> tuple[dict, list[str] | None] | None:
         remembered = self._memory.values.get(key) if self._memory is not None else None
-        if remembered is not None and not with_sides:
+        if remembered is not None:
             self._mark_used(key)
-            return remembered, None
-        data = self._get(key)
-        sections = _sections(data) if data is not None else None
-        if sections is None:
-            return None
+            return remembered
+        sections = self._sections(key)
         try:
-            parts = remembered if remembered is not None else json.loads(bytes(sections[0]))
-            sides = [str(side, "utf-8", "surrogatepass") for side in sections[1:]] if with_sides else None
+            parts = sections and json.loads(bytes(sections[0]))
         except ValueError:
             return None
-        if self._memory is not None:
+        if parts is not None and self._memory is not None:
             self._memory.keep(key, parts)
-        return parts, sides
+        return parts
+
+    def sides(self, key: str, count: int | None = None) -> list[str] | None:
+        """The long strings kept beside the value for `key`, in the order given to `keep_parts`: the first `count` of
+        them where given (a page's HTML without its search texts), the value itself not decoded (both were a third of
+        reading a page's HTML back)."""
+        sections = self._sections(key)
+        try:
+            return sections and [str(side, "utf-8", "surrogatepass") for side in sections[1:][:count]]
+        except ValueError:
+            return None
+
+    def _sections(self, key: str) -> list[memoryview] | None:
+        data = self._get(key)
+        return _sections(data) if data is not None else None
 
     def keep_parts(self, key: str, parts: dict, *sides: str) -> None:
         """Keep `parts`, and beside them `sides`: long strings (a page's HTML and search texts) that a build reading the

@@ -14,7 +14,7 @@ def sides(page_html: str, texts: tuple[str, ...]) -> tuple[str, ...]:
 
 def kept_html(cache, key: str) -> str:
     """The HTML of the page whose parts are kept under `key`."""
-    return cache.sides(key)[0]
+    return cache.sides(key, 1)[0]
 
 
 def kept_texts(cache) -> Callable[[str], tuple[str, str]]:
