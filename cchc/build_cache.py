@@ -325,13 +325,12 @@ class Cache:
             self._memory.keep(key, parts)
         return parts
 
-    def sides(self, key: str, count: int | None = None) -> list[str] | None:
-        """The long strings kept beside the value for `key`, in the order given to `keep_parts`: the first `count` of
-        them where given (a page's HTML without its search texts), the value itself not decoded (both were a third of
-        reading a page's HTML back)."""
+    def sides(self, key: str) -> list[str] | None:
+        """The long strings kept beside the value for `key`, in the order given to `keep_parts`, the value itself not
+        decoded (a sixth of reading a page's HTML back)."""
         sections = self._sections(key)
         try:
-            return sections and [str(side, "utf-8", "surrogatepass") for side in sections[1:][:count]]
+            return sections and [str(side, "utf-8", "surrogatepass") for side in sections[1:]]
         except ValueError:
             return None
 

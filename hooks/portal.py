@@ -1314,14 +1314,14 @@ def on_page_content(html, page, config, files):
     links = {file.src_uri: anchors for file, anchors in (page.links_to_anchors or {}).items()}
     if uri not in _Build.from_cache:
         html = safety.sanitize(html)
-        texts, named = (), ""
+        named = ""
         if _Build.site and search.is_document(_Build.site, uri):  # for the search index: made once, with the HTML
             texts = search.texts(html)
             named = search.text_digest(*texts)
             _Build.texts[uri] = (*texts, _Build.part_keys[uri], named)
         _Build.cache.keep_parts(_Build.part_keys.get(uri, ""), {
             "search": named, "toc": _toc_tokens(page.toc), "title": page._title_from_render,
-            "anchors": sorted(page.present_anchor_ids or ()), "links": links}, *page_sides.sides(html, texts))
+            "anchors": sorted(page.present_anchor_ids or ()), "links": links}, html)
         if uri in _Build.carried:
             _Build.html[uri] = html  # the same string as the page's (else the feeds read it from the cache)
     _Build.notes[uri] = (_Build.part_keys.get(uri, ""), links, _Build.texts[uri][3] if uri in _Build.texts else "")

@@ -39,17 +39,24 @@ def test_the_process_places_the_index_made_here_and_hands_its_cache_entries_back
 
 
 def test_the_process_reads_the_texts_a_document_names_from_the_cache(tmp_path):
-    """A page not converted again is handed over by its parts' key: the process reads its texts from the cache."""
+    """A page not converted again is handed over by its parts' key: the process reads its texts from its HTML kept in
+    the cache, as the build read them from the page."""
     from dataclasses import replace
 
     cache = build_cache.Cache(tmp_path / "cache", "code")
-    for n, doc in enumerate(DOCS):  # as an earlier build kept each page: its HTML, then its two texts
-        cache.keep_parts(f"trang-{n}", {"search": True}, "<p>…</p>", doc.text, doc.passages)
+    pages = [f"<h1>{doc.title}</h1><p>{doc.text}</p>" for doc in DOCS]
+    for n, page_html in enumerate(pages):  # as an earlier build kept each page's HTML
+        cache.keep_parts(f"trang-{n}", {"search": True}, page_html)
     cache.close()
-    named = [replace(doc, text=None, passages="", source=f"trang-{n}") for n, doc in enumerate(DOCS)]
+    named = [replace(doc, text=None, passages="", source=f"trang-{n}", text_digest=search.text_digest(*search.texts(page)))
+             for n, (doc, page) in enumerate(zip(DOCS, pages))]
+    in_full = [replace(doc, text=text, passages=passages)
+               for doc, (text, passages) in zip(DOCS, map(search.texts, pages))]
     again = build_cache.Cache(tmp_path / "cache", "code")
     running = search_copy.Running().hand_over(named, NAMES, again, tmp_path / "site")
-    assert running.written(again) == set(search.build(DOCS, NAMES)) and _files(tmp_path / "site") == search.build(DOCS, NAMES)
+    assert running.written(again) == set(search.build(in_full, NAMES))
+    assert _files(tmp_path / "site") == search.build(in_full, NAMES)
+    assert any("Đăng ký hộ kinh doanh lần 7." in data.decode() for data in _files(tmp_path / "site").values())
     again.close()
 
 
