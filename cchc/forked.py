@@ -97,8 +97,9 @@ class Forked:
         finally:
             os._exit(status)  # noqa: SLF001 - the build's finalizers (its cache's connection) are not the copy's
 
-    def result(self, cache: Cache) -> Any:
-        """What `work` returned, once the copy ended; its entries are now in `cache`, its records logged."""
+    def result(self, cache: Cache, hold: bool = False) -> Any:
+        """What `work` returned, once the copy ended; its entries are now in `cache` (`Cache.take`, `hold`), its
+        records logged."""
         try:
             _pid, status = os.waitpid(self._pid, 0)
             self._result.seek(0)
@@ -110,7 +111,7 @@ class Forked:
                 logging.getLogger(record.name).handle(record)
             if error is not None:
                 raise ForkedError(error)
-            cache.take(self._entries, notes)
+            cache.take(self._entries, notes, hold=hold)
             return value
         finally:
             self._entries.close()

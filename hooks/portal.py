@@ -1064,7 +1064,7 @@ def _take_elsewhere() -> None:
     _mine, copy, done = _Build.elsewhere
     _Build.elsewhere = None
     try:
-        result = copy.result(_Build.cache)
+        result = copy.result(_Build.cache, hold=True)  # the HTML of the pages it converted, read next (`_with_html`)
     except forked.ForkedError as error:
         raise PluginError(str(error)) from None
     done(result)

@@ -388,3 +388,29 @@ def test_entries_handed_back_are_taken_as_they_come_whole(tmp_path):
         taker.take(handed, {"used": [], "hashed": {}, "unsettled": {}}, at)
         assert taker.entry("ba") == b"3" * 10
         taker.close()
+
+
+def test_pages_a_copy_converted_are_held_as_taken_until_their_html_is_read_once(tmp_path, monkeypatch):
+    """The build reads the HTML of each page its copy converted just after taking the copy's entries: held as they
+    came, not read back from the cache; once read, and for anything else, the cache."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as handed:
+        maker = build_cache.Cache(None, "code").handing_back(handed, 0.0)
+        maker.keep_parts("trang", {"toc": []}, "<p>đường</p>")
+        maker.keep_entry("khac", b"khong phai trang")
+        handed.flush()
+        taker = build_cache.Cache(tmp_path / "cache", "code")
+        taker.take(handed, {"used": [], "hashed": {}, "unsettled": {}}, hold=True)
+        read = []
+        reading = taker._get
+        monkeypatch.setattr(taker, "_get", lambda key: read.append(key) or reading(key))
+        assert taker.parts("trang") == {"toc": []} and taker.sides("trang") == ["<p>đường</p>"] and read == []
+        assert taker.sides("trang") == ["<p>đường</p>"] and read == ["trang"]  # read once: let go
+        assert taker.entry("khac") == b"khong phai trang" and taker._held == {}
+        taker.close()
+
+        again = build_cache.Cache(tmp_path / "cache2", "code")
+        again.take(handed, {"used": [], "hashed": {}, "unsettled": {}})
+        assert again._held == {}  # the search process's entries, and the checks: not held
+        again.close()
