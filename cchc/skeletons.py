@@ -15,7 +15,6 @@ something of the page the shape does not account for, is rendered by the theme p
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from typing import Callable
@@ -130,10 +129,12 @@ def _slot(value) -> bool:
 
 
 def _plain(value):
-    """A value as part of a shape: itself with its type (1 and True are equal), or its JSON if it has parts."""
+    """A value as part of a shape: itself with its type (1 and True are equal), or its `repr` if it has parts (equal
+    values built in another order make another shape, and are rendered by the theme once more; sorted JSON was a
+    fifth of making the pages out of the nav from their skeletons)."""
     if value is None or isinstance(value, (str, int, float)):
         return type(value), value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=repr)
+    return repr(value)
 
 
 def _family(page, template: str, values: list) -> tuple:
