@@ -163,7 +163,7 @@ def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Rem
         go_on()
         indexed = _Run(number, run, remember, go_on, read)
         runs.append(indexed)
-        for doc, data in zip(run, indexed.shown):
+        for doc, data in zip(run, indexed.results()):
             place(f"{DIR}/d/{number}.json", data)
             kind.append(kind_place[doc.kind])
             department.append(doc.department)
@@ -221,7 +221,14 @@ class _Run:
         self._made: dict | None = None  # the whole index, where made by this build
         key = ("search-run", *(part for doc in docs for part in _described(doc)))
         head = remember(key, self._make)
-        self.digests, self.shown = head["digests"], head["shown"]
+        self.digests, self._shown = head["digests"], head["shown"]
+        if self._made is not None:  # its documents' texts are not held to the merge (80 MB at 10,000 documents)
+            self._docs = None
+
+    def results(self) -> list[bytes]:
+        """What each document's result shows (its file), given once: not held to the merge."""
+        shown, self._shown = self._shown, None
+        return shown
 
     def _make(self) -> dict:
         index = self._made = _run_index([_with_text(doc, self._read) for doc in self._docs], self._remember,
