@@ -344,7 +344,7 @@ class Cache:
         return _sections(data) if data is not None else None
 
     def keep_parts(self, key: str, parts: dict, *sides: str) -> None:
-        """Keep `parts`, and beside them `sides`: long strings (a page's HTML and search texts) that a build reading the
+        """Keep `parts`, and beside them `sides`: long strings (a page's HTML) that a build reading the
         parts back seldom needs, and does not decode (at 10,000 documents, 160 MB of JSON decoded a rebuild)."""
         sections = [json.dumps(parts, ensure_ascii=False).encode("utf-8")]
         sections += [side.encode("utf-8", "surrogatepass") for side in sides]

@@ -65,9 +65,13 @@ class Running:
                 pickle.dump(_ROW(doc), given, protocol=pickle.HIGHEST_PROTOCOL)
             given.flush()
             given.seek(0)
-        with os.fdopen(self._tell, "wb") as tell:
-            self._tell = None
-            pickle.dump((str(cache.folder or ""), cache.code, str(site_dir), cache.started), tell)
+        tell, self._tell = self._tell, None
+        try:
+            os.write(tell, pickle.dumps((str(cache.folder or ""), cache.code, str(site_dir), cache.started)))
+        except BrokenPipeError:  # it ended already: `written` says what it said
+            pass
+        finally:
+            os.close(tell)
         return self
 
     def written(self, cache: build_cache.Cache) -> set[str]:
@@ -87,7 +91,8 @@ class Running:
                 ending.join(timeout=TAKING)
             out, err = said
             if self._process.returncode:
-                raise SearchCopyError(err.decode("utf-8", "replace").strip())
+                raise SearchCopyError(err.decode("utf-8", "replace").strip()
+                                      or f"tiến trình dừng với mã {self._process.returncode}")
             paths, notes = pickle.loads(out)
             cache.take(self._entries, notes, taken)
         except BaseException:

@@ -97,3 +97,13 @@ def test_the_process_ends_of_itself_when_the_build_ends_before_handing_over(tmp_
     out, err = running._process.communicate(timeout=30)
     assert running._process.returncode == 0 and out == err == b""
     running.cancel()
+
+
+def test_a_process_that_ended_before_the_documents_came_is_reported_with_what_it_said(tmp_path):
+    running = search_copy.Running()
+    running._process.kill()  # as the system might end it (memory): the hand-over meets a closed pipe
+    running._process.wait()
+    running.hand_over(DOCS, NAMES, build_cache.Cache(None, "code"), tmp_path / "site")
+    with pytest.raises(search_copy.SearchCopyError, match="mã -9"):  # said, since it could say nothing
+        running.written(build_cache.Cache(None, "code"))
+    running.cancel()
