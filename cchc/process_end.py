@@ -14,8 +14,8 @@ import sys
 def after_build(command: str) -> None:
     """Ends the process if it is `mkdocs build` run from the command line and its build succeeded (this is called
     from MkDocs' `on_shutdown`, in the `finally` of its build command, after every plugin's: an exception on its way
-    out means the build failed, and MkDocs must go on to say so and exit non-zero). In any other process, a test's or a program's that
-    builds by MkDocs' API, it returns: the process is not the build's to end."""
+    out means the build failed, and MkDocs must go on to say so and exit non-zero). In any other process, a test's or
+    a program's that builds by MkDocs' API, it returns: the process is not the build's to end."""
     if command == "build" and sys.exc_info()[0] is None and _mkdocs_is_main():
         end(0)
 
