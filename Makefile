@@ -5,20 +5,28 @@ PY := $(VENV)/bin/python
 # What building needs, and what testing adds (Playwright, axe, jsonschema…): a publishing job installs only the first.
 READY := $(VENV)/.ready-build
 TEST_READY := $(VENV)/.ready-test
+# The portal's code compiled once for every process that imports it (a build, its search process, each build a test
+# starts), before each command: where PYTHONDONTWRITEBYTECODE is set (this project's CI machines set it), each
+# process otherwise compiles it again from source, 0.3 s of CPU for the build alone. Up to date, this takes 0.1 s.
+COMPILED := $(PY) -m compileall -q cchc hooks
 
 .PHONY: build serve test check site-check deploy rollback clean sample-plans hooks
 
 build: $(READY)  ## Dựng trang vào site/
+	$(COMPILED)
 	$(PY) -m mkdocs build --strict
 	@echo "Đã dựng xong: mở $(CURDIR)/site/index.html, hoặc chạy 'make serve' rồi vào http://127.0.0.1:8000/"
 
 serve: $(READY)  ## Xem trước tại http://127.0.0.1:8000/
+	$(COMPILED)
 	$(PY) -m mkdocs serve
 
 test: $(TEST_READY)  ## Chạy toàn bộ kiểm thử
+	$(COMPILED)
 	$(PY) -m pytest
 
 check: $(READY)  ## Kiểm tra nhanh nội dung, không dựng trang
+	$(COMPILED)
 	$(PY) -m cchc.check
 
 hooks: $(READY)  ## Kiểm tra nội dung trước mỗi lần commit

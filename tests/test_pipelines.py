@@ -71,3 +71,27 @@ def test_both_forges_keep_the_build_cache_between_builds():
     pipeline = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert [".cache/cchc"] in [c["paths"] for c in pipeline["build"]["cache"]]
     assert [".cache/pip", ".venv"] in [c["paths"] for c in pipeline["build"]["cache"]]
+
+
+def test_each_command_compiles_the_portals_code_before_its_processes_import_it(tmp_path):
+    """With PYTHONDONTWRITEBYTECODE set (as on the project's CI machines), a build, its search process and each build
+    a test starts would each compile `cchc` and the hooks again from source: the Makefile compiles them first."""
+    import importlib.util
+    import shutil
+
+    for name in ("Makefile", "requirements.txt", "requirements-dev.txt", "pyproject.toml"):
+        shutil.copy(REPO / name, tmp_path / name)
+    for folder in ("cchc", "hooks"):
+        shutil.copytree(REPO / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / ".venv").mkdir()
+    for ready in (".ready-build", ".ready-test"):  # installed: `make -n` shows each command's own lines
+        (tmp_path / ".venv" / ready).touch()
+    compiled = ".venv/bin/python -m compileall -q cchc hooks"
+    for command in ("build", "serve", "test", "check"):
+        lines = subprocess.run(["make", "-n", command], cwd=tmp_path, capture_output=True, text=True).stdout.splitlines()
+        assert lines[0] == compiled and lines[1].startswith(".venv/bin/python -m ")
+    subprocess.run([sys.executable, *compiled.split()[1:]], cwd=tmp_path, check=True,
+                   env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"})
+    sources = [*(tmp_path / "cchc").rglob("*.py"), *(tmp_path / "hooks").glob("*.py")]
+    assert len(sources) > 50
+    assert [path for path in sources if not Path(importlib.util.cache_from_source(str(path))).is_file()] == []
