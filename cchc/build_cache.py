@@ -520,7 +520,10 @@ class Cache:
         if self._placer is not None:
             digest = data.digest if isinstance(data, Blob) else hashlib.sha256(data).hexdigest()
             blob = self._blob(digest)
-            self._placer.put(blob, dest, None if isinstance(data, Blob) or self._written(blob) else data)
+            # The site this build took over has these bytes there already (most of a rebuild's search index): one
+            # look at the file, and nothing handed over.
+            if not self._linked_already(blob, dest):
+                self._placer.put(blob, dest, None if isinstance(data, Blob) or self._written(blob) else data)
             return digest
         if not isinstance(data, Blob) and self.folder is not None:
             data = self._kept_blob(data)

@@ -89,18 +89,25 @@ class Spare:
         self._listing = subprocess.Popen([sys.executable, "-c", _WALK, str(self.taken)], stdout=subprocess.PIPE,
                                          stderr=subprocess.DEVNULL)  # if it fails, the build walks the spare itself
 
-    def reuse(self, keep: set[str]) -> None:
+    def reuse(self, keep: set[str], later: str | None = None) -> set[str]:
         """Move into the building folder (empty) the spare's files at the paths of `keep`, which this build writes
-        again (a page the same as before is then left as it is); the spare's other files are removed."""
+        again (a page the same as before is then left as it is), and those under the folder `later`, which it writes
+        again but knows only once they are made (the search index: 18,000 files at 10,000 documents, removed and
+        linked again by every rebuild before). The paths kept under `later` are returned: the build removes those it
+        did not write. The spare's other files are removed."""
         if self.taken is None:
-            return
+            return set()
         taken, self.taken = self.taken, None
         listed, _ = self._listing.communicate()
         walked = pickle.loads(listed) if self._listing.returncode == 0 else _walked(str(taken))
+        kept_later = set()
         for relative, names in walked:  # deepest folders first
             folder = os.path.join(taken, relative)
             prefix = relative + "/" if relative else ""
             kept = False
+            if later is not None and (relative == later or relative.startswith(later + "/")):
+                kept_later.update(prefix + name for name in names)
+                names, kept = [], True
             for name in names:
                 if prefix + name in keep:
                     kept = True
@@ -115,6 +122,7 @@ class Spare:
             for entry in os.scandir(taken):
                 os.replace(entry.path, self._building / entry.name)
             taken.rmdir()
+        return kept_later
 
     def discard(self) -> None:
         """The build failed before it took over the spare's pages: the spare goes with it."""

@@ -99,6 +99,7 @@ class _Build:
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
     spare: "site_swap.Spare | None" = None  # the site before the one it replaces: its unchanged pages are reused
+    spare_index: set[str] = set()  # the files of the spare's search index, reused: those not written again go
     command = ""  # MkDocs' command: `build`, `serve`, `gh-deploy`
     serving = False  # `mkdocs serve`: its live reload runs an inline script, which the policy would block
     dirty = False  # `--dirty`: MkDocs skips a page whose output is newer than its source, so no spare is reused
@@ -828,9 +829,12 @@ def _head_links(uri: str, entry, site_url: str) -> list:
 
 
 def on_nav(nav, config, files):
+    _Build.spare_index = set()
     if _Build.spare is not None:  # what this build makes is known, none of it written yet
         inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
-        _Build.spare.reuse({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)})
+        # The search index too, where its process writes it: a rebuild's files are most of them unchanged.
+        _Build.spare_index = _Build.spare.reuse({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)},
+                                                search.DIR if _Build.searching is not None else None)
     _Build.cache.place_elsewhere()  # from here the pages are written (the folder the build writes in is ready)
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}
@@ -1447,7 +1451,7 @@ def on_post_build(config) -> None:
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching)
     _Build.shown = set(_Build.titles_rendered)
     if not (_Build.serving and _Build.outputs):
-        _Build.outputs = made.write(Path(config.site_dir), set())
+        _Build.outputs = made.write(Path(config.site_dir), _Build.spare_index)
         _finish()
         return
     if _strict_warnings():  # MkDocs stops this build: the site served stays as it is

@@ -196,6 +196,31 @@ def test_a_page_already_linked_in_place_is_known_by_one_look_at_it_and_refused_o
     again.close()
 
 
+def test_a_file_already_in_place_is_not_handed_to_the_placing_process(tmp_path, monkeypatch):
+    """A rebuild's search index goes into the folder the spare's index was kept in: most of its files are there."""
+    cache = Cache(tmp_path / "c", "code")
+    site = tmp_path / "site"
+    for name in ("a", "b"):
+        cache.place(f"{{\"kết quả\": \"{name}\"}}".encode(), site / "search" / f"{name}.json")
+    blobs = list((tmp_path / "c" / "blobs").glob("*/*"))
+    hour_ago = time.time() - 3600
+    for blob in blobs:
+        os.utime(blob, (hour_ago, hour_ago))
+        assert cache._intact(str(blob))  # hashed: its size, time and inode noted
+    cache.close()
+
+    again = Cache(tmp_path / "c", "code")
+    again.place_elsewhere()
+    handed = []
+    monkeypatch.setattr(again._placer, "put", lambda blob, dest, data=None: handed.append(dest))
+    again.place('{"kết quả": "a"}'.encode(), site / "search" / "a.json")  # the same bytes: left as it is
+    again.place('{"kết quả": "c"}'.encode(), site / "search" / "b.json")  # other bytes: replaced
+    again.place('{"kết quả": "a"}'.encode(), site / "search" / "new.json")  # not there: linked
+    assert handed == [site / "search" / "b.json", site / "search" / "new.json"]
+    monkeypatch.undo()
+    again.close()
+
+
 def test_the_blobs_a_build_wrote_are_noted_when_it_ends_if_nothing_of_them_moved_since(tmp_path, monkeypatch):
     monkeypatch.setattr(build_cache, "SETTLED", 2 * 10**8)  # 0.2 s, for the test
     cache = Cache(tmp_path / "c", "code")

@@ -152,6 +152,25 @@ def test_the_cache_is_used_and_a_damaged_entry_is_only_a_miss(small_site, tmp_pa
     assert_same_site(small_site / "site", tmp_path / "full")
 
 
+def test_a_rebuild_takes_over_the_spare_s_search_index_and_removes_the_files_it_no_longer_writes(small_site, tmp_path):
+    """The spare's search index is kept while the search process writes the index again (most of its files are the
+    same); those it did not write again (a news item deleted: one result fewer) are removed once it says which."""
+    env = {"CCHC_NOW": NOW}
+    for number in range(1, 7):
+        _news(small_site, f"tin-{number}", f"Tin số {number}", f"2025-0{number}-01")
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    assert mkdocs_build(small_site, env=env).returncode == 0  # the first site is now the spare
+    spare = site_swap.spare(small_site / "site")
+    index_before = {p.relative_to(spare).as_posix() for p in (spare / "search").rglob("*") if p.is_file()}
+    (small_site / "docs" / "tin-tuc" / "2025" / "tin-6.md").unlink()
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    site = small_site / "site"
+    index_now = {p.relative_to(site).as_posix() for p in (site / "search").rglob("*") if p.is_file()}
+    assert index_before - index_now and index_now & index_before
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(site, tmp_path / "full")
+
+
 def test_a_page_the_nav_takes_over_is_never_written_through_a_kept_file(small_site, tmp_path):
     """Out of the nav a page is a link to the bytes the cache keeps; in it MkDocs writes it. A spare's link to a kept
     page is replaced, never written through: the kept bytes, and the site served that shares them, stay as they were."""

@@ -111,6 +111,22 @@ def test_the_replaced_site_is_the_next_builds_spare_with_only_what_that_build_ma
     assert _tree(building) == {"index.html": "cũ", "tin/a/index.html": "cũ"}
 
 
+def test_the_spare_keeps_the_folder_a_build_writes_again_later_and_says_which_files_it_kept(tmp_path):
+    from cchc import site_swap
+
+    site = tmp_path / "site"
+    for path in ("index.html", "tin/a/index.html", "search/manifest.json", "search/b/1.json", "search/d/7.json",
+                 "assets/x.css"):
+        write(site_swap.spare(site), path, "cũ")
+    building = site_swap.fresh(site)
+    # The search index's files are known once its process wrote them: the spare's are kept meanwhile, and the build
+    # removes those it did not write again; the rest of the spare is as for pages.
+    kept = site_swap.Spare(site, building).reuse({"index.html"}, later="search")
+    assert kept == {"search/manifest.json", "search/b/1.json", "search/d/7.json"}
+    assert _tree(building) == {"index.html": "cũ", **{path: "cũ" for path in kept}}
+    assert site_swap.Spare(site, site_swap.fresh(tmp_path / "other")).reuse({"index.html"}, later="search") == set()
+
+
 def test_a_build_that_fails_before_it_took_over_the_spare_removes_it(tmp_path):
     from cchc import site_swap
 
