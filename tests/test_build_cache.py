@@ -150,26 +150,32 @@ def test_the_preview_remembers_what_it_read_and_still_refuses_a_blob_edited_in_p
     assert Cache(tmp_path / "c", "code").parts("p-xem-truoc") is None  # a build reads the folder only
 
 
-def test_a_blob_is_hashed_again_unless_its_size_time_and_inode_are_those_it_had_when_hashed(tmp_path, monkeypatch):
-    from pathlib import Path
+def test_a_blob_is_hashed_again_unless_its_size_and_time_are_those_it_had_when_hashed(tmp_path, monkeypatch):
+    import shutil
 
     cache = Cache(tmp_path / "c", "code")
     digest = cache.put_page("k", b"<html>trang</html>", tmp_path / "site1" / "index.html")
     blob = tmp_path / "c" / "blobs" / digest[:2] / digest
     hour_ago = time.time() - 3600
     os.utime(blob, (hour_ago, hour_ago))  # written long before it was hashed: its time vouches for it
-    assert cache.place_page("k", tmp_path / "site2" / "index.html")  # hashed, and its size, time and inode noted
+    assert cache.place_page("k", tmp_path / "site2" / "index.html")  # hashed, and its size and time noted
     cache.close()
+    # A CI job restores the cache as new files with their times (`tar --posix`): new inodes, the same blobs.
+    shutil.copytree(tmp_path / "c", tmp_path / "restored", copy_function=shutil.copy2)
+    restored = tmp_path / "restored" / "blobs" / digest[:2] / digest
+    assert restored.stat().st_ino != blob.stat().st_ino and restored.stat().st_mtime_ns == blob.stat().st_mtime_ns
 
-    read = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda path: b"" if path == blob else read(path))  # reading it would fail
+    read = build_cache._read
+    monkeypatch.setattr(build_cache, "_read", lambda path: b"" if path in (str(blob), str(restored)) else read(path))
     assert Cache(tmp_path / "c", "code").place_page("k", tmp_path / "site3" / "index.html")  # not read: not hashed
-    monkeypatch.setattr(Path, "read_bytes", read)
+    assert Cache(tmp_path / "restored", "code").place_page("k", tmp_path / "site4" / "index.html")
+    assert (tmp_path / "site4" / "index.html").read_bytes() == b"<html>trang</html>"
+    monkeypatch.setattr(build_cache, "_read", read)
     (tmp_path / "site3" / "index.html").write_bytes(b"<html>sua  </html>")  # edited in place, same size: time moves
-    assert not Cache(tmp_path / "c", "code").place_page("k", tmp_path / "site4" / "index.html")
+    assert not Cache(tmp_path / "c", "code").place_page("k", tmp_path / "site5" / "index.html")
 
     written_now = Cache(tmp_path / "c2", "code")  # written in this tick: an edit in the same tick keeps its time
-    digest = written_now.put_page("k", b"<p>moi</p>", tmp_path / "site5" / "index.html")
+    digest = written_now.put_page("k", b"<p>moi</p>", tmp_path / "site6" / "index.html")
     written_now.close()
     assert Cache(tmp_path / "c2", "code")._hashed_before() == {}
 

@@ -262,6 +262,29 @@ def test_a_mistake_in_the_copy_s_share_is_reported_as_the_build_reports_it_and_n
     assert not (small_site / "site").exists()
 
 
+def test_a_ci_job_s_rebuild_reuses_the_restored_cache_and_equals_a_full_one(small_site, tmp_path):
+    """As a CI job builds: its sources a fresh checkout (every file new, modified now), the build cache restored as
+    new files with their times (`tar --posix`, as `actions/cache` restores it), no site to take over. The pages the
+    edit did not touch are put in place from the cache (their blobs known by their size and time, not hashed
+    again: tests/test_build_cache.py), and the site is the one a clean build writes."""
+    _news(small_site, "tin-a", "Tin thứ nhất")
+    _news(small_site, "tin-b", "Tin thứ hai", "2025-04-01")
+    assert mkdocs_build(small_site, env={"CCHC_NOW": NOW}).returncode == 0
+    time.sleep(source_signatures.SETTLED / 1e9 + 0.1)  # the blobs written: far enough back to be noted as hashed
+    assert mkdocs_build(small_site, env={"CCHC_NOW": NOW}).returncode == 0
+
+    job = tmp_path / "job" / "portal"
+    shutil.copytree(small_site, job, copy_function=shutil.copyfile, ignore=shutil.ignore_patterns(".*", "site"))
+    shutil.copytree(small_site / ".cache", job / ".cache", copy_function=shutil.copy2)
+    _news(job, "tin-a", "Tin đã sửa tiêu đề")
+    rebuilt = mkdocs_build(job, env={"CCHC_NOW": NOW})
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    kept = re.search(r"(\d+) trang không đổi so với lần dựng trước", rebuilt.stderr)
+    assert kept is not None and int(kept[1]) > 10
+    assert mkdocs_build(job, "--site-dir", str(tmp_path / "full"), env={"CCHC_NOW": NOW, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(job / "site", tmp_path / "full")
+
+
 def test_a_build_of_unchanged_sources_makes_nothing_again(small_site):
     """Every key a build reads is the one the build before wrote, whether that build checked a text afresh or read
     its check from the cache: a key that moved would make pages again on every rebuild, with the same bytes."""
