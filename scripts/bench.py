@@ -401,9 +401,28 @@ def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = BUILD_
             _set_aside(work / "full", work)
             _run([python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "full")], portal, cache=False)
             result[f"rebuild_{name}"]["equals_full"] = not site_check.differences(portal / "site", work / "full")
+        result["rebuild_ci"] = _ci_rebuild(portal, work)
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _ci_rebuild(portal: Path, work: Path) -> dict:
+    """A rebuild as a CI job runs it after a news edit: the sources a fresh checkout (every file new, modified now),
+    the build cache restored as new files with their times (as `tar --posix` restores it: `actions/cache`), no site
+    and no spare; checked against a clean build of the same sources."""
+    job = work / "ci" / "portal"
+    for folder in ("docs", "plans", "overrides"):
+        shutil.copytree(portal / folder, job / folder, copy_function=shutil.copyfile)
+    shutil.copyfile(portal / "mkdocs.yml", job / "mkdocs.yml")
+    shutil.copytree(portal / ".cache", job / ".cache", copy_function=shutil.copy2)  # the web editor's files too
+    _name, path, edit, _shows = _edits(job, mark=2)[0]
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    os.sync()  # the copies written out before the build is timed, not while it runs
+    figures = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], job)
+    _set_aside(work / "full", work)
+    _run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "full")], job, cache=False)
+    return figures | {"equals_full": not site_check.differences(job / "site", work / "full")}
 
 
 def _set_aside(folder: Path, work: Path) -> None:
@@ -458,6 +477,8 @@ def table(results: list[dict]) -> str:
                  ("peak memory with the search process (PSS), MB", lambda r: f"{r['build']['peak_together_mb']:.0f}"),
                  *[(f"rebuild after {label}, s (= full?)", (lambda name: lambda r: _rebuild(r[f"rebuild_{name}"]))(name))
                    for name, label in EDITS.items()],
+                 ("rebuild as a CI job runs it (checkout, cache restored, no site), after a news edit, s (= full?)",
+                  lambda r: _rebuild(r["rebuild_ci"])),
                  ("output, MB", lambda r: f"{r['sizes']['output_mb']:.0f}"),
                  ("largest HTML page, KB", lambda r: f"{r['sizes']['largest_html_kb']:.0f} ({r['sizes']['largest_html']})"),
                  ("feeds, MB", lambda r: f"{r['sizes']['feeds_mb']:.1f}"),

@@ -17,7 +17,7 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     assert len(result["ratios"]) == 3 and result["ratio"] == sorted(result["ratios"])[1]
     assert result["ratio"] == result["build"]["wall_s"] / result["floor"]["wall_s"]
     assert result["sizes"]["pages"] > 60 and result["sizes"]["search_index_mb"] > 0
-    for edit in bench.EDITS:
+    for edit in [*bench.EDITS, "ci"]:
         assert result[f"rebuild_{edit}"]["wall_s"] > 0 and result[f"rebuild_{edit}"]["equals_full"] is True
     assert result["sizes"]["cache_mb"] > 0
     assert result["build"]["peak_together_mb"] > 0  # the build's memory and its search process's, sampled
@@ -25,6 +25,7 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     table = bench.table([result])
     assert "| build ÷ floor" in table and "N = 60" in table and "department edit" in table and "3 pairs)" in table
     assert "| rebuild after an edit of the portal's own department (named in every footer)" in table
+    assert "| rebuild as a CI job runs it (checkout, cache restored, no site), after a news edit" in table
 
 
 def test_the_preview_is_timed_from_each_save_to_the_page_showing_it_and_to_the_site_built_again(tmp_path):
