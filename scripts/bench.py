@@ -389,7 +389,6 @@ def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = BUILD_
         result: dict = {"docs": docs, "counts": counts, "search": search_figures(portal)}
         if search_only:
             return result
-        python = sys.executable
         result |= _full_builds(portal, rounds)
         result["sizes"] = _sizes(portal / "site") | {"cache_mb": _megabytes(portal / ".cache")}
         # Each edit as an editor makes it, then the rebuild `make build` runs (the cache and the previous site there:
@@ -397,14 +396,19 @@ def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = BUILD_
         # sources with no cache.
         for name, path, edit, _shows in _edits(portal):
             path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-            result[f"rebuild_{name}"] = _run([python, "-m", "mkdocs", "build", "--strict", "--quiet"], portal)
-            _set_aside(work / "full", work)
-            _run([python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "full")], portal, cache=False)
-            result[f"rebuild_{name}"]["equals_full"] = not site_check.differences(portal / "site", work / "full")
+            result[f"rebuild_{name}"] = _rebuilt(portal, work)
         result["rebuild_ci"] = _ci_rebuild(portal, work)
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _rebuilt(portal: Path, work: Path) -> dict:
+    """The rebuild `make build` runs, timed, and whether it wrote what a clean build of the same sources writes."""
+    figures = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], portal)
+    _set_aside(work / "full", work)
+    _run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "full")], portal, cache=False)
+    return figures | {"equals_full": not site_check.differences(portal / "site", work / "full")}
 
 
 def _ci_rebuild(portal: Path, work: Path) -> dict:
@@ -419,10 +423,7 @@ def _ci_rebuild(portal: Path, work: Path) -> dict:
     _name, path, edit, _shows = _edits(job, mark=2)[0]
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     os.sync()  # the copies written out before the build is timed, not while it runs
-    figures = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], job)
-    _set_aside(work / "full", work)
-    _run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(work / "full")], job, cache=False)
-    return figures | {"equals_full": not site_check.differences(job / "site", work / "full")}
+    return _rebuilt(job, work)
 
 
 def _set_aside(folder: Path, work: Path) -> None:
