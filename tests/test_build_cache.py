@@ -158,7 +158,7 @@ def test_a_blob_is_hashed_again_unless_its_size_and_time_are_those_it_had_when_h
     blob = tmp_path / "c" / "blobs" / digest[:2] / digest
     hour_ago = time.time() - 3600
     os.utime(blob, (hour_ago, hour_ago))  # written long before it was hashed: its time vouches for it
-    assert cache.place_page("k", tmp_path / "site2" / "index.html")  # hashed, and its size and time noted
+    assert cache.place_page("k", tmp_path / "site2" / "index.html")  # hashed, and its size, time and inode noted
     cache.close()
     # A CI job restores the cache as new files with their times (`tar --posix`): new inodes, the same blobs.
     shutil.copytree(tmp_path / "c", tmp_path / "restored", copy_function=shutil.copy2)

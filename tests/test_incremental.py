@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from cchc import content, site_swap, source_signatures
+from cchc import build_cache, content, site_swap, source_signatures
 
 from conftest import REPO, assert_same_site, edited_in_place, mkdocs_build, write
 
@@ -270,7 +270,7 @@ def test_a_ci_job_s_rebuild_reuses_the_restored_cache_and_equals_a_full_one(smal
     _news(small_site, "tin-a", "Tin thứ nhất")
     _news(small_site, "tin-b", "Tin thứ hai", "2025-04-01")
     assert mkdocs_build(small_site, env={"CCHC_NOW": NOW}).returncode == 0
-    time.sleep(source_signatures.SETTLED / 1e9 + 0.1)  # the blobs written: far enough back to be noted as hashed
+    time.sleep(build_cache.SETTLED / 1e9 + 0.1)  # the blobs written: far enough back to be noted as hashed
     assert mkdocs_build(small_site, env={"CCHC_NOW": NOW}).returncode == 0
 
     job = tmp_path / "job" / "portal"
