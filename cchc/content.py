@@ -105,8 +105,11 @@ class Layout:
 
 
 def source_digest(raw: bytes) -> str:
-    """What names a source's bytes: its check and its entry are the same for the same bytes."""
-    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+    """What names a source's bytes: its check and its entry are the same for the same bytes. Git's id of a blob of
+    those bytes, which Git's index tells of a checkout's files without reading them (`git_index`)."""
+    digest = hashlib.sha1(b"blob %d\0" % len(raw), usedforsecurity=False)
+    digest.update(raw)
+    return digest.hexdigest()
 
 
 # Sources checked together: each (kind, text, digest of its bytes), its check or None. A text is None where the build

@@ -7,6 +7,10 @@ the modification time, or the change time, which nothing but the system sets (a 
 still moves it), or the inode (a file saved by replacing it). A file modified too recently for its times to have
 moved since (`SETTLED`: the system's clock for files is coarse) is not noted, as Git does not trust a "racily clean"
 file: the next build reads it again.
+
+A fresh checkout (a CI job's) has no file an earlier build saw: there Git's index says which files are the blobs
+they were committed as (`git_index`), and a file whose blob is the digest noted for its path is known that way.
+Paths are noted relative to the project, which a CI job may check out in a different folder each time.
 """
 
 from __future__ import annotations
@@ -14,11 +18,16 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Protocol
 
 SETTLED = 2 * 10**9  # nanoseconds between a file's last change and the moment its signature can be trusted
 
 Signature = tuple[int, int, int, int]  # size, modification and change times (ns), inode
-Noted = dict[str, tuple[Signature, str]]  # path -> its signature and the digest of its bytes
+Noted = dict[str, tuple[Signature, str]]  # path (relative to the project) -> its signature and the digest of its bytes
+
+
+class Vouching(Protocol):
+    def blob(self, path: str) -> str | None: ...  # `git_index.Committed`
 
 
 def signature(path: Path) -> Signature:
@@ -30,21 +39,23 @@ class Signatures:
     """What one build knows of its sources' bytes without reading them (`before`: noted by earlier builds), and what
     it notes for the next (`noted`)."""
 
-    def __init__(self, before: Noted):
+    def __init__(self, before: Noted, root: Path, committed: Vouching | None = None):
         self.before = before
         self.noted: Noted = {}
+        self._root = f"{root}{os.sep}"
+        self._committed = committed
         self._taken: dict[str, tuple[Signature, int]] = {}  # read next: the signature and the clock, before reading
 
     def unchanged(self, path: Path) -> str | None:
         """The digest of `path`'s bytes if they are those an earlier build read; else None, and the file is to be
         read (`read`)."""
-        name = str(path)
+        name = self._name(path)
         try:
             now, found = time.time_ns(), signature(path)
         except OSError:
             return None
         kept = self.before.get(name)
-        if kept is not None and kept[0] == found:
+        if kept is not None and (kept[0] == found or self._vouched(name, found, kept)):
             self.noted[name] = kept
             return kept[1]
         self._taken[name] = found, now
@@ -52,8 +63,19 @@ class Signatures:
 
     def read(self, path: Path, digest: str) -> None:
         """`path` was read after `unchanged` said it was not known: its bytes' digest."""
-        taken = self._taken.pop(str(path), None)
+        name = self._name(path)
+        taken = self._taken.pop(name, None)
         if taken is not None:
             found, now = taken
             if max(found[1], found[2]) < now - SETTLED:
-                self.noted[str(path)] = found, digest
+                self.noted[name] = found, digest
+
+    def _vouched(self, name: str, found: Signature, kept: tuple[Signature, str]) -> bool:
+        """Git says the file is the blob whose id is the digest noted for it, and its size is that of the bytes read
+        then (a checkout that converts line ends makes files of other sizes than their blobs'). Noted as it was, not
+        with this signature: the file may have changed since Git looked, and the next build asks Git again."""
+        return self._committed is not None and found[0] == kept[0][0] and self._committed.blob(name) == kept[1]
+
+    def _name(self, path: Path) -> str:
+        name = str(path)
+        return name[len(self._root):].replace(os.sep, "/") if name.startswith(self._root) else name

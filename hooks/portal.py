@@ -7,6 +7,7 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import importlib
@@ -41,9 +42,10 @@ from mkdocs.utils import CountHandler, get_relative_url
 from mkdocs.utils.meta import get_data
 
 import cchc
-from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
-                  page_inputs, page_sides, placing, portal_info, process_end, safety, search, search_copy, shared_parts,
-                  site_check, site_address, site_swap, skeletons, source_signatures, subscriptions, text, vendor)
+from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, git_index,
+                  links, page_inputs, page_sides, placing, portal_info, process_end, safety, search, search_copy,
+                  shared_parts, site_check, site_address, site_swap, skeletons, source_signatures, subscriptions, text,
+                  vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -278,8 +280,10 @@ def on_pre_build(config) -> None:
     _check_elsewhere(layout)
     # A build sharing its checks reads every source: its turns with the copy are counted in the order they are read.
     before = {} if _Build.elsewhere is not None else _Build.cache.sources_read()
-    signatures = source_signatures.Signatures(before)
-    with collector.paused():  # ten thousand checks read back from the cache, none of them a cycle
+    # Git asked meanwhile, for a fresh checkout's files (a CI job's), which no signature noted before can match.
+    asking = git_index.Committed(layout.root) if before else contextlib.nullcontext()
+    with asking as committed, collector.paused():  # ten thousand checks read back from the cache, none of them a cycle
+        signatures = source_signatures.Signatures(before, layout.root, committed)
         site = content.load_site(layout, _Build.check or _checked_many, signatures)
     _Build.cache.note_sources_read(signatures.noted, before)
     _take_elsewhere()  # the copy's share, if the walk met none of it

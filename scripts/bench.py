@@ -412,18 +412,27 @@ def _rebuilt(portal: Path, work: Path) -> dict:
 
 
 def _ci_rebuild(portal: Path, work: Path) -> dict:
-    """A rebuild as a CI job runs it after a news edit: the sources a fresh checkout (every file new, modified now),
-    the build cache restored as new files with their times (as `tar --posix` restores it: `actions/cache`), no site
-    and no spare; checked against a clean build of the same sources."""
-    job = work / "ci" / "portal"
-    for folder in ("docs", "plans", "overrides"):
-        shutil.copytree(portal / folder, job / folder, copy_function=shutil.copyfile)
-    shutil.copyfile(portal / "mkdocs.yml", job / "mkdocs.yml")
-    shutil.copytree(portal / ".cache", job / ".cache", copy_function=shutil.copy2)  # the web editor's files too
-    _name, path, edit, _shows = _edits(job, mark=2)[0]
+    """A rebuild as a CI job runs it after a news edit: the portal committed to Git, the edit committed after it, and
+    the job's sources a fresh clone (every file new, modified now, in a folder of its own), the build cache restored as
+    new files with their times (as `tar --posix` restores it: `actions/cache`), no site and no spare; checked against
+    a clean build of the same sources."""
+    shutil.copyfile(ROOT / ".gitignore", portal / ".gitignore")
+    _git(portal, "init", "-q")
+    _git(portal, "add", "-A")
+    _git(portal, "commit", "-q", "-m", "Nội dung")
+    _name, path, edit, _shows = _edits(portal, mark=2)[0]
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    _git(portal, "commit", "-q", "-a", "-m", "Sửa tin")
+    job = work / "ci" / "portal"
+    _git(portal, "clone", "-q", str(portal), str(job))
+    shutil.copytree(portal / ".cache", job / ".cache", copy_function=shutil.copy2)  # the web editor's files too
     os.sync()  # the copies written out before the build is timed, not while it runs
     return _rebuilt(job, work)
+
+
+def _git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Ban biên tập", "-c", "user.email=bbt@example.vn", *args], cwd=cwd,
+                   check=True, stdout=subprocess.DEVNULL)
 
 
 def _set_aside(folder: Path, work: Path) -> None:

@@ -18,6 +18,12 @@ FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
 os.environ.setdefault("CCHC_VENDOR", str(REPO / ".cache" / "vendor"))
 
 
+def git(root: Path, *args: str) -> str:
+    """Git as an editor runs it, who needs no name of their own set on this machine."""
+    return subprocess.run(["git", "-c", "user.name=Ban biên tập", "-c", "user.email=bbt@example.vn", *args], cwd=root,
+                          check=True, capture_output=True, text=True).stdout
+
+
 def write(root: Path, relative: str, text: str) -> Path:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ import pytest
 
 from cchc import build_cache, content, site_swap, source_signatures
 
-from conftest import REPO, assert_same_site, edited_in_place, mkdocs_build, write
+from conftest import REPO, assert_same_site, edited_in_place, git, mkdocs_build, write
 
 NOW, LATER = "2026-11-25T12:00", "2027-02-01T08:00"
 SPLIT = {"CCHC_SPLIT_FROM": "1"}  # a copy of the build converts half of what is converted, however little
@@ -285,6 +285,43 @@ def test_a_ci_job_s_rebuild_reuses_the_restored_cache_and_equals_a_full_one(smal
     assert_same_site(job / "site", tmp_path / "full")
 
 
+def test_a_ci_job_s_checkout_is_known_by_git_not_read_and_its_rebuild_equals_a_full_one(small_site, tmp_path):
+    """As a CI job builds from Git: a clone in a folder of its own, after a commit that edits a news item, and the
+    cache restored. Git's index vouches for every source but the edited one, which alone is read: the others keep
+    what the build before noted of them (their files in the first checkout), and the site is a clean build's."""
+    import sqlite3
+
+    write(small_site, ".gitignore", (REPO / ".gitignore").read_text(encoding="utf-8"))
+    _news(small_site, "tin-a", "Tin thứ nhất")
+    _news(small_site, "tin-b", "Tin thứ hai", "2025-04-01")
+    git(small_site, "init", "-q")
+    git(small_site, "add", "-A")
+    git(small_site, "commit", "-q", "-m", "Nội dung")
+    time.sleep(source_signatures.SETTLED / 1e9 + 0.1)  # the sources' times far enough back to be noted
+    assert mkdocs_build(small_site, env={"CCHC_NOW": NOW}).returncode == 0
+
+    _news(small_site, "tin-a", "Tin đã sửa tiêu đề")
+    git(small_site, "commit", "-q", "-a", "-m", "Sửa tin")
+    job = tmp_path / "job" / "portal"
+    git(tmp_path, "clone", "-q", str(small_site), str(job))
+    shutil.copytree(small_site / ".cache", job / ".cache", copy_function=shutil.copy2)
+    time.sleep(source_signatures.SETTLED / 1e9 + 0.1)
+    rebuilt = mkdocs_build(job, env={"CCHC_NOW": NOW})
+    assert rebuilt.returncode == 0, rebuilt.stderr
+
+    with sqlite3.connect(job / ".cache" / "cchc" / "entries.sqlite") as db:
+        inodes = dict(db.execute("SELECT path, inode FROM sources"))
+    sources = [layout_path for layout_path, _kind in content.sources(content.Layout.at(job))]
+    assert len(inodes) == len(sources) > 5
+    for path in sources:
+        name = path.relative_to(job).as_posix()
+        read = inodes[name] == path.stat().st_ino
+        assert read == (name == "docs/tin-tuc/2025/tin-a.md"), name
+        assert read or inodes[name] == (small_site / name).stat().st_ino
+    assert mkdocs_build(job, "--site-dir", str(tmp_path / "full"), env={"CCHC_NOW": NOW, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(job / "site", tmp_path / "full")
+
+
 def test_a_build_of_unchanged_sources_makes_nothing_again(small_site):
     """Every key a build reads is the one the build before wrote, whether that build checked a text afresh or read
     its check from the cache: a key that moved would make pages again on every rebuild, with the same bytes."""
@@ -314,7 +351,8 @@ def test_a_rebuild_knows_unchanged_sources_by_their_signature_and_reads_one_edit
     assert mkdocs_build(small_site, env=env).returncode == 0
     with sqlite3.connect(small_site / ".cache" / "cchc" / "entries.sqlite") as db:
         noted = {path for (path,) in db.execute("SELECT path FROM sources")}
-    assert noted == {str(path) for path, _kind in content.sources(content.Layout.at(small_site))}
+    assert noted == {path.relative_to(small_site).as_posix()
+                     for path, _kind in content.sources(content.Layout.at(small_site))}
 
     edited_in_place(small_site / "docs/tin-tuc/2025/tin-a.md", "Nội dung tin.", "Nội dung tia.")
     assert mkdocs_build(small_site, env=env).returncode == 0
