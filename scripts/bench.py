@@ -420,7 +420,7 @@ def _ci_rebuild(portal: Path, work: Path) -> dict:
     _git(portal, "init", "-q")
     _git(portal, "add", "-A")
     _git(portal, "commit", "-q", "-m", "Nội dung")
-    _name, path, edit, _shows = _edits(portal, mark=2)[0]
+    _name, path, edit, _shows = next(edit for edit in _edits(portal, mark=2) if edit[0] == "news")
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     _git(portal, "commit", "-q", "-a", "-m", "Sửa tin")
     job = work / "ci" / "portal"
