@@ -105,6 +105,17 @@ def code_digest(folders: list[Path], settings: str) -> str:
     return digest(*parts)
 
 
+def checks_code(package: Path) -> str:
+    """What a source's check is made by (`content.check_text`): the package's code and the packages it runs on, not
+    the site's settings, hooks or theme; so a content check (`python -m cchc.check`) finds the checks a build kept."""
+    return code_digest([package], "")
+
+
+def check_key(code: str, kind: str, named: str) -> str:
+    """The key of the check of a source of kind `kind` whose bytes are `named` (`content.source_digest`)."""
+    return digest(code, "checked", kind, named)
+
+
 def _version(name: str) -> str:
     try:
         return metadata.version(name)
@@ -446,10 +457,7 @@ class Cache:
 
     def sources_read(self) -> source_signatures.Noted:
         """What earlier builds noted of the sources they read (`source_signatures`), whatever their code."""
-        db = self._entries()
-        rows = db.execute("SELECT path, size, modified, changed, inode, digest FROM sources") if db is not None else []
-        return {path: ((size, modified, changed, inode), digest)
-                for path, size, modified, changed, inode, digest in rows}
+        return _sources_read(self._entries())
 
     def note_sources_read(self, noted: source_signatures.Noted, before: source_signatures.Noted) -> None:
         """`noted` kept in place of `before` (what `sources_read` gave) once the build ends."""
@@ -622,6 +630,45 @@ class Cache:
                     self._db.execute("DELETE FROM hashed WHERE blob = ?", (path.name,))
             except OSError:
                 pass
+
+
+class Kept:
+    """What earlier builds kept, read and never written: a content check (`python -m cchc.check`) before a build, or
+    beside one (SQLite in write-ahead mode: a reader never waits for the build's transaction). Nothing where there is
+    no cache."""
+
+    def __init__(self, folder: Path | None):
+        self._db = None
+        if folder is not None and (folder / ENTRIES).is_file():
+            try:
+                self._db = sqlite3.connect(folder / ENTRIES, timeout=60)
+                self._db.execute("SELECT 1 FROM kept LIMIT 1")
+            except sqlite3.DatabaseError:  # damaged, or not yet made: checked as with no cache
+                self._db = None
+
+    def __enter__(self) -> "Kept":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        if self._db is not None:
+            self._db.close()
+
+    def entries(self, keys: list[str]) -> dict[str, bytes]:
+        try:
+            return dict(_rows(self._db, "SELECT key, value FROM kept WHERE key IN ({keys})", keys)) if self._db else {}
+        except sqlite3.DatabaseError:
+            return {}
+
+    def sources_read(self) -> source_signatures.Noted:
+        try:
+            return _sources_read(self._db)
+        except sqlite3.DatabaseError:
+            return {}
+
+
+def _sources_read(db: sqlite3.Connection | None) -> source_signatures.Noted:
+    rows = db.execute("SELECT path, size, modified, changed, inode, digest FROM sources") if db is not None else []
+    return {path: ((size, modified, changed, inode), digest) for path, size, modified, changed, inode, digest in rows}
 
 
 def _rows(db: sqlite3.Connection, query: str, keys: list[str], *before) -> Iterator[tuple]:

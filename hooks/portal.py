@@ -107,6 +107,7 @@ class _Build:
     dirty = False  # `--dirty`: MkDocs skips a page whose output is newer than its source, so no spare is reused
     newest = ""
     cache = build_cache.Cache(None, "")
+    checks_code = ""  # what the sources' checks are made by, which `cchc.check` finds them by too (`build_cache`)
     part_keys: dict[str, str] = {}  # page -> the key of its converted Markdown
     from_cache: set[str] = set()  # pages whose converted Markdown came from the cache (sanitized already)
     page_keys: dict[str, tuple[str, str]] = {}  # page rendered in this build -> the keys of its output and its own parts
@@ -261,6 +262,7 @@ def on_config(config):
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
     _Build.cache = build_cache.Cache(build_cache.location(project), build_cache.code_digest(folders, settings),
                                      remember=_Build.serving)
+    _Build.checks_code = build_cache.checks_code(folders[0])
     # Taken now, listed meanwhile, reused once the build knows its pages (`on_nav`); none for a build that keeps nothing.
     _Build.spare = (site_swap.Spare(_Build.target, _Build.building)
                     if _Build.cache.folder is not None and not _Build.dirty else None)
@@ -332,7 +334,7 @@ def _checked_many(items: list) -> list:
     checked, one by one."""
     if _Build.elsewhere is not None and len(items) > 1:
         return [_checked_many([item])[0] for item in items]
-    keys = [_Build.cache.key("checked", kind.name, named) for kind, _text, named in items]
+    keys = [build_cache.check_key(_Build.checks_code, kind.name, named) for kind, _text, named in items]
     if _Build.elsewhere is not None and not _Build.elsewhere.mine(keys[0]):
         _take_elsewhere()
     kept = _Build.cache.entries(keys)
@@ -374,7 +376,8 @@ def _check_share(listed: list, meeting, cache) -> int:
             text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError):  # reported by the build's own reading
             continue
-        _check_and_keep(cache, cache.key("checked", kind.name, content.source_digest(raw)), kind, text)
+        key = build_cache.check_key(_Build.checks_code, kind.name, content.source_digest(raw))
+        _check_and_keep(cache, key, kind, text)
         count += 1
     return count
 

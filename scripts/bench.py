@@ -397,6 +397,7 @@ def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = BUILD_
         for name, path, edit, _shows in _edits(portal):
             path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
             result[f"rebuild_{name}"] = _rebuilt(portal, work)
+        result["check"] = _run([sys.executable, "-m", "cchc.check", "."], portal, cache=False)  # `make check`, no cache
         result["rebuild_ci"] = _ci_rebuild(portal, work)
         return result
     finally:
@@ -427,7 +428,8 @@ def _ci_rebuild(portal: Path, work: Path) -> dict:
     _git(portal, "clone", "-q", str(portal), str(job))
     shutil.copytree(portal / ".cache", job / ".cache", copy_function=shutil.copy2)  # the web editor's files too
     os.sync()  # the copies written out before the build is timed, not while it runs
-    return _rebuilt(job, work)
+    checked = _run([sys.executable, "-m", "cchc.check", "."], job)  # as GitHub's job runs it: after the cache's restore
+    return _rebuilt(job, work) | {"check_wall_s": checked["wall_s"]}
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -489,6 +491,8 @@ def table(results: list[dict]) -> str:
                    for name, label in EDITS.items()],
                  ("rebuild as a CI job runs it (checkout, cache restored, no site), after a news edit, s (= full?)",
                   lambda r: _rebuild(r["rebuild_ci"])),
+                 ("content check (`make check`): no cache / in that CI job, before its build, s",
+                  lambda r: f"{r['check']['wall_s']:.1f} / {r['rebuild_ci']['check_wall_s']:.1f}"),
                  ("output, MB", lambda r: f"{r['sizes']['output_mb']:.0f}"),
                  ("largest HTML page, KB", lambda r: f"{r['sizes']['largest_html_kb']:.0f} ({r['sizes']['largest_html']})"),
                  ("feeds, MB", lambda r: f"{r['sizes']['feeds_mb']:.1f}"),

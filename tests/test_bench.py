@@ -26,6 +26,8 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     assert "| build ÷ floor" in table and "N = 60" in table and "department edit" in table and "3 pairs)" in table
     assert "| rebuild after an edit of the portal's own department (named in every footer)" in table
     assert "| rebuild as a CI job runs it (checkout, cache restored, no site), after a news edit" in table
+    assert result["check"]["wall_s"] > 0 and result["rebuild_ci"]["check_wall_s"] > 0
+    assert "| content check (`make check`): no cache / in that CI job, before its build, s" in table
 
 
 def test_the_preview_is_timed_from_each_save_to_the_page_showing_it_and_to_the_site_built_again(tmp_path):

@@ -75,3 +75,36 @@ def test_broken_links_and_anchors_are_found_before_building(small_site):
     assert out.count("lỗi: liên kết") == 4  # the right ones, the external one and the one in code pass
     build = mkdocs_build(small_site)
     assert build.returncode == 1 and "Liên kết hỏng, chưa dựng trang" in build.stderr and "Traceback" not in build.stderr
+
+
+def test_check_takes_the_checks_a_build_kept_and_checks_only_what_changed(small_site, monkeypatch, capsys):
+    """After a build, the check neither reads nor checks again a source the build checked (its warning still
+    reported); a source edited since is checked; what it prints is what a check with no cache prints."""
+    import time
+    import unicodedata
+
+    from cchc import build_cache, check, content, source_signatures
+
+    write(small_site, "docs/huong-dan/nfd.md", unicodedata.normalize("NFD", "# Cải cách hành chính\n\nNội dung.\n"))
+    time.sleep(source_signatures.SETTLED / 1e9 + 0.1)  # far enough back for the build to note the sources it read
+    assert mkdocs_build(small_site).returncode == 0
+    plan = small_site / "plans/489-qd-ubnd.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("issued: 2020-03-11", "issued: 2020-02-30"),
+                    encoding="utf-8")
+    entries = small_site / build_cache.FOLDER / build_cache.ENTRIES
+    kept_before = entries.read_bytes()
+
+    checked, checking = [], content.check_text
+    monkeypatch.setattr(content, "check_text", lambda kind, text: checked.append(kind.name) or checking(kind, text))
+    assert check.main([str(small_site)]) == 1
+    with_cache = capsys.readouterr().out
+    assert checked == ["plan"]  # the edited plan alone
+    assert entries.read_bytes() == kept_before  # read, never written
+
+    monkeypatch.setenv("CCHC_CACHE", "off")
+    checked.clear()
+    assert check.main([str(small_site)]) == 1
+    assert len(checked) == len(content.sources(content.Layout.at(small_site)))
+    assert capsys.readouterr().out == with_cache
+    assert "plans/489-qd-ubnd.md:6: lỗi: [issued] ngày 30 không tồn tại" in with_cache
+    assert "docs/huong-dan/nfd.md:1: cảnh báo" in with_cache
