@@ -37,9 +37,11 @@ def test_a_file_changed_removed_or_told_to_be_assumed_unchanged_is_not_vouched_f
 
 
 def test_paths_are_relative_to_the_project_inside_a_larger_repository(tmp_path):
-    committed_repository(tmp_path, {"cong/docs/a.md": "A\n", "khac/docs/a.md": "B\n"})
+    committed_repository(tmp_path, {"cong/docs/a.md": "A\n", "cong/docs/b.md": "B\n", "khac/docs/a.md": "C\n"})
+    write(tmp_path, "cong/docs/b.md", "B, đã sửa\n")
     with Committed(tmp_path / "cong") as committed:
         assert committed.blob("docs/a.md") == content.source_digest(b"A\n")
+        assert committed.blob("docs/b.md") is None  # changed: Git names it from the project's folder too
 
 
 def test_outside_a_work_tree_nothing_is_vouched_for(tmp_path):
