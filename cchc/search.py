@@ -19,7 +19,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from typing import Callable, Iterable
@@ -231,8 +231,7 @@ class _Run:
         return shown
 
     def _make(self) -> dict:
-        index = self._made = _run_index([_with_text(doc, self._read) for doc in self._docs], self._remember,
-                                        self._go_on)
+        index = self._made = _run_index(self._docs, self._remember, self._go_on, self._read)
         for side in ("words", "pairs"):
             for data, named in zip(index[side], index["digests"][side]):
                 self._remember(("search-run-part", named), lambda data=data: data)
@@ -343,14 +342,20 @@ def _described(doc: SearchDoc) -> tuple[str, ...]:
     return (doc.url, doc.title, doc.kind, doc.department, doc.date, doc.identifier, named or doc.source)
 
 
-def _with_text(doc: SearchDoc, read: Read) -> SearchDoc:
-    if doc.text is not None:
-        return doc
-    text, passages = read(doc.source)
-    return replace(doc, text=text, passages=passages)
+def _analysed(doc: SearchDoc, remember: Remember, read: Read) -> dict:
+    """The document's analysis (`analyse`) and the text its result shows (`excerpt`), kept under its title and its
+    text's digest: a document whose text is named by its source is read (`read`, its page's parts from the cache)
+    only if they are not kept. A department renamed changes the texts of pages in most runs, each indexed again:
+    reading back every document's text only to look its analysis up was a quarter of that."""
+    def made() -> dict:
+        text, passages = (doc.text, doc.passages) if doc.text is not None else read(doc.source)
+        return {**analyse(doc.title, text), "excerpt": (passages or text)[:TEXT_LIMIT]}
+
+    named = doc.text_digest or (text_digest(doc.text, doc.passages) if doc.text is not None else doc.source)
+    return remember(("search", doc.title, named), made)
 
 
-def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], None]) -> dict:
+def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], None], read: Read) -> dict:
     """The index of a run of documents, numbered from 0: for each folded word its written forms in order of first
     appearance and its postings (documents, weights, and which forms a document uses where not the first alone:
     posting number, then bits); for each pair of neighbouring words its documents. Each in parts (`_parts`). With
@@ -360,6 +365,7 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
     # A written form -> its folded word's postings (documents, weights, masks) and its bit among the word's forms:
     # looked up once per word of each document, the build's most frequent step.
     seen: dict[str, tuple[list[int], list[int], list[int], int]] = {}
+    analysed: list[dict] = []  # each document's, for what its result shows
 
     def form(word: str) -> tuple[list[int], list[int], list[int], int]:
         folded = _fold(word)
@@ -371,7 +377,8 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
     for number, doc in enumerate(run):
         if number % 100 == 0:
             go_on()
-        analysis = remember(("search", doc.title, doc.text), lambda doc=doc: analyse(doc.title, doc.text))
+        analysis = _analysed(doc, remember, read)
+        analysed.append(analysis)
         found = [seen.get(word) or form(word) for word in analysis["words"].split(" ")] if analysis["words"] else []
         for (numbers, weights, masks, bit), count in zip(found, map(_VALUES.__getitem__, analysis["weights"])):
             if numbers and numbers[-1] == number:  # another form of a folded word this document has: one posting
@@ -393,8 +400,8 @@ def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], Non
                               for folded, (forms, numbers, weights, masks) in entries.items()}),
              "pairs": _parts(pairs)}
     return {**sides, "digests": {side: [digest(part) for part in parts] for side, parts in sides.items()},
-            "shown": [_json([doc.title, doc.url, doc.kind, doc.department, doc.date,
-                             (doc.passages or doc.text)[:TEXT_LIMIT]]) for doc in run]}
+            "shown": [_json([doc.title, doc.url, doc.kind, doc.department, doc.date, analysis["excerpt"]])
+                      for doc, analysis in zip(run, analysed)]}
 
 
 def _run_postings(numbers: list[int], docs: int) -> list:
