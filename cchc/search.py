@@ -54,7 +54,7 @@ class SearchDoc:
     kind: str  # a key of KINDS
     department: str  # code, or ""
     date: str  # as shown, dd/mm/yyyy, or ""
-    text: str | None  # None: named by `source`, read only if the document's run is indexed again
+    text: str | None  # None: named by `source`, read only if its analysis was never kept (`_analysed`)
     passages: str = ""  # the text excerpts come from (TEXT_LIMIT at most): without the metadata panel most pages open with
     identifier: str = ""  # a procedure's code or a document's number: typed exactly, it comes first
     source: str = ""  # a digest that names the text and passages (the page's parts in the build cache), or ""
@@ -134,7 +134,7 @@ def build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Reme
     pairs and files, and may raise to stop (the preview stops a save's index when a newer save comes).
 
     A document may name its text by its `source` instead of giving it: `read(source)` gives it then, only if the
-    document's run is indexed again (a rebuild then reads one run's texts, not ten thousand)."""
+    document's run is indexed again and its analysis was never kept (a rebuild reads the edited pages' texts alone)."""
     return build_in_order(sorted(docs, key=lambda d: d.url), departments, remember, go_on, read)
 
 
