@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import pickle
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 
-from . import build_cache, clock, cms, content, git_index, links, source_signatures
+from . import build_cache, clock, cms, content, links, source_signatures
 from .content import Layout, load_site, split_published
 from .kinds import INDEX_RESULT, QUESTION, REPORT
 from .render import portal_pages
@@ -24,10 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args[0]) if args else Path.cwd()
     layout = Layout.at(root)
     with build_cache.Kept(build_cache.location(layout.root)) as kept:
-        before = kept.sources_read()
-        with git_index.Committed(layout.root) if before else nullcontext() as committed:
-            site = load_site(layout, _checks(kept, build_cache.checks_code(Path(__file__).parent)),
-                             source_signatures.Signatures(before, layout.root, committed))
+        with source_signatures.knowing(kept.sources_read(), layout.root) as signatures:
+            site = load_site(layout, _checks(kept, build_cache.checks_code(Path(__file__).parent)), signatures)
     report = site.report
     news = len(site.news)
     if not report.errors:  # the portal's own pages are written from valid content only

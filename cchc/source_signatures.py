@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Protocol
+from typing import Iterator, Protocol
+
+from . import git_index
 
 SETTLED = 2 * 10**9  # nanoseconds between a file's last change and the moment its signature can be trusted
 
@@ -28,6 +31,14 @@ Noted = dict[str, tuple[Signature, str]]  # path (relative to the project) -> it
 
 class Vouching(Protocol):
     def blob(self, path: str) -> str | None: ...  # `git_index.Committed`
+
+
+@contextmanager
+def knowing(before: Noted, root: Path) -> Iterator["Signatures"]:
+    """`Signatures` for one reading of the project's sources (the build's, the content check's), with Git asked on
+    the side where an earlier build noted any: the only use of its answer."""
+    with git_index.Committed(root) if before else nullcontext() as committed:
+        yield Signatures(before, root, committed)
 
 
 def signature(path: Path) -> Signature:

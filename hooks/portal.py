@@ -7,7 +7,6 @@ only once the build has succeeded, strict mode included: a failed build leaves t
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import gc
 import importlib
@@ -42,8 +41,8 @@ from mkdocs.utils import CountHandler, get_relative_url
 from mkdocs.utils.meta import get_data
 
 import cchc
-from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, git_index,
-                  links, page_inputs, page_sides, placing, portal_info, process_end, safety, search, search_copy,
+from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
+                  page_inputs, page_sides, placing, portal_info, process_end, safety, search, search_copy,
                   shared_parts, site_check, site_address, site_swap, skeletons, source_signatures, subscriptions, text,
                   vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
@@ -260,9 +259,11 @@ def on_config(config):
                           str(config.use_directory_urls), str(_Build.serving)])
     folders = [Path(sys.modules["cchc"].__file__).parent, Path(__file__).parent]
     folders += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    _Build.cache = build_cache.Cache(build_cache.location(project), build_cache.code_digest(folders, settings),
-                                     remember=_Build.serving)
+    # The package's files read once: the build's code is the checks' code and the rest.
     _Build.checks_code = build_cache.checks_code(folders[0])
+    _Build.cache = build_cache.Cache(build_cache.location(project),
+                                     build_cache.code_digest(folders[1:], f"{settings}\n{_Build.checks_code}"),
+                                     remember=_Build.serving)
     # Taken now, listed meanwhile, reused once the build knows its pages (`on_nav`); none for a build that keeps nothing.
     _Build.spare = (site_swap.Spare(_Build.target, _Build.building)
                     if _Build.cache.folder is not None and not _Build.dirty else None)
@@ -283,9 +284,7 @@ def on_pre_build(config) -> None:
     # A build sharing its checks reads every source: its turns with the copy are counted in the order they are read.
     before = {} if _Build.elsewhere is not None else _Build.cache.sources_read()
     # Git asked meanwhile, for a fresh checkout's files (a CI job's), which no signature noted before can match.
-    asking = git_index.Committed(layout.root) if before else contextlib.nullcontext()
-    with asking as committed, collector.paused():  # ten thousand checks read back from the cache, none of them a cycle
-        signatures = source_signatures.Signatures(before, layout.root, committed)
+    with source_signatures.knowing(before, layout.root) as signatures, collector.paused():  # 10,000 checks, no cycle
         site = content.load_site(layout, _Build.check or _checked_many, signatures)
     _Build.cache.note_sources_read(signatures.noted, before)
     _take_elsewhere()  # the copy's share, if the walk met none of it
