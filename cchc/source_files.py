@@ -42,44 +42,66 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def find(folder: Path, root: Path) -> Sources:
-    """Every `.md` under `folder` (hidden folders skipped), and a problem for each file that may not be published."""
+    """Every `.md` under `folder` (hidden folders skipped), and a problem for each file that may not be published.
+    Each folder is listed once with its entries' types (`os.scandir`): no file is looked at again on its own (a
+    look per file was half of listing 10,000 sources)."""
     found = Sources()
-    if not folder.is_dir():
-        return found
-    for current, dirs, files in os.walk(folder, followlinks=False):
-        here = Path(current)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in list(dirs):
-            if (here / name).is_symlink():  # MkDocs would follow it, round a loop if it is one
-                dirs.remove(name)
-                found.problems.append(_problem(root, here / name, "thư mục là liên kết tượng trưng (symlink)",
-                                               "chép thư mục thật vào đây thay cho liên kết"))
-        for name in sorted(files):
-            path = here / name
-            if name.startswith("."):
-                continue
-            if path.is_symlink():
-                try:
-                    target = path.resolve(strict=True)
-                except (OSError, RuntimeError):
-                    found.problems.append(_problem(root, path, "liên kết tượng trưng (symlink) trỏ tới tệp không có",
-                                                   "xóa liên kết, chép tệp thật vào đây"))
-                    continue
-                if not _inside(target, root):
-                    found.problems.append(_problem(root, path, f"liên kết tượng trưng trỏ ra ngoài kho nội dung ({target})",
-                                                   "chỉ xuất bản tệp nằm trong kho: chép tệp cần đăng vào đây"))
-                    continue
-            suffix = path.suffix.lower()
-            if suffix == ".md" and path.suffix != ".md":
-                found.problems.append(_problem(root, path, f"phần mở rộng {path.suffix} viết hoa: MkDocs chép nguyên tệp, kể cả phần đầu YAML",
-                                               f"đổi tên thành {path.stem}.md"))
-            elif suffix in OTHER_MARKDOWN:
-                found.problems.append(_problem(root, path, f"tệp {path.suffix} không được kiểm tra như bài viết",
-                                               f"đổi tên thành {path.stem}.md"))
-            elif suffix in ACTIVE:
-                found.problems.append(_problem(root, path, f"{ACTIVE[suffix]} không được đăng lên cổng: trình duyệt có thể chạy mã trong đó",
-                                               "viết nội dung bằng Markdown (.md); hình ảnh dùng .png, .jpg hoặc .webp; tài liệu dùng .pdf"))
-            elif suffix == ".md":
-                found.markdown.append(path)
+    if folder.is_dir():
+        _find_in(str(folder), root, found)
     found.markdown.sort()
     return found
+
+
+def _find_in(current: str, root: Path, found: Sources) -> None:
+    try:
+        with os.scandir(current) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return  # as `os.walk` does: a folder that cannot be listed holds nothing to publish
+    folders = []
+    for entry in entries:
+        if entry.name.startswith(".") or not _is_folder(entry):
+            continue
+        if entry.is_symlink():  # MkDocs would follow it, round a loop if it is one
+            found.problems.append(_problem(root, Path(entry.path), "thư mục là liên kết tượng trưng (symlink)",
+                                           "chép thư mục thật vào đây thay cho liên kết"))
+        else:
+            folders.append(entry.path)
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or _is_folder(entry):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                found.problems.append(_problem(root, path, "liên kết tượng trưng (symlink) trỏ tới tệp không có",
+                                               "xóa liên kết, chép tệp thật vào đây"))
+                continue
+            if not _inside(target, root):
+                found.problems.append(_problem(root, path, f"liên kết tượng trưng trỏ ra ngoài kho nội dung ({target})",
+                                               "chỉ xuất bản tệp nằm trong kho: chép tệp cần đăng vào đây"))
+                continue
+        suffix = path.suffix
+        lowered = suffix.lower()
+        if lowered == ".md" and suffix != ".md":
+            found.problems.append(_problem(root, path, f"phần mở rộng {suffix} viết hoa: MkDocs chép nguyên tệp, kể cả phần đầu YAML",
+                                           f"đổi tên thành {path.stem}.md"))
+        elif lowered in OTHER_MARKDOWN:
+            found.problems.append(_problem(root, path, f"tệp {suffix} không được kiểm tra như bài viết",
+                                           f"đổi tên thành {path.stem}.md"))
+        elif lowered in ACTIVE:
+            found.problems.append(_problem(root, path, f"{ACTIVE[lowered]} không được đăng lên cổng: trình duyệt có thể chạy mã trong đó",
+                                           "viết nội dung bằng Markdown (.md); hình ảnh dùng .png, .jpg hoặc .webp; tài liệu dùng .pdf"))
+        elif lowered == ".md":
+            found.markdown.append(path)
+    for path in folders:
+        _find_in(path, root, found)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # a link to a folder too, as `os.walk` lists it
+    except OSError:
+        return False
