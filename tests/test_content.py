@@ -219,6 +219,27 @@ def test_relative_path_is_posixpath_relpath_between_site_paths():
         assert content.relative_path(target, start) == posixpath.relpath("/" + target, "/" + start), (target, start)
 
 
+def test_paths_named_from_the_project_and_from_docs_as_pathlib_names_them(tmp_path):
+    layout = Layout.at(tmp_path)
+    (tmp_path / "docs-cu").mkdir()
+    (tmp_path / "lien-ket").symlink_to(tmp_path / "docs")
+    paths = [tmp_path / "docs" / "tin-tuc" / "a.md", tmp_path / "plans" / "k.md", tmp_path, tmp_path / "docs-cu" / "b.md",
+             tmp_path.parent / "khac.md", Path("docs/tuong-doi.md"), Path("/"), tmp_path / "lien-ket" / "c.md"]
+    for path in paths:
+        try:
+            expected = path.relative_to(tmp_path).as_posix()
+        except ValueError:
+            try:
+                expected = path.resolve().relative_to(tmp_path).as_posix()
+            except ValueError:
+                expected = path.as_posix()
+        assert layout.relative(path) == expected, path
+    assert layout.relative(tmp_path / "lien-ket" / "c.md") == "lien-ket/c.md"  # named as written, not resolved
+    assert layout.in_docs(tmp_path / "docs" / "tin-tuc" / "a.md") == "tin-tuc/a.md"
+    with pytest.raises(ValueError):
+        layout.in_docs(tmp_path / "docs-cu" / "b.md")  # beside docs/, its name only begins alike
+
+
 def test_a_bodys_links_and_citations_are_found_with_its_check():
     """Kept with the check in the build cache: a rebuild does not look through ten thousand bodies again."""
     from cchc.dates import DocDate
