@@ -35,7 +35,7 @@ import time
 from importlib import metadata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable, Iterator
+from typing import IO, Any, Callable, Iterator
 
 from . import placing, source_signatures
 
@@ -114,6 +114,17 @@ def checks_code(package: Path) -> str:
 def check_key(code: str, kind: str, named: str) -> str:
     """The key of the check of a source of kind `kind` whose bytes are `named` (`content.source_digest`)."""
     return digest(code, "checked", kind, named)
+
+
+def kept_checks(entries: Callable[[list[str]], dict[str, bytes]], code: str, items: list,
+                make: Callable[[str, Any, str], Any]) -> list:
+    """`content.CheckMany` from what `entries` gives for the items' keys (`check_key`, one look for them all): each
+    item's check kept, else None where its text was not read (its file is read then), else `make(key, kind, text)`.
+    The build's (which keeps what it makes) and the content check's (which keeps nothing)."""
+    keys = [check_key(code, kind.name, named) for kind, _text, named in items]
+    found = entries(keys)
+    return [pickle.loads(found[key]) if key in found else None if text is None else make(key, kind, text)
+            for key, (kind, text, _named) in zip(keys, items)]
 
 
 def _version(name: str) -> str:

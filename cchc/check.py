@@ -8,7 +8,6 @@ by Git's index, as the build finds it. The check writes nothing there. (From scr
 
 from __future__ import annotations
 
-import pickle
 import sys
 from pathlib import Path
 
@@ -45,12 +44,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _checks(kept: build_cache.Kept, code: str) -> content.CheckMany:
     """The checks a build kept for these bytes, the others made here (`content.check_text`)."""
-    def many(items: list) -> list:
-        keys = [build_cache.check_key(code, kind.name, named) for kind, _text, named in items]
-        found = kept.entries(keys)
-        return [pickle.loads(found[key]) if key in found else None if text is None else content.check_text(kind, text)
-                for key, (kind, text, _named) in zip(keys, items)]
-    return many
+    return lambda items: build_cache.kept_checks(kept.entries, code, items,
+                                                 lambda _key, kind, text: content.check_text(kind, text))
 
 
 if __name__ == "__main__":

@@ -41,6 +41,15 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
+def under(path: Path, folder: Path) -> str | None:
+    """`path` from `folder`, with `/` between its parts, if it is inside; None if it is not, or not as written. By the
+    paths' text: pathlib's `relative_to` took 6 µs a path, and a build names each source three times (0.1 s at
+    10,000)."""
+    text, start = str(path), str(folder)
+    start += "" if start.endswith(os.sep) else os.sep
+    return text[len(start):].replace(os.sep, "/") if text.startswith(start) and len(text) > len(start) else None
+
+
 def find(folder: Path, root: Path) -> Sources:
     """Every `.md` under `folder` (hidden folders skipped), and a problem for each file that may not be published.
     Each folder is listed once with its entries' types (`os.scandir`): no file is looked at again on its own (a

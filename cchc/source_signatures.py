@@ -21,7 +21,7 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator, Protocol
 
-from . import git_index
+from . import git_index, source_files
 
 SETTLED = 2 * 10**9  # nanoseconds between a file's last change and the moment its signature can be trusted
 
@@ -53,7 +53,7 @@ class Signatures:
     def __init__(self, before: Noted, root: Path, committed: Vouching | None = None):
         self.before = before
         self.noted: Noted = {}
-        self._root = f"{root}{os.sep}"
+        self._root = root
         self._committed = committed
         self._taken: dict[str, tuple[Signature, int]] = {}  # read next: the signature and the clock, before reading
 
@@ -88,5 +88,4 @@ class Signatures:
         return self._committed is not None and found[0] == kept[0][0] and self._committed.blob(name) == kept[1]
 
     def _name(self, path: Path) -> str:
-        name = str(path)
-        return name[len(self._root):].replace(os.sep, "/") if name.startswith(self._root) else name
+        return source_files.under(path, self._root) or str(path)

@@ -333,13 +333,14 @@ def _checked_many(items: list) -> list:
     checked, one by one."""
     if _Build.elsewhere is not None and len(items) > 1:
         return [_checked_many([item])[0] for item in items]
-    keys = [build_cache.check_key(_Build.checks_code, kind.name, named) for kind, _text, named in items]
+    return build_cache.kept_checks(_entries_in_turn, _Build.checks_code, items, partial(_check_and_keep, _Build.cache))
+
+
+def _entries_in_turn(keys: list[str]) -> dict[str, bytes]:
+    """The cache's entries for `keys`, once the copy's share is taken if the first of them is the copy's."""
     if _Build.elsewhere is not None and not _Build.elsewhere.mine(keys[0]):
         _take_elsewhere()
-    kept = _Build.cache.entries(keys)
-    return [pickle.loads(kept[key]) if key in kept
-            else None if text is None  # not read: its file is read then (`content._FileChecker.read`)
-            else _check_and_keep(_Build.cache, key, kind, text) for key, (kind, text, _named) in zip(keys, items)]
+    return _Build.cache.entries(keys)
 
 
 def _check_and_keep(cache, key: str, kind, raw: str):
