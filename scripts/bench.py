@@ -369,6 +369,24 @@ def search_figures(portal: Path) -> dict:
 
 
 BUILD_ROUNDS = 3  # floor-and-build pairs timed side by side for a ratio
+# A hook in place of the portal's for `rebuild_floor`: every page out of the nav left as the portal's hooks leave a
+# page unchanged since the last build (known to MkDocs, neither read, rendered nor written).
+_REBUILD_FLOOR_HOOK = '''from mkdocs.structure.files import InclusionLevel
+
+
+def _named(items):
+    for item in items or []:
+        for value in item.values() if isinstance(item, dict) else [item]:
+            yield from [value] if isinstance(value, str) else _named(value)
+
+
+def on_files(files, config):
+    in_nav = set(_named(config.nav))
+    for file in files.documentation_pages():
+        if file.src_uri not in in_nav:
+            file.inclusion = InclusionLevel.EXCLUDED
+    return files
+'''
 
 
 def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = BUILD_ROUNDS) -> dict:
@@ -399,6 +417,7 @@ def bench(docs: int, search_only: bool, preview_only: bool, rounds: int = BUILD_
             result[f"rebuild_{name}"] = _rebuilt(portal, work)
         result["check"] = _run([sys.executable, "-m", "cchc.check", "."], portal, cache=False)  # `make check`, no cache
         result["rebuild_ci"] = _ci_rebuild(portal, work)
+        result["rebuild_floor"] = rebuild_floor(portal, work)
         return result
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -430,6 +449,31 @@ def _ci_rebuild(portal: Path, work: Path) -> dict:
     os.sync()  # the copies written out before the build is timed, not while it runs
     checked = _run([sys.executable, "-m", "cchc.check", "."], job)  # as GitHub's job runs it: after the cache's restore
     return _rebuilt(job, work) | {"check_wall_s": checked["wall_s"]}
+
+
+def rebuild_floor(portal: Path, work: Path, runs: int = 3) -> dict:
+    """What no rebuild driven by MkDocs goes below: MkDocs and Material alone (none of the portal's hooks or templates)
+    building the portal's files and nav, every page out of the nav unchanged, so neither read, rendered nor written
+    (`_REBUILD_FLOOR_HOOK`): Python's start, MkDocs' settings, its list of the files, the nav's pages and the theme's
+    assets. The median of `runs`, with the number of pages it wrote (the nav's)."""
+    folder = work / "rebuild-floor"
+    folder.mkdir()
+    (folder / "hook.py").write_text(_REBUILD_FLOOR_HOOK, encoding="utf-8")
+    config = (portal / "mkdocs.yml").read_text(encoding="utf-8")
+    for pattern, replacement in ((r"\nhooks:\n  - .*", f"\nhooks:\n  - {folder / 'hook.py'}"), (r"\n  custom_dir: .*", ""),
+                                 (r"\n  language: .*", "\n  language: vi"), (r"\nstrict: true", "\nstrict: false")):
+        config, found = re.subn(pattern, replacement, config)
+        if found != 1:
+            raise SystemExit(f"mkdocs.yml: {pattern!r} found {found} times, not once: the rebuild floor's settings")
+    settings = portal / "mkdocs-rebuild-floor.yml"  # beside the portal's: its folders are named from there
+    settings.write_text(config, encoding="utf-8")
+    try:
+        timed = sorted((_run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", settings.name, "-d",
+                              str(folder / "site")], portal, cache=False) for _round in range(runs)),
+                       key=lambda figures: figures["wall_s"])[(runs - 1) // 2]
+    finally:
+        settings.unlink()
+    return timed | {"pages": sum(1 for _page in (folder / "site").rglob("*.html"))}
 
 
 def _git(cwd: Path, *args: str) -> None:
@@ -491,6 +535,8 @@ def table(results: list[dict]) -> str:
                    for name, label in EDITS.items()],
                  ("rebuild as a CI job runs it (checkout, cache restored, no site), after a news edit, s (= full?)",
                   lambda r: _rebuild(r["rebuild_ci"])),
+                 ("rebuild floor: MkDocs and Material alone, every page out of the nav unchanged, s",
+                  lambda r: f"{r['rebuild_floor']['wall_s']:.1f}"),
                  ("content check (`make check`): no cache / in that CI job, before its build, s",
                   lambda r: f"{r['check']['wall_s']:.1f} / {r['rebuild_ci']['check_wall_s']:.1f}"),
                  ("output, MB", lambda r: f"{r['sizes']['output_mb']:.0f}"),

@@ -28,6 +28,9 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     assert "| rebuild as a CI job runs it (checkout, cache restored, no site), after a news edit" in table
     assert result["check"]["wall_s"] > 0 and result["rebuild_ci"]["check_wall_s"] > 0
     assert "| content check (`make check`): no cache / in that CI job, before its build, s" in table
+    # MkDocs and Material alone, the pages out of the nav not written: the nav's own, the home page and 404.
+    assert result["rebuild_floor"]["wall_s"] > 0 and 0 < result["rebuild_floor"]["pages"] <= 6
+    assert "| rebuild floor: MkDocs and Material alone, every page out of the nav unchanged, s" in table
 
 
 def test_the_preview_is_timed_from_each_save_to_the_page_showing_it_and_to_the_site_built_again(tmp_path):
