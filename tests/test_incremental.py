@@ -123,6 +123,20 @@ def test_an_incremental_build_equals_a_full_one(small_site, tmp_path, edit):
     assert_same_site(small_site / "site", tmp_path / "full")
 
 
+def test_the_files_besides_the_pages_are_links_to_the_cache_as_the_pages_are(small_site):
+    """The theme's assets, the portal's scripts and the web editor are not copied again by every build."""
+    env = {"CCHC_NOW": NOW}
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    blobs = {path.stat().st_ino for path in (small_site / ".cache" / "cchc").glob("blobs/*/*")}
+    site = small_site / "site"
+    besides = [site / "assets" / "search.js", *(site / "assets" / "stylesheets").glob("*.css"),
+               *(site / "admin").rglob("*.js")]
+    assert len(besides) > 3 and all(path.stat().st_ino in blobs for path in besides)
+    _news(small_site, "tin-moi", "Tin mới")
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    assert all((small_site / "site" / path.relative_to(site)).stat().st_ino in blobs for path in besides)
+
+
 def test_the_cache_is_used_and_a_damaged_entry_is_only_a_miss(small_site, tmp_path):
     env = {"CCHC_NOW": NOW}
     _news(small_site, "tin-a", "Tin thứ nhất")
