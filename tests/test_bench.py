@@ -31,6 +31,11 @@ def test_a_small_benchmark_run_reports_every_figure(monkeypatch):
     # MkDocs and Material alone, the pages out of the nav not written: the nav's own, the home page and 404.
     assert result["rebuild_floor"]["wall_s"] > 0 and 0 < result["rebuild_floor"]["pages"] <= 6
     assert "| rebuild floor: MkDocs and Material alone, every page out of the nav unchanged, s" in table
+    # Three news rebuilds, each beside the rebuild floor: the middle ratio, and the figures of its pair.
+    news = result["rebuild_news"]
+    assert len(news["ratios"]) == 3 and news["ratio"] == sorted(news["ratios"])[1]
+    assert news["ratio"] == news["wall_s"] / result["rebuild_floor"]["wall_s"]
+    assert "| rebuild after a news edit ÷ rebuild floor" in table
 
 
 def test_the_preview_is_timed_from_each_save_to_the_page_showing_it_and_to_the_site_built_again(tmp_path):
