@@ -862,7 +862,7 @@ def on_nav(nav, config, files):
 def _place_static(file, _dirty: bool = False) -> None:
     """MkDocs' `File.copy_file` for the files besides the pages (the theme's assets, the web editor, the schemas): put
     in place as a page is, by a link to the same bytes kept in the cache (`Cache.place`), left as it is where the
-    spare the build took over has it: MkDocs copied their 250 files (36 MB) into every build's folder again."""
+    spare the build took over has it: MkDocs copied their 240 files (9.4 MB) into every build's folder again."""
     _Build.cache.place(file.content_bytes, file.abs_dest_path)
 
 
