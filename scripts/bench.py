@@ -465,12 +465,9 @@ def _news_rebuilds(portal: Path, work: Path, rounds: int) -> tuple[dict, dict]:
         for mark in range(11, 11 + rounds):  # the CI job's rebuild edits with its own mark
             _name, path, edit, _shows = next(edit for edit in _edits(portal, mark) if edit[0] == "news")
             path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-            floor = floor_run()
-            rebuilt = _rebuilt(portal, work)
-            pairs.append((rebuilt["wall_s"] / floor["wall_s"], floor, rebuilt))
-    ratio, floor, rebuilt = sorted(pairs, key=lambda pair: pair[0])[(len(pairs) - 1) // 2]
-    return (rebuilt | {"ratio": ratio, "ratios": [pair[0] for pair in pairs],
-                       "equals_full": all(pair[2]["equals_full"] for pair in pairs)}, floor)
+            pairs.append((floor_run(), _rebuilt(portal, work)))
+    floor, rebuilt, ratios = _median_pair(pairs)
+    return rebuilt | ratios | {"equals_full": all(built["equals_full"] for _floor, built in pairs)}, floor
 
 
 @contextmanager
@@ -528,10 +525,17 @@ def _full_builds(portal: Path, rounds: int) -> dict:
         _set_aside(portal / ".cache", portal.parent)
         _set_aside(portal / "site", portal.parent)
         floor_run = _run([python, __file__, "--floor", str(portal)], ROOT)
-        build_run = _run([python, "-m", "mkdocs", "build", "--strict", "--quiet"], portal)
-        pairs.append((build_run["wall_s"] / floor_run["wall_s"], floor_run, build_run))
-    ratio, floor_run, build_run = sorted(pairs, key=lambda pair: pair[0])[(len(pairs) - 1) // 2]
-    return {"floor": floor_run, "build": build_run, "ratio": ratio, "ratios": [pair[0] for pair in pairs]}
+        pairs.append((floor_run, _run([python, "-m", "mkdocs", "build", "--strict", "--quiet"], portal)))
+    floor_run, build_run, ratios = _median_pair(pairs)
+    return {"floor": floor_run, "build": build_run} | ratios
+
+
+def _median_pair(pairs: list[tuple[dict, dict]]) -> tuple[dict, dict, dict]:
+    """Of (floor, build) pairs timed side by side: the pair whose ratio of wall times is the median, and that ratio
+    with every pair's (`ratio`, `ratios`)."""
+    ratios = [build["wall_s"] / floor["wall_s"] for floor, build in pairs]
+    middle = sorted(range(len(pairs)), key=ratios.__getitem__)[(len(pairs) - 1) // 2]
+    return (*pairs[middle], {"ratio": ratios[middle], "ratios": ratios})
 
 
 def _ratio(result: dict) -> str:
