@@ -125,9 +125,10 @@ class Digests:
         self._entries: dict[int, tuple[Entry, str]] = {}  # id -> (the entry, kept so its id is not reused), digest
         self._reads: dict[Read, str] = {}
 
-    def of(self, reads: Iterator[Read] | list[Read]) -> str:
-        """The digest of these reads of the site (each read named once, in a fixed order)."""
-        return digest(*(f"{name}\0{key!r}\0{self.read(name, key)}" for name, key in reads))
+    def named(self, reads: Iterator[Read] | list[Read]) -> list[list]:
+        """These reads of the site (`recorded`), each with the digest of what it gave: a later build compares them
+        one by one (`ReadsBefore`), each read shared by many pages compared once."""
+        return [[name, key, self.read(name, key)] for name, key in reads]
 
     def read(self, name: str, key) -> str:
         read = (name, key)
@@ -176,6 +177,49 @@ class Digests:
             return (f"D{type(value).__qualname__}(" +
                     ",".join(self._token(getattr(value, f.name)) for f in dataclasses.fields(value)) + ")")
         raise Untracked(type(value).__qualname__)
+
+
+class ReadsBefore:
+    """The reads a last build recorded (`indexed`), each compared once with what this build's site gives."""
+
+    def __init__(self, digests: Digests, table: list[list]):
+        self._digests, self._table = digests, table
+        self._same: list[bool | None] = [None] * len(table)
+
+    def same(self, ids: list[int]) -> bool:
+        """Whether every read of `ids` gives what it gave then (a read that cannot be named now does not)."""
+        for index in ids:
+            same = self._same[index]
+            if same is None:
+                name, key, before = self._table[index]
+                try:
+                    same = self._digests.read(name, key) == before
+                except Untracked:
+                    same = False
+                self._same[index] = same
+            if not same:
+                return False
+        return True
+
+    def named(self, ids: list[int]) -> list[list]:
+        return [self._table[index] for index in ids]
+
+
+def indexed(pages: dict[str, list[list]]) -> tuple[list[list], dict[str, list[int]]]:
+    """Each page's named reads (`Digests.named`) as places in one table of them, which a record keeps: pages share
+    most of their reads (a department's, the site's day)."""
+    places: dict[tuple, int] = {}
+    table: list[list] = []
+    ids = {}
+    for uri, reads in sorted(pages.items()):  # the same table whichever process made which page
+        mine = []
+        for read in reads:
+            place = places.setdefault((read[0], read[1], read[2]), len(table))
+            if place == len(table):
+                table.append(list(read))
+            mine.append(place)
+        ids[uri] = mine
+    return table, ids
 
 
 def recorded(reads: set[Read]) -> list[list]:

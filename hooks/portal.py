@@ -124,8 +124,9 @@ class _Build:
     unwalked: set[str] = set()  # pages unchanged since a build of the same code: put in place, not walked by MkDocs
     notes: dict[str, tuple[str, dict, str]] = {}  # page -> its parts' key, links to anchors and search text's digest
     digests: "page_inputs.Digests | None" = None  # of what pages read of this build's site
-    inputs: dict[str, tuple[str, list]] = {}  # page made by its renderer -> what it read of the site, and its digest
+    inputs: dict[str, tuple[str, list, str]] = {}  # page made by its renderer -> what made it (`_rendered_noting`)
     inputs_before: dict[str, list] = {}  # the last build's record of them, with what the pages were (`_INPUTS`)
+    reads_before: "page_inputs.ReadsBefore | None" = None  # the reads of that record, compared with this site
     owns: dict[str, str] = {}  # page out of the nav -> the key of its own parts
     files = None  # MkDocs' files of this build
     nav = None  # its nav
@@ -895,15 +896,17 @@ def _unwalked(nav, config, files) -> None:
     if shell is None:
         return
     _Build.shell = shell.decode("ascii")
-    _Build.inputs_before = json.loads(_Build.cache.entry(_Build.cache.key(_INPUTS)) or "{}")
+    before = json.loads(_Build.cache.entry(_Build.cache.key(_INPUTS)) or '{"pages": {}, "reads": []}')
+    _Build.inputs_before = before["pages"]
+    _Build.reads_before = page_inputs.ReadsBefore(_Build.digests, before["reads"])
     newest = max((updated for _made, _meta, updated in _Build.made.values()), default="")  # the nav's pages'
     inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
-    # Each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page, meta, date).
+    # Each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page, title, date).
     keyed = [(file, *found) for file, found in zip(out_of_nav, _keyed_shared(out_of_nav, site_url, newest)) if found]
     placed = _Build.cache.place_pages([(page, file.abs_dest_path) for file, _key, _own, page, *_ in keyed])
     kept = []
-    for file, key, own, page, meta, updated in keyed:
+    for file, key, own, page, title, updated in keyed:
         if page not in placed:
             continue
         uri = file.src_uri
@@ -912,7 +915,7 @@ def _unwalked(nav, config, files) -> None:
         file.page.update_date, file.page.present_anchor_ids = updated, _KeptAnchors(key)
         _Build.unwalked.add(uri)
         _Build.part_keys[uri], _Build.owns[uri] = key, own
-        _Build.titles_rendered[uri] = meta["title"]
+        _Build.titles_rendered[uri] = title
         _Build.sources[file.dest_uri] = _source_of(uri)
         kept += [key, own]
     _Build.cache.keep_using(kept)
@@ -922,7 +925,7 @@ def _unwalked(nav, config, files) -> None:
 
 def _keyed(file, site_url: str, newest: str) -> tuple | None:
     """A page out of the nav made again (`_made_for`, kept for its walk), and keyed: its parts' key, its own, its
-    page's, its meta and date; None for a page walked whatever the cache holds. A page whose renderer would read the
+    page's, its title and date; None for a page walked whatever the cache holds. A page whose renderer would read the
     same of the site as the last build's did (`_INPUTS`) is not made again: it is what it was."""
     uri = file.src_uri
     known = _Build.inputs_before.get(uri)
@@ -938,26 +941,23 @@ def _keyed(file, site_url: str, newest: str) -> tuple | None:
         return None
     key = _Build.cache.key("parts", uri, _written(uri, made)[1])
     own = _Build.cache.key("own", uri, file.page.url, key, title, build_cache.value_bytes(meta))
-    return key, own, _Build.cache.key("page", _Build.shell, own), meta, updated
+    return key, own, _Build.cache.key("page", _Build.shell, own), title, updated
 
 
 def _keyed_as_before(file, known: list, site_url: str, newest: str) -> tuple | None:
-    """`_keyed` of a page made by its renderer, from the last build's record of it, if what made it is the same."""
-    named, reads, key, own, title = known
+    """`_keyed` of a page made by its renderer, from the last build's record of it (`_inputs_record`), if what made it
+    is the same: its entry and what it is given (its settings as written are its source's: not read), and each read
+    of the site (each compared once for all the pages that read it)."""
+    given, reads, key, own, title = known
     uri, site = file.src_uri, _Build.site
     entry = site.pages.get(uri)
     if entry is None or file.generated_by is not None or not entry.kind.renderer:
         return None
-    meta, updated = _page_meta(uri, dict(entry.front_matter), site_url, site, _Build.titles.get(uri))
-    if meta.get("title") != title or updated > newest:
+    added, updated = _meta_added(uri, site_url, site, _Build.titles.get(uri))
+    if updated > newest or _given(entry, site_url, added, updated) != given or not _Build.reads_before.same(reads):
         return None
-    try:
-        if build_cache.digest(_given(entry, site_url, meta, updated), _Build.digests.of(reads)) != named:
-            return None
-    except page_inputs.Untracked:
-        return None
-    _Build.inputs[uri] = named, reads
-    return key, own, _Build.cache.key("page", _Build.shell, own), meta, updated
+    _Build.inputs[uri] = given, _Build.reads_before.named(reads), title
+    return key, own, _Build.cache.key("page", _Build.shell, own), title, updated
 
 
 def _keyed_shared(out_of_nav: list, site_url: str, newest: str) -> list[tuple | None]:
@@ -1149,15 +1149,18 @@ _NOTES = "pages' notes"  # the cache's entry of what the next build needs of eac
 _INPUTS = "pages' inputs"  # the cache's entry of what made each renderer's page, and what the page was (`_keyed`)
 
 
-def _inputs_record() -> dict[str, list]:
-    """Each page made by its renderer and put in place as such: the digest of what made it, what it read of the site,
-    its parts' key, its own key and its title (a page titled by its first heading is keyed by its walk)."""
-    record = {}
-    for uri, (named, reads) in _Build.inputs.items():
-        key, own, title = _Build.part_keys.get(uri), _Build.owns.get(uri), _Build.titles_rendered.get(uri)
-        if key and own and title:
-            record[uri] = [named, reads, key, own, title]
-    return record
+def _inputs_record() -> dict:
+    """Each page made by its renderer and put in place as such: the digest of what it was given (`_given`), its reads
+    of the site (places in one table of them, each with its digest), its parts' key, its own key and its title (a
+    page titled otherwise than its settings say, by its first heading, is keyed by its walk)."""
+    kept = {}
+    for uri, (given, reads, title) in _Build.inputs.items():
+        key, own = _Build.part_keys.get(uri), _Build.owns.get(uri)
+        if key and own and title and title == _Build.titles_rendered.get(uri):
+            kept[uri] = given, reads, key, own, title
+    table, places = page_inputs.indexed({uri: reads for uri, (_given, reads, *_rest) in kept.items()})
+    return {"reads": table,
+            "pages": {uri: [given, places[uri], key, own, title] for uri, (given, _reads, key, own, title) in kept.items()}}
 
 
 def on_template_context(context, template_name, config):
@@ -1262,14 +1265,15 @@ def _page_made(uri: str, markdown: str, meta: dict, site_url: str, site, title: 
     """What a page is made of: its Markdown or HTML, `meta` completed for the theme, and its date for the sitemap. The
     same for a page MkDocs walks (`on_page_markdown`), for one keyed before the walk (`_unwalked`), and for the
     preview's first look at a save (`_FirstLook`). With `inputs`, what a renderer read of the site is noted there."""
-    meta, updated = _page_meta(uri, meta, site_url, site, title)
+    added, updated = _meta_added(uri, site_url, site, title)
+    meta = _completed(meta, added)
     entry = site.pages.get(uri)
     if entry is None or entry.kind.sources != "docs":
         made = markdown  # generated: already written from checked content
     elif entry.kind.renderer:
         context = item_pages.PageContext(site_url, meta, remember)
         made = (item_pages.render(entry, site, context) if inputs is None
-                else _rendered_noting(entry, site, site_url, meta, updated, context, inputs))
+                else _rendered_noting(entry, site, site_url, meta, added, updated, context, inputs))
     elif uri == "index.md":
         made = "\n\n".join([entry.body, home.progress_summary(site), news.latest_news(site, uri, site.news),
                              home.latest_plans(site)])
@@ -1278,46 +1282,52 @@ def _page_made(uri: str, markdown: str, meta: dict, site_url: str, site, title: 
     return made, meta, updated
 
 
-def _page_meta(uri: str, meta: dict, site_url: str, site, title: str | None) -> tuple[dict, str]:
-    """`meta` completed for the theme, before a renderer adds to it, and the page's date for the sitemap."""
-    if title is not None:
-        meta["title"] = title
+def _completed(meta: dict, added: dict) -> dict:
+    """`meta`, a page's settings as written, completed for the theme with what the build adds (`_meta_added`)."""
+    meta.update(added)
+    if not meta["scripts"]:
+        del meta["scripts"]
+    return meta
+
+
+def _meta_added(uri: str, site_url: str, site, title: str | None) -> tuple[dict, str]:
+    """What the build adds to a page's settings as written, and the page's date for the sitemap: with its entry,
+    what a renderer's page is given (`_given`), its settings as written read only if it is walked."""
+    added = {} if title is None else {"title": title}
     entry = site.pages.get(uri)
     if uri in _Build.hidden_uris:  # only `mkdocs serve` renders these
-        meta["banner"] = (f"Hẹn giờ đăng: {dates.display_datetime(entry['date'])}. Chỉ hiện khi xem trước."
-                          if entry.kind is content.NEWS and not entry.get("draft")
-                          else "Bản nháp: chỉ hiện khi xem trước, chưa đăng ở đâu. Xóa dòng draft: true để đăng.")
-    meta["feeds"] = _head_links(uri, entry, site_url)
+        added["banner"] = (f"Hẹn giờ đăng: {dates.display_datetime(entry['date'])}. Chỉ hiện khi xem trước."
+                           if entry.kind is content.NEWS and not entry.get("draft")
+                           else "Bản nháp: chỉ hiện khi xem trước, chưa đăng ở đâu. Xóa dòng draft: true để đăng.")
+    added["feeds"] = _head_links(uri, entry, site_url)
     # The sitemap's lastmod comes from the content, never from the build time: a page's own
     # date, or for the other pages the newest content of the site.
     updated = (entry and content.content_date(entry)) or _Build.newest
-    meta["scripts"] = [_Build.page_scripts[uri]] if uri in _Build.page_scripts else []
+    added["scripts"] = [_Build.page_scripts[uri]] if uri in _Build.page_scripts else []
     if entry is not None and entry.kind.printable:
-        meta["printable"] = True
-        meta["scripts"].append("assets/print.js")
-    if not meta["scripts"]:
-        del meta["scripts"]
-    return meta, updated
+        added["printable"] = True
+        added["scripts"].append("assets/print.js")
+    return added, updated
 
 
-def _rendered_noting(entry, site, site_url: str, meta: dict, updated: str, context, inputs: dict):
-    """The entry's page from its renderer, and in `inputs` what made it: what it read of the site (`page_inputs`), the
-    entry itself and what the page is given besides, by their digest. A page whose reads cannot be named has none."""
-    given = _given(entry, site_url, meta, updated)
+def _rendered_noting(entry, site, site_url: str, meta: dict, added: dict, updated: str, context, inputs: dict):
+    """The entry's page from its renderer, and in `inputs` what made it: the entry itself and what the page is given
+    besides, by their digest, what it read of the site (`page_inputs`), each read by its digest, and its title. A page
+    whose reads cannot be named has none."""
+    given, title = _given(entry, site_url, added, updated), meta.get("title")  # before the renderer adds to them
     reads: set = set()
     made = item_pages.render(entry, page_inputs.Reading(site, reads), context)
-    recorded = page_inputs.recorded(reads)
     try:
-        inputs[entry.src_uri] = build_cache.digest(given, _Build.digests.of(recorded)), recorded
+        inputs[entry.src_uri] = given, _Build.digests.named(page_inputs.recorded(reads)), title
     except page_inputs.Untracked:
         inputs.pop(entry.src_uri, None)
     return made
 
 
-def _given(entry, site_url: str, meta: dict, updated: str) -> str:
-    """What a renderer's page is made of besides the site: its entry, the site's address, its settings before the
-    renderer adds to them, its date."""
-    return build_cache.digest(_Build.digests.entry(entry), site_url, build_cache.value_bytes(meta), updated)
+def _given(entry, site_url: str, added: dict, updated: str) -> str:
+    """What a renderer's page is made of besides the site: its entry (whose settings as written are its source's), the
+    site's address, what the build adds to its settings before the renderer adds to them (`_meta_added`), its date."""
+    return build_cache.digest(_Build.digests.entry(entry), site_url, build_cache.value_bytes(added), updated)
 
 
 def _for_the_theme(page) -> None:
