@@ -25,14 +25,24 @@ RECORD = ".cchc-sources.json"
 
 def files(site: Path, but: str = "") -> list[str]:
     """The paths of the files under `site` but the record, and but those in its folder `but` (which the caller lists:
-    a process of its own may still be writing them)."""
-    root = len(str(site)) + 1
-    found = []
-    for folder, dirs, names in os.walk(str(site)):  # os.walk, strings: no stat per file
-        if folder == str(site) and but in dirs:
-            dirs.remove(but)
-        found += [f"{folder[root:]}/{name}".replace(os.sep, "/").lstrip("/") for name in names if name != RECORD]
+    a process of its own may still be writing them). As `os.walk` lists them (a link to a folder is not followed),
+    one `os.scandir` a folder with no look at each file: `os.walk` took a third longer over a site's 13,000 folders."""
+    found: list[str] = []
+    with os.scandir(site) as entries:
+        for entry in entries:
+            _listed(entry, "", found, skip=but)
     return found
+
+
+def _listed(entry: os.DirEntry, folder: str, found: list[str], skip: str = "") -> None:
+    if not entry.is_dir():
+        if entry.name != RECORD:
+            found.append(folder + entry.name)
+    elif entry.name != skip and not entry.is_symlink():
+        with os.scandir(entry.path) as entries:
+            inside = f"{folder}{entry.name}/"
+            for each in entries:
+                _listed(each, inside, found)
 
 
 def record(paths: list[str], sources: dict[str, str], site_url: str) -> bytes:

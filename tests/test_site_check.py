@@ -2,7 +2,7 @@
 
 import json
 
-from cchc.site_check import RECORD, check
+from cchc.site_check import RECORD, check, files
 from conftest import mkdocs_build, write
 
 
@@ -15,6 +15,16 @@ def test_the_small_site_passes(small_site):
     listed = json.loads((site / RECORD).read_text(encoding="utf-8"))["files"]
     assert listed == sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != RECORD)
     assert any(p.startswith("search/") for p in listed) and any(p.startswith("feeds/") for p in listed)
+
+
+def test_the_files_listed_are_those_os_walk_lists(tmp_path):
+    """Every file but the record and the folder the caller lists, a link to a folder not followed, as `os.walk`."""
+    for path in ["index.html", RECORD, "a/index.html", "a/b/c.json", "a/b/" + RECORD, "search/x.json", "a/search/y"]:
+        write(tmp_path, path, "x")
+    (tmp_path / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+    (tmp_path / "a" / "file-link").symlink_to(tmp_path / "index.html")
+    assert sorted(files(tmp_path, but="search")) == ["a/b/c.json", "a/file-link", "a/index.html", "a/search/y",
+                                                      "index.html"]
 
 
 def test_a_broken_link_an_anchor_and_a_feed_are_reported_with_their_source(small_site):
