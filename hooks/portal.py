@@ -837,7 +837,7 @@ def _head_links(uri: str, entry, site_url: str) -> list:
 
 
 def on_nav(nav, config, files):
-    inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
+    inclusion = _inclusion()
     static = [file for file in files if not file.is_documentation_page() and inclusion(file.inclusion)]
     for file in static:
         file.copy_file = partial(_place_static, file)
@@ -858,6 +858,11 @@ def on_nav(nav, config, files):
         _unwalked(nav, config, files)
         _convert_elsewhere(config, files)
     return nav
+
+
+def _inclusion() -> Callable:
+    """Which of MkDocs' files this build writes: the preview its drafts and scheduled items too."""
+    return InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
 
 
 def _place_static(file, _dirty: bool = False) -> None:
@@ -900,7 +905,7 @@ def _unwalked(nav, config, files) -> None:
     _Build.inputs_before = before["pages"]
     _Build.reads_before = page_inputs.ReadsBefore(_Build.digests, before["reads"])
     newest = max((updated for _made, _meta, updated in _Build.made.values()), default="")  # the nav's pages'
-    inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
+    inclusion = _inclusion()
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
     # Each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page, title, date).
     keyed = [(file, *found) for file, found in zip(out_of_nav, _keyed_shared(out_of_nav, site_url, newest)) if found]
@@ -1011,7 +1016,7 @@ def _convert_elsewhere(config, files) -> None:
     of them (`_take_elsewhere`), and goes on with them as a rebuild goes on with a previous build's."""
     if not _may_fork() or _built_before():
         return
-    inclusion = InclusionLevel.is_in_serve if _Build.serving else InclusionLevel.is_included
+    inclusion = _inclusion()
     walked = [f for f in files.documentation_pages(inclusion=inclusion) if f.src_uri not in _Build.in_nav]
     if len(walked) < _split_from():
         return
