@@ -624,15 +624,20 @@ class Cache:
         oldest = self.started - KEEP_DAYS * 86400
         self._db.execute("DELETE FROM kept WHERE key IN (SELECT key FROM used WHERE at < ?)", (oldest,))
         self._db.execute("DELETE FROM used WHERE at < ?", (oldest,))
-        # Blobs are looked over once a day: a preview rebuilds on every save, and the blobs are tens of thousands.
+        # Blobs are looked over once a day: a preview rebuilds on every save, and the blobs are tens of thousands. A
+        # cache without the stamp is new, its blobs this build's: first looked over a day on (the 32,000 blobs of a
+        # 10,000-document build from scratch were 0.2 s at its end, for nothing).
         stamp = self.folder / PRUNED
         try:
             if stamp.stat().st_mtime > self.started - 86400:
                 return
+            new = False
         except OSError:
-            pass
+            new = True
         stamp.touch()
         os.utime(stamp, (self.started, self.started))
+        if new:
+            return
         for path in (self.folder / "blobs").glob("*/*"):
             try:
                 status = path.stat()

@@ -76,7 +76,16 @@ def identifier_key(identifier: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(nfc(text).lower())
+    """What `_WORD` finds in the text, lower case: a token between spaces at a time, whole where it is all letters and
+    digits, as most are (`str.isalnum` is `_WORD`'s class, and no space is in it). The expression over the whole text
+    was a third of the documents' analysis."""
+    found: list[str] = []
+    for token in nfc(text).lower().split():
+        if token.isalnum():
+            found.append(token)
+        else:
+            found += _WORD.findall(token)
+    return found
 
 
 def bucket_of(folded: str, buckets: int) -> int:

@@ -1550,10 +1550,12 @@ class _Outputs:
             self._go_on()
             outputs |= search.build(*_search_documents(site, self.texts, self.titles), cache.remember, self._go_on,
                                     page_sides.kept_texts(cache))
+        made: dict = {}  # the items' HTML made absolute, for every feed that carries them (`feeds.render`)
         for feed in subscriptions.build_feeds(site, self.site_url, self.html, self.limit, self.html_keys):
             self._go_on()
             outputs |= cache.remember_files(("feed", *feeds.inputs(feed, self.site_url, self.limit)), lambda feed=feed:
-                                            feeds.render(feed, self.site_url, self.limit, partial(page_sides.kept_html, cache)))
+                                            feeds.render(feed, self.site_url, self.limit,
+                                                         partial(page_sides.kept_html, cache), made))
         return outputs
 
     def write(self, site_dir: Path, previous: set[str]) -> set[str]:

@@ -445,3 +445,18 @@ def test_pages_a_copy_converted_are_held_as_taken_until_their_html_is_read_once(
         again.take(handed, {"used": [], "hashed": {}, "unsettled": {}})
         assert again._held == {}  # the search process's entries, and the checks: not held
         again.close()
+
+
+def test_blobs_are_looked_over_a_day_after_the_cache_is_made_then_once_a_day(tmp_path):
+    """Each build here runs fifteen days and more on, by its clock: by it, every blob is unused for two weeks."""
+    def build(days: float, page: str) -> int:
+        cache = Cache(tmp_path / "c", "code")
+        cache.started += days * 86400
+        cache.place(page.encode(), tmp_path / "site" / page)
+        cache.close()
+        return len(list((tmp_path / "c" / "blobs").glob("*/*")))
+
+    first = build_cache.KEEP_DAYS + 1
+    assert build(first, "a") == 1  # the cache is new: its blobs are its first build's
+    assert build(first + 0.5, "b") == 2  # looked over less than a day before
+    assert build(first + 1.2, "c") == 0  # a day on

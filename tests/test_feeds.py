@@ -139,3 +139,21 @@ def test_an_item_named_by_its_source_is_read_only_when_its_feed_is_made_again():
     read = []
     assert render(named, SITE, 10, lambda source: read.append(source) or pages[source]) == render(FEED, SITE, 10)
     assert sorted(read) == sorted(pages)
+
+
+def test_an_item_in_several_feeds_is_read_once_and_each_feed_is_as_made_alone():
+    """The feeds of a build share the items' HTML made absolute: each item is read from the cache once."""
+    from dataclasses import replace
+
+    pages = {f"trang-{n}": it.html for n, it in enumerate(FEED.items)}
+    named = replace(FEED, items=[replace(it, html=None, source=f"trang-{n}") for n, it in enumerate(FEED.items)])
+    other = replace(named, slug="co-quan/so-noi-vu", title="Sở Nội vụ", items=named.items[::2])
+    read, made = [], {}
+
+    def reading(source):
+        read.append(source)
+        return pages[source]
+
+    together = [render(feed, SITE, 10, reading, made) for feed in (named, other)]
+    assert together == [render(feed, SITE, 10, pages.__getitem__) for feed in (named, other)]
+    assert sorted(read) == sorted(pages)  # the second feed's items were made for the first

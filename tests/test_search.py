@@ -2,9 +2,10 @@
 
 import itertools
 import json
+import re
 
 from cchc.kinds import KINDS
-from cchc.search import SearchDoc, bucket_of, build, plain_text
+from cchc.search import SearchDoc, bucket_of, build, plain_text, words
 
 
 def docs():
@@ -16,6 +17,15 @@ def docs():
 def entry(files, key):
     buckets = json.loads(files["search/manifest.json"])["buckets"]
     return json.loads(files[f"search/b/{bucket_of(key, buckets)}.json"])[key]
+
+
+def test_words_are_the_runs_of_letters_and_digits_wherever_spaces_and_signs_fall():
+    """Found a token between spaces at a time: the same words as the expression over the whole text."""
+    text = ("Kế hoạch 489/QĐ-UBND (2021–2025):\u00a0cải_cách\tHÀNH-CHÍNH; 1.000688, e-mail a@b.vn "
+            "\u2003Điều 5ª ½ x²\n«Thủ tục» ĐĂNG KÝ")
+    assert words(text) == re.findall(r"[^\W_]+", text.lower())
+    assert words(text)[:5] == ["kế", "hoạch", "489", "qđ", "ubnd"]
+    assert words("cải_cách") == ["cải", "cách"] and words("") == []
 
 
 def test_words_are_folded_and_each_documents_written_forms_recorded():
