@@ -99,7 +99,12 @@ class Spare:
             return set()
         taken, self.taken = self.taken, None
         listed, _ = self._listing.communicate()
-        walked = pickle.loads(listed) if self._listing.returncode == 0 else _walked(str(taken))
+        try:
+            walked = pickle.loads(listed) if self._listing.returncode == 0 else None
+        except Exception:  # noqa: BLE001 - its output is not its list (a profiler following it wrote there too)
+            walked = None
+        if walked is None:
+            walked = _walked(str(taken))
         kept_later = set()
         for relative, names in walked:  # deepest folders first
             folder = os.path.join(taken, relative)
