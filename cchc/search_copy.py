@@ -67,7 +67,7 @@ class Running:
             given.seek(0)
         tell, self._tell = self._tell, None
         try:
-            os.write(tell, pickle.dumps((str(cache.folder or ""), cache.code, str(site_dir), cache.started)))
+            os.write(tell, pickle.dumps((str(cache.folder or ""), cache.code, str(site_dir), cache.started, cache.blobs_new)))
         except BrokenPipeError:  # it ended already: `written` says what it said
             pass
         finally:
@@ -132,12 +132,12 @@ def _documents(handed: IO[bytes]) -> Iterator[search.SearchDoc]:
 def _main(given: str, entries: str, told: str) -> None:
     try:
         with os.fdopen(int(told), "rb") as telling:
-            folder, code, site_dir, started = pickle.load(telling)
+            folder, code, site_dir, started, blobs_new = pickle.load(telling)
     except EOFError:  # the build ended before its pages were converted: nothing to make
         return
     with os.fdopen(int(given), "rb") as handed, os.fdopen(int(entries), "wb") as handing_back:
         departments = pickle.load(handed)
-        cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, started)
+        cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, started, blobs_new)
         cache.place_elsewhere()  # each run's files are written while the next is indexed
         placed = set()
 

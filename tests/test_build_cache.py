@@ -460,3 +460,27 @@ def test_blobs_are_looked_over_a_day_after_the_cache_is_made_then_once_a_day(tmp
     assert build(first, "a") == 1  # the cache is new: its blobs are its first build's
     assert build(first + 0.5, "b") == 2  # looked over less than a day before
     assert build(first + 1.2, "c") == 0  # a day on
+
+
+def test_a_new_cache_looks_for_no_blob_it_did_not_write_and_one_with_blobs_finds_them(tmp_path, monkeypatch):
+    """A build from scratch writes 31,000 blobs at 10,000 documents: it tried to open each before writing it."""
+    read = build_cache._read
+    opened = []
+    monkeypatch.setattr(build_cache, "_read", lambda path: opened.append(path) or read(path))
+    new = Cache(tmp_path / "c", "code")
+    new.place_elsewhere()
+    for name in ("a", "b", "a-again"):
+        new.place(f"<p>{name[0]}</p>".encode(), tmp_path / "site" / name / "index.html")
+    new.placed()
+    new.close()
+    assert opened == []  # nothing looked for: the blob of `a` was handed over once, and `a-again` linked to it
+    assert [(tmp_path / "site" / n / "index.html").read_bytes() for n in ("a", "b", "a-again")] == [
+        b"<p>a</p>", b"<p>b</p>", b"<p>a</p>"]
+
+    with_blobs = Cache(tmp_path / "c", "code")  # the blobs of the build before, too recent to be noted: read, hashed
+    assert not with_blobs.blobs_new
+    with_blobs.place_elsewhere()
+    handed = []
+    monkeypatch.setattr(with_blobs._placer, "put", lambda blob, dest, data=None: handed.append(data))
+    with_blobs.place(b"<p>b</p>", tmp_path / "site2" / "b" / "index.html")
+    assert len(opened) == 1 and handed == [None]  # found on disk: only linked
