@@ -950,10 +950,10 @@ def _keyed(file, site_url: str, newest: str) -> tuple | None:
 
 
 def _settings_named(uri: str, meta: dict) -> bytes:
-    """What names a page's settings in its own key. A page its renderer made from reads it could name has the
-    settings what made it gives (`_rendered_noting`: what it was given and what it read, the renderer's additions
-    made of them): those name them, not the settings themselves, which were 8 KB of a procedure's to pickle, 0.8 s
-    of 13,000 pages in a build from scratch."""
+    """What names a page's settings in its own key. A page its renderer made from reads it could name
+    (`_rendered_noting`) has settings that what it was given and what it read decide, the renderer's additions
+    included: those two name them, not the settings themselves (a procedure's are 8 KB to pickle: 0.8 s of the
+    13,000 pages of a build from scratch). Any other page: its settings."""
     made_of = _Build.inputs.get(uri)
     return build_cache.value_bytes(meta if made_of is None else made_of[:2])
 
