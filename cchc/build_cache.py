@@ -182,7 +182,7 @@ class Cache:
         kept, by a connection of its own, and writes no entry; those it makes go one by one to `entries`, a file
         the build's cache reads back (`take`) with what it noted (`notes`), since that cache's transaction stays
         open to the build's end. (Ten thousand analyses, held until handed back, were 300 MB of a build from
-        scratch.) `blobs_new`: the build's cache had no blobs when it started (`blobs_new`)."""
+        scratch.) `blobs_new` is the build's cache's (`Cache.blobs_new`)."""
         self._handed_back, self.started, self.blobs_new = entries, started, blobs_new
         return self
 
@@ -630,18 +630,17 @@ class Cache:
         self._db.execute("DELETE FROM kept WHERE key IN (SELECT key FROM used WHERE at < ?)", (oldest,))
         self._db.execute("DELETE FROM used WHERE at < ?", (oldest,))
         # Blobs are looked over once a day: a preview rebuilds on every save, and the blobs are tens of thousands. A
-        # cache without the stamp is new, its blobs this build's: first looked over a day on (the 32,000 blobs of a
+        # new cache's blobs are all this build's (`blobs_new`): first looked over a day on (the 32,000 blobs of a
         # 10,000-document build from scratch were 0.2 s at its end, for nothing).
         stamp = self.folder / PRUNED
         try:
-            if stamp.stat().st_mtime > self.started - 86400:
+            if not self.blobs_new and stamp.stat().st_mtime > self.started - 86400:
                 return
-            new = False
         except OSError:
-            new = True
+            pass
         stamp.touch()
         os.utime(stamp, (self.started, self.started))
-        if new:
+        if self.blobs_new:
             return
         for path in (self.folder / "blobs").glob("*/*"):
             try:
