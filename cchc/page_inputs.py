@@ -117,6 +117,15 @@ class _ReadingSet(_ReadingDict):
 _ABSENT = object()  # a key not in its index: named apart from any value it could hold
 
 
+def entry_named(entry: Entry) -> str:
+    """The digest that names an entry in a key. The same bytes of the same file at the same address are the same entry
+    (its check is a function of its text: `content.check_text`); an entry made otherwise is named by what it holds."""
+    if entry.digest:
+        return digest(entry.kind.name, entry.source, entry.src_uri, entry.digest)
+    return digest(entry.kind.name, entry.source, entry.src_uri,
+                  value_bytes((entry.values, entry.body, entry.front_matter, entry.links, entry.cited)))
+
+
 class Digests:
     """Digests of what a page read of one site (memoized: one site, one build)."""
 
@@ -146,12 +155,7 @@ class Digests:
     def entry(self, entry: Entry) -> str:
         found = self._entries.get(id(entry))
         if found is None:
-            # The same bytes of the same file at the same address are the same entry (its check is a function of
-            # its text: `content.check_text`). An entry made otherwise is named by what it holds.
-            named = (digest(entry.kind.name, entry.source, entry.src_uri, entry.digest) if entry.digest else
-                     digest(entry.kind.name, entry.source, entry.src_uri,
-                            value_bytes((entry.values, entry.body, entry.front_matter, entry.links, entry.cited))))
-            found = self._entries[id(entry)] = entry, named
+            found = self._entries[id(entry)] = entry, entry_named(entry)
         return found[1]
 
     def _token(self, value) -> str:

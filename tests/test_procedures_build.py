@@ -203,3 +203,19 @@ def test_the_catalogue_and_finder_data_are_made_again_only_when_what_they_list_c
     write(small_site, "docs/co-quan/stp-kh.md", STP.replace("name: Sở Tư pháp tỉnh Khánh Hòa", "name: Sở Tư pháp Khánh Hòa"))
     renamed = exports()
     assert made.count("procedure") == 2 and '"department_name": "Sở Tư pháp Khánh Hòa"' in renamed["thu-tuc/procedures.json"].decode()
+    path = small_site / "docs/thu-tuc/1-000688.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nname: ", "\nname: (Sửa) ", 1), encoding="utf-8")
+    assert "(Sửa)" in exports()["thu-tuc/procedures.json"].decode() and made.count("procedure") == 3
+
+
+def test_the_catalogue_names_each_procedure_by_its_source_not_by_its_values(small_site):
+    """A key for 3,000 procedures that pickled their values (8 KB each) was 0.12 s of every rebuild at 10,000
+    documents: each is named by its file and its bytes (`page_inputs.entry_named`), as the pages' reads are."""
+    from cchc import build_cache, content
+    from cchc.render import procedures
+
+    values = add_procedure(small_site, "1.000688")
+    write(small_site, "docs/co-quan/stp-kh.md", STP)
+    site = content.load_site(content.Layout.at(small_site))
+    named = build_cache.value_bytes(procedures.export_inputs(site, "https://cchc.example.gov.vn/"))
+    assert values["name"].encode() not in named and len(named) < 400
