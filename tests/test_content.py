@@ -174,6 +174,16 @@ def test_a_department_code_used_twice_in_other_letters(small_site):
     assert any("mã cơ quan snv-kh đã dùng ở docs/co-quan/snv-kh.md" in p for p in found), found
 
 
+def test_a_page_s_settings_as_written_are_read_only_when_asked_for(small_site):
+    """A rebuild reads ten thousand checks back and makes a few pages: the settings as written (MkDocs' `page.meta`)
+    are kept as bytes until a page is made from them."""
+    write(small_site, "plans/a.md", PLAN)
+    entry = next(e for e in load_site(Layout.at(small_site)).plans if e.source == "plans/a.md")
+    assert "front_matter" not in vars(entry)
+    assert entry.front_matter["number"] == "12/KH-SNV" and entry.front_matter["signer"] == {"position": "Giám đốc"}
+    assert entry.front_matter is entry.front_matter  # read once
+
+
 def test_a_preview_checks_each_text_once_and_hands_out_copies(small_site):
     """`mkdocs serve` reads every file again on each save: what it remembers of an unchanged text is what a first
     read gives, each load gets entries of its own, and an edited file is checked again."""
