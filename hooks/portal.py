@@ -86,7 +86,7 @@ class _Build:
     hidden_uris: set[str] = set()  # drafts and scheduled items, looked up per page
     page_scripts: dict[str, str] = {}
     titles: dict[str, str] = {}
-    html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), by source path
+    html_pages: dict = {}  # generated pages written as HTML (cchc/render/html.py), or to be (`html.Listed`), by source path
     generated: set[str] = set()  # the pages and files generated (`on_files`), which links may lead to
     carried: set[str] = set()  # the items some feed carries: the only pages whose HTML is kept past their writing
     html: dict[str, str] = {}  # their HTML, if converted by this build (else named by their parts' key)
@@ -770,8 +770,11 @@ def on_files(files, config):
     pages = {e.src_uri: (item_pages.title(e, site),
                          item_pages.render(e, site, item_pages.PageContext(config.site_url or "", remember=_Build.cache.remember)))
              for e in outside} | generated
-    _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, html.HtmlPage)}
+    _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, (html.HtmlPage, html.Listed))}
     for uri, (_title, page) in pages.items():
+        if isinstance(page, html.Listed):
+            files.append(_MadeWhenRead.listing(config, uri, page))
+            continue
         source = page.source if isinstance(page, html.HtmlPage) else page
         files.append(File.generated(config, uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
     static = _static_files(files, config)
@@ -797,6 +800,27 @@ def on_files(files, config):
         if file.inclusion is InclusionLevel.NOT_IN_NAV and file.src_uri not in in_nav:
             _PageOutOfNav(None, file, config)
     return files
+
+
+class _MadeWhenRead(File):
+    """A listing page (`html.Listed`) as MkDocs' generated file, its source made only when read: a rebuild keys it by
+    what it shows (`_parts_key`) and places it unread if that is unchanged."""
+
+    listed: html.Listed
+
+    @classmethod
+    def listing(cls, config, uri: str, listed: html.Listed) -> "_MadeWhenRead":
+        file = cls.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file.listed = listed
+        return file
+
+    @property
+    def content_string(self) -> str:
+        return self.listed.page.source
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode()
 
 
 class _PageOutOfNav(mkdocs_pages.Page):
@@ -938,13 +962,18 @@ def _keyed(file, site_url: str, newest: str) -> tuple | None:
         found = _keyed_as_before(file, known, site_url, newest)
         if found is not None:
             return found
-    made, meta, updated = _Build.made[uri] = _made_for(file, site_url)
+    listed = isinstance(file, _MadeWhenRead)
+    if listed:  # named by what it shows (`_parts_key`), not made: its settings are only what the build adds
+        added, updated = _meta_added(uri, site_url, _Build.site, _Build.titles.get(uri))
+        meta = _completed({}, added)
+    else:
+        made, meta, updated = _Build.made[uri] = _made_for(file, site_url)
     title = meta.get("title")
     # Walked: a page titled by its first heading (known once converted), and one newer than every nav page
     # (MkDocs dates sitemap.xml.gz by the newest page it walks).
     if not isinstance(title, str) or updated > newest:
         return None
-    key = _Build.cache.key("parts", uri, _written(uri, made)[1])
+    key = _parts_key(uri, "" if listed else _written(uri, made)[1])
     own = _Build.cache.key("own", uri, file.page.url, key, title, _settings_named(uri, meta))
     return key, own, _Build.cache.key("page", _Build.shell, own), title, updated
 
@@ -1216,7 +1245,7 @@ def on_page_markdown(markdown, page, config, files):
                                              or _page_made(uri, markdown, page.meta, config.site_url or "", _Build.site,
                                                            _Build.titles.get(uri), _Build.cache.remember, _Build.inputs))
         written, source = _written(uri, made)
-        key = _Build.cache.key("parts", uri, source)
+        key = _parts_key(uri, source)
         parts = _Build.cache.parts(key)
     _Build.part_keys[uri] = key
     if parts is not None:  # converted before from the same Markdown by the same code: not converted again
@@ -1234,7 +1263,16 @@ def on_page_markdown(markdown, page, config, files):
 def _written(uri: str, made) -> tuple[html.HtmlPage | None, str]:
     """A page's HTML if written as such, and what MkDocs is given (its Markdown, or its HTML as its source)."""
     written = made if isinstance(made, html.HtmlPage) else _Build.html_pages.get(uri)
+    if isinstance(written, html.Listed):
+        written = written.page
     return written, written.source if written is not None else made
+
+
+def _parts_key(uri: str, source: str) -> str:
+    """The key of a page's converted parts: its source names them, or a listing page's name (`html.Listed.key`), which
+    is known without making it."""
+    listed = _Build.html_pages.get(uri)
+    return _Build.cache.key("parts", uri, f"listed {listed.key}" if isinstance(listed, html.Listed) else source)
 
 
 def _render_written(page, written, converter: "_Converter", files) -> None:

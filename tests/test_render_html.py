@@ -55,6 +55,28 @@ def test_a_long_list_is_split_into_linked_pages_each_with_its_own_relative_links
     assert "Chưa có tin nào." in html.paginated("a/index.md", "A", lambda here: [], [], 10, "Chưa có tin nào.")["a/index.md"][1].html
 
 
+def test_a_listing_of_lines_is_named_page_by_page_and_made_only_when_read():
+    """A rebuild places a listing page whose name (`Listed.key`: everything it is made of) is unchanged without making
+    it: an edited line renames the page it lands on, and no other; what a page is made into is what the same items
+    given as plain functions make."""
+    def listing(titles: list[str]) -> dict:
+        lines = [html.Line("<li>", html.escape(t), f"tin-tuc/2024/tin-{n}.md", " · 01/01/2024</li>") for n, t in enumerate(titles)]
+        return html.paginated("tin-tuc/index.md", "Tin tức", lambda here: ["<p>25 tin</p>"], lines, 10, "Chưa có tin nào.")
+
+    titles = [f"Tin {n}" for n in range(25)]
+    first, again = listing(titles), listing(titles)
+    assert all(isinstance(page, html.Listed) and "page" not in vars(page) for _title, page in first.values())
+    assert [page.key for _t, page in first.values()] == [page.key for _t, page in again.values()]
+    edited = listing(titles[:12] + ["Tin 12 (sửa)"] + titles[13:])
+    assert [a.key == b.key for (_t, a), (_u, b) in zip(first.values(), edited.values())] == [True, False, True]
+    plain = html.paginated("tin-tuc/index.md", "Tin tức", lambda here: ["<p>25 tin</p>"],
+                           [lambda here, line=line: line(here) for line in
+                            [html.Line("<li>", html.escape(t), f"tin-tuc/2024/tin-{n}.md", " · 01/01/2024</li>")
+                             for n, t in enumerate(titles)]], 10, "Chưa có tin nào.")
+    assert [page.page.source for _t, page in first.values()] == [page.source for _t, page in plain.values()]
+    assert '<li><a href="../2024/tin-12/">Tin 12</a> · 01/01/2024</li>' in first["tin-tuc/trang-2.md"][1].page.html
+
+
 def test_plan_indexes_preview_each_group_and_list_only_the_groups_when_there_are_many(small_site, monkeypatch):
     site = load_site(Layout.at(small_site))
     pages = plans.index_pages(site)

@@ -38,7 +38,7 @@ def news_item(item: Entry, here: str, site: Site) -> str:
     return _line(item, site)(here)
 
 
-def _line(item: Entry, site: Site) -> Callable[[str], str]:
+def _line(item: Entry, site: Site) -> html.Line:
     """The item's line for any page that lists it: all but its link's address made once (an item is in four
     listings or more, each of 5,800 items' lines were half a second of every build)."""
     department = site.departments[item["department"]]
@@ -46,8 +46,7 @@ def _line(item: Entry, site: Site) -> Callable[[str], str]:
     # A short name (Sở Ngoại vụ) is ambiguous across provinces: the department's full name.
     tail = f" · {display_datetime(item['date'])} · {html.escape(department['name'])}" + (
         f"<br>\n  {html.escape(item['summary'])}</li>" if item.get("summary") else "</li>")
-    link = html.link_to(item["title"], item.src_uri)
-    return lambda here: f"<li>{pin}{link(here)}{tail}"
+    return html.Line(f"<li>{pin}", html.escape(item["title"]), item.src_uri, tail)
 
 
 def news_list(items: list[Entry], here: str, site: Site) -> list[str]:
@@ -89,8 +88,8 @@ def page(item: Entry, site: Site, _context) -> HtmlPage:
     return news_page(item, site, newer, older)
 
 
-def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
-    pages: dict[str, tuple[str, HtmlPage]] = {}
+def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage | html.Listed]]:
+    pages: dict[str, tuple[str, HtmlPage | html.Listed]] = {}
     news = ordered(site.news)  # each listing keeps this order: a part of it
     lines = {n.src_uri: _line(n, site) for n in news}
     by_category: dict[str, list[Entry]] = {code: [] for code in NEWS_CATEGORIES}
