@@ -31,11 +31,16 @@ def department_name(site: Site, code: str) -> str:
 
 def plan_item(plan: Entry, from_uri: str, site: Site) -> str:
     """One line of a list of documents, as HTML (`<li>`): its subject line is the link, as readers look for it."""
+    return plan_line(plan, site)(from_uri)
+
+
+def plan_line(plan: Entry, site: Site) -> html.Line:
+    """`plan_item` for any page that lists the document (`html.Line`)."""
     issuer = department_name(site, plan["issuer"])
     state = validity.status(plan, site)
     flag = "" if state == validity.IN_FORCE else f' · <span class="cchc-status cchc-status--{state}">{validity.STATUSES[state]}</span>'
-    return (f"<li>{html.link(heading(plan), from_uri, plan.src_uri)}<br>\n  {html.escape(designation(plan))} · "
-            f"{display_date(plan['issued'])} · {html.escape(issuer)}{flag}</li>")
+    return html.Line("<li>", html.escape(heading(plan)), plan.src_uri,
+                     f"<br>\n  {html.escape(designation(plan))} · {display_date(plan['issued'])} · {html.escape(issuer)}{flag}</li>")
 
 
 def plan_list(plans: list[Entry], here: str, site: Site, empty: str = "Chưa có văn bản nào.") -> list[str]:
@@ -164,14 +169,15 @@ def _group_title(grouping: str, name: str) -> str:
     return {"year": f"Văn bản năm {name}", "type": f"Văn bản: {name}", "issuer": f"Văn bản của {name}"}[grouping]
 
 
-def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
+def listing_pages(site: Site) -> dict[str, tuple[str, HtmlPage | html.Listed]]:
     """The indexes, each group's listing and the document finder."""
     return index_pages(site) | {FINDER_URI: (FINDER_TITLE, finder_page(site))}
 
 
-def index_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
+def index_pages(site: Site) -> dict[str, tuple[str, HtmlPage | html.Listed]]:
     """The three indexes (by year, type, issuer), each group's newest documents, and every group's own listing."""
-    pages: dict[str, tuple[str, HtmlPage]] = {}
+    pages: dict[str, tuple[str, HtmlPage | html.Listed]] = {}
+    lines = {p.src_uri: plan_line(p, site) for p in site.plans}  # each document is in the three indexes
     for grouping, (here, label) in INDEX_PAGES.items():
         groups = _groups(site, grouping)
         page = HtmlPage(here)
@@ -197,8 +203,8 @@ def index_pages(site: Site) -> dict[str, tuple[str, HtmlPage]]:
             def intro(at: str, count=len(plans), index=here) -> list[str]:
                 return [f"<p>{count} văn bản, mới nhất trước. {html.link('Các cách xếp khác', at, index)}</p>"]
 
-            pages |= html.paginated(group_uri(grouping, name), title, intro,
-                                    [lambda at, p=p: plan_item(p, at, site) for p in plans], PAGE_SIZE, "Chưa có văn bản nào.")
+            pages |= html.paginated(group_uri(grouping, name), title, intro, [lines[p.src_uri] for p in plans], PAGE_SIZE,
+                                    "Chưa có văn bản nào.")
     return pages
 
 
