@@ -11,7 +11,6 @@ import pickle
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
@@ -38,16 +37,18 @@ class Entry:
     body: str
     lines: dict[str, int] = field(default_factory=dict)  # line of each top-level field, for problems
     body_line: int = 1  # the line of the file the body starts on
-    written: bytes = b""  # its settings as written, pickled (`front_matter`)
+    written: dict[str, Any] | bytes = field(default_factory=dict)  # its settings as written, or pickled (`front_matter`)
     links: tuple[tuple[int, str], ...] = ()  # the body's links to the site, with their lines (`links.relative_links`)
     cited: tuple = ()  # the documents a plan's body cites (`related.cited_in`)
     digest: str = ""  # its source's bytes, named: the entry is the same for the same bytes (`page_inputs`)
 
-    @cached_property
+    @property
     def front_matter(self) -> dict[str, Any]:
-        """Its settings as written, for the theme (MkDocs' `page.meta`): read only for a page the build makes, not
-        for the ten thousand a rebuild reads back unchanged (0.14 s of their unpickling at 10,000 documents)."""
-        return pickle.loads(self.written) if self.written else {}
+        """Its settings as written, for the theme (MkDocs' `page.meta`), a copy of the caller's own. From a check read
+        back (`Checked.__getstate__`), unpickled only for a page the build makes, not for the ten thousand a rebuild
+        reads back unchanged."""
+        written = self.written
+        return pickle.loads(written) if isinstance(written, bytes) else dict(written)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
@@ -214,7 +215,7 @@ class Checked:
     body: str = ""
     lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1
-    written: bytes = b""  # the settings as written, pickled (`Entry.front_matter`)
+    written: dict[str, Any] | bytes = field(default_factory=dict)  # the settings as written (`Entry.front_matter`)
     problems: list[tuple[int, str, str, str, str]] = field(default_factory=list)  # line, field, message, hint, severity
     paths: list[tuple[str, int, str]] = field(default_factory=list)  # files of docs/ it names: path, line, field
     references: list[tuple[str, str, int, str]] = field(default_factory=list)  # registry, code, line, field
@@ -222,6 +223,15 @@ class Checked:
     # (finding it again in ten thousand bodies was half a second of every build).
     links: tuple[tuple[int, str], ...] = ()
     cited: tuple = ()
+
+    def __getstate__(self) -> dict:
+        """Kept with its settings as written pickled apart: a rebuild reads back every source's check and makes a few
+        pages, and unpickling them all was 0.14 s at 10,000 documents. (A check just made keeps them as they are, their
+        strings shared with `values`: held twice, they were 28 MB more at a build's peak.)"""
+        state = dict(vars(self))
+        if isinstance(self.written, dict):
+            state["written"] = pickle.dumps(self.written, protocol=pickle.HIGHEST_PROTOCOL)
+        return state
 
 
 def check_text(kind: Kind, raw: str) -> Checked:
@@ -247,7 +257,7 @@ def check_text(kind: Kind, raw: str) -> Checked:
     for unsafe in find_unsafe(document.body):
         problems.append((document.body_line + unsafe.line - 1, "", unsafe.message, unsafe.hint, ERROR))
     return Checked(values, document.body, {path[0]: line for path, line in document.lines.items() if len(path) == 1},
-                   document.body_line, pickle.dumps(document.data, protocol=pickle.HIGHEST_PROTOCOL), problems,
+                   document.body_line, document.data, problems,
                    [(site_path, document.line_of(path), _dotted(path)) for site_path, path in ctx.paths],
                    [(registry, code, document.line_of(path), _dotted(path)) for registry, code, path in ctx.references],
                    links.relative_links(document.body), related.cited_in(document.body) if kind is PLAN else ())

@@ -123,7 +123,7 @@ def entry_named(entry: Entry) -> str:
     if entry.digest:
         return digest(entry.kind.name, entry.source, entry.src_uri, entry.digest)
     return digest(entry.kind.name, entry.source, entry.src_uri,
-                  value_bytes((entry.values, entry.body, entry.written, entry.links, entry.cited)))
+                  value_bytes((entry.values, entry.body, entry.front_matter, entry.links, entry.cited)))
 
 
 class Digests:

@@ -629,7 +629,7 @@ class _FirstLook:
         site_url = config.site_url or ""
         generated = None
         if entry.kind.sources == "docs":
-            markdown, meta = entry.body, dict(entry.front_matter)
+            markdown, meta = entry.body, entry.front_matter
         else:  # a page `on_files` generates
             generated = item_pages.render(entry, site, item_pages.PageContext(site_url))
             markdown, meta = get_data(generated.source if isinstance(generated, html.HtmlPage) else generated)
@@ -899,7 +899,7 @@ def _place_static(file, _dirty: bool = False) -> None:
 def _made_for(file, site_url: str) -> tuple:
     """`_page_made` for a page before MkDocs walks it."""
     entry = _Build.site.pages.get(file.src_uri)
-    markdown, meta = ((entry.body, dict(entry.front_matter)) if entry is not None and file.generated_by is None
+    markdown, meta = ((entry.body, entry.front_matter) if entry is not None and file.generated_by is None
                       else get_data(file.content_string))  # as MkDocs reads a page
     return _page_made(file.src_uri, markdown, meta, site_url, _Build.site, _Build.titles.get(file.src_uri),
                       _Build.cache.remember, _Build.inputs)
@@ -1221,7 +1221,7 @@ def on_pre_page(page, config, files):
 
 
 def _read_from(page, entry) -> None:
-    page.markdown, page.meta = entry.body, dict(entry.front_matter)
+    page.markdown, page.meta = entry.body, entry.front_matter
 
 
 def on_page_markdown(markdown, page, config, files):
