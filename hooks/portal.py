@@ -963,9 +963,8 @@ def _keyed(file, site_url: str, newest: str) -> tuple | None:
         if found is not None:
             return found
     listed = isinstance(file, _MadeWhenRead)
-    if listed:  # named by what it shows (`_parts_key`), not made: its settings are only what the build adds
-        added, updated = _meta_added(uri, site_url, _Build.site, _Build.titles.get(uri))
-        meta = _completed({}, added)
+    if listed:  # named by what it shows (`_parts_key`), not made: no settings of its own, only what the build adds
+        made, meta, updated = _page_made(uri, "", {}, site_url, _Build.site, _Build.titles.get(uri), _Build.cache.remember)
     else:
         made, meta, updated = _Build.made[uri] = _made_for(file, site_url)
     title = meta.get("title")

@@ -228,10 +228,11 @@ def paginated(first_uri: str, title: str, intro: Callable[[str], list[str]], ite
         page_title = title if number == 1 else f"{title} – {paging.page} {number}"
         shown = items[(number - 1) * size: number * size]
         before, after = uris[number - 2] if number > 1 else "", uris[number] if number < total else ""
-        made = (here, page_title, intro(here), heading, len(items), shown, empty, before, number, total, after, paging)
-        page = _listing_page(*made) if not named else Listed(
-            value_digest((*made[:5], [line.named for line in shown], *made[6:-1], vars(paging))),
-            partial(_listing_page, *made))
+        made = partial(_listing_page, here, page_title, intro(here), heading, len(items), shown, empty, before, number,
+                       total, after, paging)
+        # Named by what it is made of: its lines by what they show, `paging` by its fields.
+        page = made() if not named else Listed(value_digest(
+            (*made.args[:5], [line.named for line in shown], *made.args[6:-1], vars(paging))), made)
         pages[here] = (page_title, page)
     return pages
 
