@@ -33,7 +33,7 @@ class Entry:
     kind: Kind
     source: str  # path from the project root, as editors know it
     src_uri: str  # path inside the site's docs, real or generated
-    values: dict[str, Any]
+    _values: dict[str, Any]  # `values`, but those of `rest` until asked for
     body: str
     lines: dict[str, int] = field(default_factory=dict)  # line of each top-level field, for problems
     body_line: int = 1  # the line of the file the body starts on
@@ -41,6 +41,14 @@ class Entry:
     links: tuple[tuple[int, str], ...] = ()  # the body's links to the site, with their lines (`links.relative_links`)
     cited: tuple = ()  # the documents a plan's body cites (`related.cited_in`)
     digest: str = ""  # its source's bytes, named: the entry is the same for the same bytes (`page_inputs`)
+    rest: bytes | None = None  # its values of the kind's page-only fields, pickled (`Checked.__getstate__`)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """Its values, every field in the order written."""
+        if self.rest is not None:
+            self._values, self.rest = _with_rest(self._values, self.rest), None
+        return self._values
 
     @property
     def front_matter(self) -> dict[str, Any]:
@@ -51,10 +59,14 @@ class Entry:
         return pickle.loads(written) if isinstance(written, bytes) else dict(written)
 
     def get(self, name: str, default: Any = None) -> Any:
-        return self.values.get(name, default)
+        if self.rest is not None and name in self.kind.page_only:
+            return self.values.get(name, default)
+        return self._values.get(name, default)
 
     def __getitem__(self, name: str) -> Any:
-        return self.values[name]
+        if self.rest is not None and name in self.kind.page_only:
+            return self.values[name]
+        return self._values[name]
 
 
 @dataclass
@@ -201,7 +213,7 @@ class _FileChecker:
             else:
                 self.sizes[site_path] = target.stat().st_size
         entry = Entry(kind, source, src_uri, checked.values, checked.body, checked.lines, checked.body_line,
-                      checked.written, checked.links, checked.cited, named)
+                      checked.written, checked.links, checked.cited, named, checked.rest)
         for registry, code, line, field_name in checked.references:
             self.references.append((entry, registry, code, line, field_name))
         return entry
@@ -223,15 +235,30 @@ class Checked:
     # (finding it again in ten thousand bodies was half a second of every build).
     links: tuple[tuple[int, str], ...] = ()
     cited: tuple = ()
+    page_only: frozenset[str] = frozenset()  # its kind's (`Kind.page_only`): the fields `rest` holds once kept
+    rest: bytes | None = None  # as read back: the values of `page_only` fields, pickled (`Entry.values`)
 
     def __getstate__(self) -> dict:
-        """Kept with its settings as written pickled apart: a rebuild reads back every source's check and makes a few
-        pages, and unpickling them all was 0.14 s at 10,000 documents. (A check just made keeps them as they are, their
-        strings shared with `values`: held twice, they were 28 MB more at a build's peak.)"""
+        """Kept with its settings as written, and its values of the fields only its own page shows (a procedure's
+        steps, documents, channels…), each pickled apart: a rebuild reads back every source's check and makes a few
+        pages, and unpickling them all was 0.14 s and 0.06 s at 10,000 documents. (A check just made keeps them as
+        they are, their strings shared with `values`: held twice, they were 28 MB more at a build's peak.)"""
         state = dict(vars(self))
         if isinstance(self.written, dict):
             state["written"] = pickle.dumps(self.written, protocol=pickle.HIGHEST_PROTOCOL)
+        state.pop("page_only", None)  # `rest` says what it holds
+        if self.values and self.rest is None and not self.page_only.isdisjoint(self.values):
+            state["values"] = {name: value for name, value in self.values.items() if name not in self.page_only}
+            state["rest"] = pickle.dumps((list(self.values), {name: value for name, value in self.values.items()
+                                                              if name in self.page_only}),
+                                         protocol=pickle.HIGHEST_PROTOCOL)
         return state
+
+
+def _with_rest(values: dict[str, Any], rest: bytes) -> dict[str, Any]:
+    """`values` and the values pickled in `rest` (`Checked.__getstate__`), in the order they were written."""
+    order, kept = pickle.loads(rest)
+    return {name: values[name] if name in values else kept[name] for name in order}
 
 
 def check_text(kind: Kind, raw: str) -> Checked:
@@ -260,7 +287,8 @@ def check_text(kind: Kind, raw: str) -> Checked:
                    document.body_line, document.data, problems,
                    [(site_path, document.line_of(path), _dotted(path)) for site_path, path in ctx.paths],
                    [(registry, code, document.line_of(path), _dotted(path)) for registry, code, path in ctx.references],
-                   links.relative_links(document.body), related.cited_in(document.body) if kind is PLAN else ())
+                   links.relative_links(document.body), related.cited_in(document.body) if kind is PLAN else (),
+                   kind.page_only)
 
 
 REMEMBERED = 1 << 16  # checks a preview remembers: forgotten all at once past it

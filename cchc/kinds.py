@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Callable
 
 from . import deadlines, indices, procedure_shapes as shapes, progress
@@ -84,6 +85,11 @@ class Kind:
     @property
     def reader_name(self) -> str:
         return self.readers_label or self.label
+
+    @cached_property
+    def page_only(self) -> frozenset[str]:
+        """Its fields read only by its items' own pages and its open data (`Field.page_only`)."""
+        return frozenset(name for name, spec in self.schema.fields.items() if spec.page_only)
 
 
 # Not published while true: no page, listing, feed, search entry or open data (visible only in `make serve`).
@@ -391,7 +397,7 @@ PROCEDURE = Kind(
             Field("note", Text(), "Mô tả"),
             _VERBATIM,
         ], shorthand="note")), "Cách thức thực hiện", "Mỗi cách nộp một mục.",
-            example='\n  - method: truc-tiep\n    time: "5 ngày làm việc"\n    fee: "Miễn phí"'),
+            example='\n  - method: truc-tiep\n    time: "5 ngày làm việc"\n    fee: "Miễn phí"', page_only=True),
         Field("documents", ListOf(Struct([
             Field("group", Text(), "Nhóm giấy tờ", example='"Giấy tờ phải nộp"'),
             Field("name", Text(), "Tên giấy tờ", required=True, example='"Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"'),
@@ -401,7 +407,7 @@ PROCEDURE = Kind(
             _VERBATIM,
         ], shorthand="name", check=_one_row("name", shapes.FORM_IN_TEXT, "có tên tệp mẫu",
                                             "chuyển tên tệp mẫu sang forms"))), "Thành phần hồ sơ",
-            example='\n  - name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"\n    quantity: "1 bản chính"'),
+            example='\n  - name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp"\n    quantity: "1 bản chính"', page_only=True),
         Field("results", ListOf(Struct([
             Field("name", Text(), "Kết quả", required=True, example='"Phiếu lý lịch tư pháp"'),
             Field("code", Text(shapes.RESULT_CODE_FORM, shapes.RESULT_CODE_HINT, "mã kết quả"), "Mã kết quả",
@@ -410,17 +416,19 @@ PROCEDURE = Kind(
             Field("description", Text(), "Mô tả"),
             _VERBATIM,
         ], shorthand="name", check=_one_row("name", re.compile(r"Mã: ?\S"), "chứa mã của kết quả khác",
-                                            "mỗi kết quả một mục, mã ghi ở code"))), "Kết quả thực hiện", example='\n  - name: "Phiếu lý lịch tư pháp"'),
+                                            "mỗi kết quả một mục, mã ghi ở code"))), "Kết quả thực hiện", example='\n  - name: "Phiếu lý lịch tư pháp"',
+            page_only=True),
         Field("legal_bases", ListOf(Struct([
             Field("name", Text(), "Tên văn bản", required=True, example='"Luật Lý lịch tư pháp"'),
             Field("code", Shaped(shapes.legal_code, shapes.LEGAL_CODE_FORM, "số ký hiệu văn bản", shapes.LEGAL_CODE_HINT), "Số ký hiệu",
                   example="28/2009/QH12"),
             _VERBATIM,
-        ], shorthand="name")), "Căn cứ pháp lý", example='\n  - name: "Luật Lý lịch tư pháp"\n    code: 28/2009/QH12'),
+        ], shorthand="name")), "Căn cứ pháp lý", example='\n  - name: "Luật Lý lịch tư pháp"\n    code: 28/2009/QH12',
+            page_only=True),
         Field("steps", Text(), "Trình tự thực hiện", "Nhiều dòng: viết `steps: |` rồi thụt đầu các dòng.",
-              example="|\n  - Bước 1: …\n  - Bước 2: …"),
-        Field("conditions", Text(), "Yêu cầu, điều kiện", example="|\n  Người yêu cầu phải …"),
-        Field("related", Text(), "Thủ tục hành chính liên quan"),
+              example="|\n  - Bước 1: …\n  - Bước 2: …", page_only=True),
+        Field("conditions", Text(), "Yêu cầu, điều kiện", example="|\n  Người yêu cầu phải …", page_only=True),
+        Field("related", Text(), "Thủ tục hành chính liên quan", page_only=True),
         _DRAFT,
     ], allow=PAGE_KEYS),
 )

@@ -258,6 +258,9 @@ class Field:
     help: str = ""
     required: bool = False
     example: str = ""  # as written in YAML
+    # Read only by the item's own page and its kind's open data: a rebuild, which reads every item's check back and
+    # makes few pages, unpickles it only where asked for (`content.Checked`).
+    page_only: bool = False
 
 
 class Struct(FieldType):

@@ -189,6 +189,44 @@ def test_a_page_s_settings_as_written_are_read_back_only_when_asked_for(small_si
         assert entry.front_matter["number"] == "12/KH-SNV"
 
 
+PROCEDURE_WRITTEN = """---
+code: '1.000001'
+name: Thủ tục thử
+department: SNV-KH
+steps: |
+  - Bước 1: nộp hồ sơ.
+field: Công chức
+channels:
+  - method: truc-tiep
+    time: "5 ngày làm việc"
+levels: [cap-tinh]
+documents:
+  - name: Tờ khai
+online: mot-phan
+---
+"""
+
+
+def test_a_procedure_s_page_only_fields_are_read_back_only_when_asked_for(small_site):
+    """A rebuild reads back every procedure's check and makes few of their pages: a check kept holds the values of
+    the fields only the procedure's own page shows (`Field.page_only`: steps, channels, documents…) as bytes, read
+    when one of them is asked for, and then every value is there in the order written, as in a check just made."""
+    write(small_site, "docs/thu-tuc/1-000001.md", PROCEDURE_WRITTEN)
+    kept = content.each(lambda kind, text: pickle.loads(pickle.dumps(content.check_text(kind, text))))
+    made = load_site(Layout.at(small_site)).pages["thu-tuc/1-000001.md"]
+    read = load_site(Layout.at(small_site), kept).pages["thu-tuc/1-000001.md"]
+    assert made.rest is None and isinstance(read.rest, bytes)
+    assert "steps" not in read._values and read["name"] == "Thủ tục thử" and read.get("levels") == ["cap-tinh"]
+    assert read.get("name_en") is None and isinstance(read.rest, bytes)  # not a page-only field: nothing more read
+    assert read["channels"] == [{"method": "truc-tiep", "time": "5 ngày làm việc"}] and read.rest is None
+    assert list(read.values.items()) == list(made.values.items())
+    assert list(made.values) == ["code", "name", "department", "steps", "field", "channels", "levels", "documents",
+                                 "online"]
+    again = load_site(Layout.at(small_site), content.each(lambda kind, text: pickle.loads(pickle.dumps(
+        pickle.loads(pickle.dumps(content.check_text(kind, text))))))).pages["thu-tuc/1-000001.md"]
+    assert list(again.values.items()) == list(made.values.items())  # a check read back and kept again
+
+
 def test_a_preview_checks_each_text_once_and_hands_out_copies(small_site):
     """`mkdocs serve` reads every file again on each save: what it remembers of an unchanged text is what a first
     read gives, each load gets entries of its own, and an edited file is checked again."""

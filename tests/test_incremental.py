@@ -27,6 +27,25 @@ levels: [cap-tinh]
 ---
 """
 
+# A procedure's page shows the fields only it reads (`Field.page_only`), kept apart in its check.
+PROCEDURE_IN_FULL = """---
+code: '1.000002'
+name: Thủ tục có đủ các phần
+department: SNV-KH
+steps: |
+  - Bước 1: nộp hồ sơ.
+field: Công chức
+channels:
+  - method: truc-tiep
+    time: "5 ngày làm việc"
+    fee: Miễn phí
+levels: [cap-tinh]
+documents:
+  - name: Tờ khai
+    quantity: 1 bản chính
+online: mot-phan
+---
+"""
 
 PLAN = """---
 number: 99/KH-UBND
@@ -110,6 +129,7 @@ def test_an_incremental_build_equals_a_full_one(small_site, tmp_path, edit):
     _news(small_site, "nhap", "Tin nháp", extra="draft: true\n")
     _news(small_site, "hen-gio", "Tin hẹn giờ", "2027-01-15")
     write(small_site, "plans/99-kh-ubnd.md", PLAN)  # a task due in December 2026: overdue at the later clock
+    write(small_site, "docs/thu-tuc/1-000002.md", PROCEDURE_IN_FULL)  # its page made again from its check kept
     first = mkdocs_build(small_site, env={"CCHC_NOW": NOW, **SPLIT})
     assert first.returncode == 0 and "trang do tiến trình thứ hai chuyển đổi song song" in first.stderr
     _edit(edit, small_site)
