@@ -464,6 +464,10 @@ class Cache:
             self._checked(blob)
         return intact
 
+    def blobs_hashed(self) -> None:
+        """The record of the blobs hashed before, read now rather than at the first file placed (`search_copy`)."""
+        self._hashed_before()
+
     def _hashed_before(self) -> dict[str, tuple[int, int, int]]:
         if self._hashed is None:
             db = self._entries()

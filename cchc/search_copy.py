@@ -13,6 +13,7 @@ its run is indexed again.
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -41,16 +42,18 @@ class SearchCopyError(Exception):
 
 class Running:
     """The search process, started as the build starts: its start and imports (a quarter of a second) are behind it
-    when the build hands the documents over (`hand_over`), which it waits for."""
+    when the build hands the documents over (`hand_over`), which it waits for. Given the build's cache, it reads
+    meanwhile what the last index read (`_ReadAhead`)."""
 
-    def __init__(self):
+    def __init__(self, cache: build_cache.Cache | None = None):
         self._entries = tempfile.TemporaryFile()
         self._given = tempfile.TemporaryFile()  # the process reads it by a descriptor of its own
         told, self._tell = os.pipe()  # what the process is to make, once the documents are in `_given`
         fds = (self._given.fileno(), self._entries.fileno(), told)
+        ahead = [str(cache.folder or ""), cache.code] if cache is not None else ["", ""]
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", __name__, *map(str, fds)], pass_fds=fds, stdout=subprocess.PIPE,
+                [sys.executable, "-m", __name__, *map(str, fds), *ahead], pass_fds=fds, stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent.parent), *_paths()])})
         finally:
@@ -129,15 +132,54 @@ def _documents(handed: IO[bytes]) -> Iterator[search.SearchDoc]:
         yield search.SearchDoc(*row)
 
 
-def _main(given: str, entries: str, told: str) -> None:
+# The cache's entry naming what the last index read of the cache (`_ReadAhead`).
+READ = "search index's reads"
+
+
+class _ReadAhead:
+    """What the last index read of the cache (each run's head and each merged part: `search._Run`, `search._merged`),
+    read and unpickled while the build reads its content and the process would wait: a rebuild's index reads most of
+    them again, and looking them up once the documents came was a tenth of a second of a 10,000-document rebuild's
+    path, the build waiting for the index. The cache's record of its blobs too, which placing the files reads."""
+
+    def __init__(self, cache: build_cache.Cache):
+        self.cache, self.read = cache, []
+        self._values: dict[str, object] = {}
+        listed = cache.entry(cache.key(READ))
+        for key, data in cache.entries(json.loads(listed) if listed else []).items():
+            try:
+                self._values[key] = pickle.loads(data)
+            except Exception:  # noqa: BLE001 - damaged: looked up again, and made again, when asked for
+                pass
+        cache.blobs_hashed()
+
+    def remember(self, parts: tuple[str, ...], make):
+        """`Cache.remember`, from what was read ahead where it holds the key."""
+        key = self.cache.key(*parts)
+        if parts[0] in ("search-run", "search-part"):
+            self.read.append(key)
+        if key in self._values:
+            return self._values.pop(key)
+        return self.cache.remembered(key, make)
+
+    def keep(self) -> None:
+        """What this index read, for the next to read ahead."""
+        self.cache.keep_entry(self.cache.key(READ), json.dumps(self.read).encode("ascii"))
+
+
+def _main(given: str, entries: str, told: str, ahead_folder: str = "", ahead_code: str = "") -> None:
+    ahead = _ReadAhead(build_cache.Cache(Path(ahead_folder), ahead_code)) if ahead_folder else None
     try:
         with os.fdopen(int(told), "rb") as telling:
             folder, code, site_dir, started, blobs_new = pickle.load(telling)
     except EOFError:  # the build ended before its pages were converted: nothing to make
         return
+    if ahead is not None and (folder, code) != (ahead_folder, ahead_code):  # not the cache the build hands over
+        ahead = None
     with os.fdopen(int(given), "rb") as handed, os.fdopen(int(entries), "wb") as handing_back:
         departments = pickle.load(handed)
-        cache = build_cache.Cache(Path(folder) if folder else None, code).handing_back(handing_back, started, blobs_new)
+        cache = (ahead.cache if ahead is not None else build_cache.Cache(Path(folder) if folder else None, code)
+                 ).handing_back(handing_back, started, blobs_new)
         cache.place_elsewhere()  # each run's files are written while the next is indexed
         placed = set()
 
@@ -145,10 +187,12 @@ def _main(given: str, entries: str, told: str) -> None:
             cache.place(data, f"{site_dir}/{path}")  # 18,000 files: no pathlib
             placed.add(path)
 
-        outputs = search.build_in_order(_documents(handed), departments, cache.remember, read=page_sides.kept_texts(cache),
-                                        place=place)
+        outputs = search.build_in_order(_documents(handed), departments, ahead.remember if ahead else cache.remember,
+                                        read=page_sides.kept_texts(cache), place=place)
         for path, data in outputs.items():
             place(path, data)
+        if ahead is not None:
+            ahead.keep()
         cache.placed()
         notes = cache.notes()
     sys.stdout.buffer.write(pickle.dumps((placed, notes), protocol=pickle.HIGHEST_PROTOCOL))

@@ -279,7 +279,7 @@ def on_pre_build(config) -> None:
     if _Build.serving and _Build.check is None:
         _Build.check = content.remembering(_checked_many)
     # The search process starts now and waits for the pages' texts (`on_env`); the preview makes its index in a thread.
-    _Build.searching = None if _Build.serving else search_copy.Running()
+    _Build.searching = None if _Build.serving else search_copy.Running(_Build.cache)
     layout = _Build.layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
     _check_elsewhere(layout)
     # A build sharing its checks reads every source: its turns with the copy are counted in the order they are read.

@@ -1,5 +1,6 @@
 """The search index made by a process of its own while the build writes its pages."""
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -107,3 +108,37 @@ def test_a_process_that_ended_before_the_documents_came_is_reported_with_what_it
     with pytest.raises(search_copy.SearchCopyError, match="mã -9"):  # said, since it could say nothing
         running.written(build_cache.Cache(None, "code"))
     running.cancel()
+
+
+def test_the_process_reads_ahead_what_the_last_index_read_and_looks_nothing_up_again(tmp_path, monkeypatch):
+    """While the build reads its content, the process reads (and unpickles) the runs' heads and merged parts the last
+    index read (`_ReadAhead`); an index of the same documents then looks none of them up in the cache."""
+    docs = sorted(DOCS, key=lambda doc: doc.url)  # as the build hands them over
+    first = build_cache.Cache(tmp_path / "cache", "code")
+    ahead = search_copy._ReadAhead(first)
+    made = search.build_in_order(docs, NAMES, ahead.remember)
+    ahead.keep()
+    first.close()
+    assert made == search.build(DOCS, NAMES) and ahead.read
+
+    again = build_cache.Cache(tmp_path / "cache", "code")
+    ahead = search_copy._ReadAhead(again)
+    assert set(ahead._values) == set(ahead_read := json.loads(again.entry(again.key(search_copy.READ))))
+    monkeypatch.setattr(again, "_get", lambda key: pytest.fail(f"looked up again: {key}"))
+    assert search.build_in_order(docs, NAMES, ahead.remember) == made
+    assert ahead._values == {} and sorted(ahead.read) == sorted(ahead_read)
+    again.close()
+
+
+def test_a_rebuild_s_process_reads_ahead_from_the_build_s_cache(tmp_path):
+    """As the build starts it: the process, given the build's cache, reads ahead from it and makes the same index."""
+    cache = build_cache.Cache(tmp_path / "cache", "code")
+    assert search_copy.Running(cache).hand_over(DOCS, NAMES, cache, tmp_path / "site").written(cache) == set(
+        search.build(DOCS, NAMES))
+    cache.close()
+    again = build_cache.Cache(tmp_path / "cache", "code")
+    assert again.entry(again.key(search_copy.READ))  # handed back by the process, kept by the build
+    assert search_copy.Running(again).hand_over(DOCS, NAMES, again, tmp_path / "site2").written(again) == set(
+        search.build(DOCS, NAMES))
+    assert _files(tmp_path / "site2") == search.build(DOCS, NAMES)
+    again.close()
