@@ -100,6 +100,36 @@ def test_a_value_remembered_is_made_once_and_made_again_if_its_entry_is_damaged(
     assert Cache(None, "code").remembered("k", make) == make() and len(made) == 6  # no folder: made every time
 
 
+def test_entries_kept_in_use_are_looked_over_at_most_twice_a_day_and_never_let_go(tmp_path):
+    """`keep_using` marks entries a build relies on without reading them: their marks are looked over (and the stale
+    ones renewed) at most every LOOK_OVER_USING seconds, and an entry kept in use build after build is never removed."""
+    import sqlite3
+
+    def build(hours: float) -> list:
+        cache = Cache(tmp_path / "c", "code")
+        cache.started = start + hours * 3600
+        cache.keep_using(["p"])
+        renewed = [mark for mark in cache._used if mark[0] == "p"]
+        cache.close()
+        return renewed
+
+    start = time.time()
+    cache = Cache(tmp_path / "c", "code")
+    cache.started = start
+    cache.keep_parts("p", {"x": 1})
+    cache.close()
+    assert build(0) == []  # marked as it was kept; looked over now
+    with sqlite3.connect(tmp_path / "c" / "entries.sqlite") as db:
+        db.execute("UPDATE used SET at = at - 2 * 86400 WHERE key = 'p'")  # as if kept two days before
+    assert build(11) == []  # looked over eleven hours before: not again
+    assert build(13) == [("p", start + 13 * 3600)]  # more than twelve hours on: its stale mark renewed
+    for day in range(1, 3 * build_cache.KEEP_DAYS):  # a build a day, each relying on it unread
+        build(13 + day * 24)
+    later = Cache(tmp_path / "c", "code")
+    assert later.parts("p") == {"x": 1}
+    later.close()
+
+
 def test_entries_no_build_used_for_two_weeks_are_removed(tmp_path):
     cache = Cache(tmp_path / "c", "code")
     cache.place(b"trang", tmp_path / "site" / "trang")
