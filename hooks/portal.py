@@ -43,8 +43,8 @@ from mkdocs.utils.meta import get_data
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
                   page_inputs, page_sides, placing, portal_info, process_end, safety, search, search_copy,
-                  shared_parts, site_check, site_address, site_swap, skeletons, source_signatures, subscriptions, text,
-                  vendor)
+                  shared_parts, site_check, site_address, site_swap, sitemap, skeletons, source_signatures,
+                  subscriptions, text, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -727,6 +727,7 @@ def on_env(env, config, files):
     env.globals["cchc_once"] = once
     env.globals["cchc_t"] = _words(env, config.theme["language"])
     env.globals["cchc_in_nav"] = _Build.in_nav
+    env.globals["cchc_sitemap"] = lambda files: Markup(sitemap.xml(files))  # overrides/sitemap.xml
     env.globals["cchc_portal"] = _Build.portal
     _PlacedPages.quiet()  # the pages are written next (MkDocs' `on_env` comes after it read them all)
     _noted_unwalked(files, config)  # every page walked is read: its anchors known
