@@ -768,13 +768,14 @@ def on_files(files, config):
     if clashes:
         raise PluginError("Nội dung trùng địa chỉ trang cổng tự tạo, chưa dựng trang:\n"
                           + "\n".join(p.format() for p in clashes))
-    # Kinds whose files sit outside docs/ (plans/): their pages are generated here, drafts only in the preview.
-    outside = [e for e in site.pages.values() if e.kind.sources != "docs" and e.kind.renderer
-               and (_Build.serving or e.src_uri not in _Build.hidden_uris)]
-    pages = {e.src_uri: (item_pages.title(e, site),
-                         item_pages.render(e, site, item_pages.PageContext(config.site_url or "", remember=_Build.cache.remember)))
-             for e in outside} | generated
+    # Kinds whose files sit outside docs/ (plans/): their pages are generated, drafts only in the preview, each rendered
+    # when read (`_RenderedWhenRead`): a rebuild keys most of them as before, from what their renderer read.
+    outside = {e.src_uri: (item_pages.title(e, site), e) for e in site.pages.values()
+               if e.kind.sources != "docs" and e.kind.renderer and (_Build.serving or e.src_uri not in _Build.hidden_uris)}
+    pages = generated
     _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, (html.HtmlPage, html.Listed))}
+    for uri, (title, entry) in outside.items():
+        files.append(_RenderedWhenRead.entry_page(config, entry, title))
     for uri, (_title, page) in pages.items():
         if isinstance(page, html.Listed):
             files.append(_MadeWhenRead.listing(config, uri, page))
@@ -783,13 +784,13 @@ def on_files(files, config):
         files.append(File.generated(config, uri, content=source, inclusion=InclusionLevel.NOT_IN_NAV))
     static = _static_files(files, config)
     _add_vendor_files(files, config)
-    _Build.generated = set(pages) | set(static)
+    _Build.generated = set(pages) | set(outside) | set(static)
     broken = links.broken(site, _Build.generated, Path(config.docs_dir), _Build.hidden_uris)
     if broken:
         raise PluginError("Liên kết hỏng, chưa dựng trang:\n" + "\n".join(p.format() for p in broken))
     for path, data in static.items():  # files MkDocs knows, so links to them are checked
         files.append(File.generated(config, path, content=data))
-    titles = {uri: title for uri, (title, _content) in pages.items()}
+    titles = {uri: title for uri, (title, _content) in (pages | outside).items()}
 
     for item in _Build.hidden:  # drafts and scheduled news appear nowhere (but in the preview, with a banner)
         if files.get_file_from_path(item.src_uri) and not _Build.serving:  # a plan's page is generated: not written
@@ -821,6 +822,36 @@ class _MadeWhenRead(File):
     @property
     def content_string(self) -> str:
         return self.listed.page.source
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode()
+
+
+class _RenderedWhenRead(File):
+    """The generated page of an entry whose file sits outside docs/ (a plan's), its Markdown rendered only when read,
+    noting what its renderer read (`_rendered_noting`): a rebuild keys it as before where that is unchanged
+    (`_keyed_as_before`), as it keys the pages of docs/, and renders a thousand plans' pages no more."""
+
+    entry: Any
+    title: str
+    _made: str | None = None
+
+    @classmethod
+    def entry_page(cls, config, entry, title: str) -> "_RenderedWhenRead":
+        file = cls.generated(config, entry.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        file.entry, file.title, file._made = entry, title, None
+        return file
+
+    @property
+    def content_string(self) -> str:
+        if self._made is None:
+            site_url = _Build.config.site_url or ""
+            added, updated = _meta_added(self.src_uri, site_url, _Build.site, self.title)
+            context = item_pages.PageContext(site_url, remember=_Build.cache.remember)
+            self._made = _rendered_noting(self.entry, _Build.site, site_url, _completed({}, dict(added)), added, updated,
+                                          context, _Build.inputs)
+        return self._made
 
     @property
     def content_bytes(self) -> bytes:
@@ -994,7 +1025,7 @@ def _keyed_as_before(file, known: list, site_url: str, newest: str) -> tuple | N
     given, reads, key, own, title = known
     uri, site = file.src_uri, _Build.site
     entry = site.pages.get(uri)
-    if entry is None or file.generated_by is not None or not entry.kind.renderer:
+    if entry is None or not entry.kind.renderer or (file.generated_by is not None and not isinstance(file, _RenderedWhenRead)):
         return None
     added, updated = _meta_added(uri, site_url, site, _Build.titles.get(uri))
     if updated > newest or _given(entry, site_url, added, updated) != given or not _Build.reads_before.same(reads):

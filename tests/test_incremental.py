@@ -436,3 +436,29 @@ def test_pages_unchanged_are_not_walked_yet_checked_as_a_full_build_checks_them(
     message = "contains a link '../../van-ban/489-qd-ubnd.md#1-so-noi-vu', but the doc"
     assert full.returncode != 0 and message in full.stderr
     assert rebuilt.returncode != 0 and message in rebuilt.stderr
+
+
+def test_a_plan_s_page_is_keyed_by_what_its_renderer_read_not_rendered_again(small_site, tmp_path):
+    """A plan's page is generated (its file sits in plans/): rendered only when read, noting what its renderer read
+    of the site, which the build records as it does for the pages of docs/. A rebuild keys an unchanged plan's page
+    from that record, without rendering it; an edit of what it shows (its department's name) renders it again."""
+    import json
+    import sqlite3
+
+    env = {"CCHC_NOW": NOW}
+    write(small_site, "plans/99-kh-ubnd.md", PLAN)
+    assert mkdocs_build(small_site, env=env).returncode == 0
+
+    def recorded() -> dict:
+        with sqlite3.connect(small_site / ".cache" / "cchc" / "entries.sqlite") as db:
+            values = [value for (value,) in db.execute("SELECT value FROM kept") if value[:9] == b'{"pages":']
+        assert len(values) == 1
+        return json.loads(values[0])["pages"]
+
+    assert {"van-ban/489-qd-ubnd.md", "van-ban/99-kh-ubnd.md"} <= set(recorded())
+    department = small_site / "docs" / "co-quan" / "snv-kh.md"
+    department.write_text(department.read_text(encoding="utf-8").replace("name: ", "name: Tên mới – ", 1), encoding="utf-8")
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    assert "Tên mới – " in (small_site / "site" / "van-ban" / "99-kh-ubnd" / "index.html").read_text(encoding="utf-8")
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(small_site / "site", tmp_path / "full")
