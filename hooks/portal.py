@@ -774,7 +774,7 @@ def on_files(files, config):
                if e.kind.sources != "docs" and e.kind.renderer and (_Build.serving or e.src_uri not in _Build.hidden_uris)}
     pages = generated
     _Build.html_pages = {uri: page for uri, (_title, page) in pages.items() if isinstance(page, (html.HtmlPage, html.Listed))}
-    for uri, (title, entry) in outside.items():
+    for title, entry in outside.values():
         files.append(_RenderedWhenRead.entry_page(config, entry, title))
     for uri, (_title, page) in pages.items():
         if isinstance(page, html.Listed):
