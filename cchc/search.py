@@ -33,6 +33,9 @@ from .text import fold, nfc
 DIR = "search"
 KINDS = {kind.name: kind.reader_name for kind in kinds.KINDS}
 TEXT_LIMIT = 2000  # characters of a document kept for excerpts
+# The kinds of cache entries an index reads again on every rebuild: its runs' heads and its merged parts (what the
+# search process reads ahead, `search_copy._ReadAhead`).
+RUN_HEAD, MERGED_PART = "search-run", "search-part"
 # A word's weight in a document: 10 per title occurrence (two at most), plus its count in the text
 # (nine at most): a document that names the word in its title always outranks one that only mentions it.
 TITLE_WEIGHT, TITLE_MAX, TEXT_MAX = 10, 2, 9
@@ -228,7 +231,7 @@ class _Run:
     def __init__(self, start: int, docs: list[SearchDoc], remember: Remember, go_on: Callable[[], None], read: Read):
         self.start, self._docs, self._remember, self._go_on, self._read = start, docs, remember, go_on, read
         self._made: dict | None = None  # the whole index, where made by this build
-        key = ("search-run", *(part for doc in docs for part in _described(doc)))
+        key = (RUN_HEAD, *(part for doc in docs for part in _described(doc)))
         head = remember(key, self._make)
         self.digests, self._shown, self.title_words = head["digests"], head["shown"], head["titles"]
         if self._made is not None:  # its documents' texts are not held to the merge (80 MB at 10,000 documents)
@@ -268,7 +271,7 @@ def _merged(runs: list[_Run], side: str, merge: Callable[[list, int], object], t
     merged = []
     for part in range(PARTS):
         go_on()
-        key = ("search-part", side, str(part), str(total), *(f"{run.start}:{run.digests[side][part]}" for run in runs))
+        key = (MERGED_PART, side, str(part), str(total), *(f"{run.start}:{run.digests[side][part]}" for run in runs))
         merged.append(remember(key, lambda part=part: _merged_part(runs, side, part, merge, total, go_on)))
     return merged
 

@@ -156,7 +156,7 @@ class _ReadAhead:
     def remember(self, parts: tuple[str, ...], make):
         """`Cache.remember`, from what was read ahead where it holds the key."""
         key = self.cache.key(*parts)
-        if parts[0] in ("search-run", "search-part"):
+        if parts[0] in (search.RUN_HEAD, search.MERGED_PART):
             self.read.append(key)
         if key in self._values:
             return self._values.pop(key)

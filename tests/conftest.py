@@ -24,6 +24,26 @@ def git(root: Path, *args: str) -> str:
                           check=True, capture_output=True, text=True).stdout
 
 
+def procedure_in_full(code: str) -> str:
+    """A procedure whose fields only its own page shows (`Field.page_only`) sit among the others."""
+    return f"""---
+code: '{code}'
+name: Thủ tục thử
+department: SNV-KH
+steps: |
+  - Bước 1: nộp hồ sơ.
+field: Công chức
+channels:
+  - method: truc-tiep
+    time: "5 ngày làm việc"
+levels: [cap-tinh]
+documents:
+  - name: Tờ khai
+online: mot-phan
+---
+"""
+
+
 def write(root: Path, relative: str, text: str) -> Path:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ import pytest
 
 from cchc import content
 from cchc.content import Layout, load_site
-from conftest import write
+from conftest import procedure_in_full, write
 
 PLAN = """---
 number: 12/KH-SNV
@@ -200,29 +200,11 @@ def test_a_body_kept_is_read_back_as_utf_8_and_decoded_only_when_asked_for(small
     assert read.body == made.body and "đẩy mạnh cải cách" in read.body and isinstance(read._body, str)
 
 
-PROCEDURE_WRITTEN = """---
-code: '1.000001'
-name: Thủ tục thử
-department: SNV-KH
-steps: |
-  - Bước 1: nộp hồ sơ.
-field: Công chức
-channels:
-  - method: truc-tiep
-    time: "5 ngày làm việc"
-levels: [cap-tinh]
-documents:
-  - name: Tờ khai
-online: mot-phan
----
-"""
-
-
 def test_a_procedure_s_page_only_fields_are_read_back_only_when_asked_for(small_site):
     """A rebuild reads back every procedure's check and makes few of their pages: a check kept holds the values of
     the fields only the procedure's own page shows (`Field.page_only`: steps, channels, documents…) as bytes, read
     when one of them is asked for, and then every value is there in the order written, as in a check just made."""
-    write(small_site, "docs/thu-tuc/1-000001.md", PROCEDURE_WRITTEN)
+    write(small_site, "docs/thu-tuc/1-000001.md", procedure_in_full("1.000001"))
     kept = content.each(lambda kind, text: pickle.loads(pickle.dumps(content.check_text(kind, text))))
     made = load_site(Layout.at(small_site)).pages["thu-tuc/1-000001.md"]
     read = load_site(Layout.at(small_site), kept).pages["thu-tuc/1-000001.md"]

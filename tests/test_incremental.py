@@ -13,7 +13,7 @@ import pytest
 
 from cchc import build_cache, content, site_swap, source_signatures
 
-from conftest import REPO, assert_same_site, edited_in_place, git, mkdocs_build, write
+from conftest import REPO, assert_same_site, edited_in_place, git, mkdocs_build, procedure_in_full, write
 
 NOW, LATER = "2026-11-25T12:00", "2027-02-01T08:00"
 SPLIT = {"CCHC_SPLIT_FROM": "1"}  # a copy of the build converts half of what is converted, however little
@@ -24,26 +24,6 @@ name: Thủ tục thử
 department: SNV-KH
 field: Công chức
 levels: [cap-tinh]
----
-"""
-
-# A procedure's page shows the fields only it reads (`Field.page_only`), kept apart in its check.
-PROCEDURE_IN_FULL = """---
-code: '1.000002'
-name: Thủ tục có đủ các phần
-department: SNV-KH
-steps: |
-  - Bước 1: nộp hồ sơ.
-field: Công chức
-channels:
-  - method: truc-tiep
-    time: "5 ngày làm việc"
-    fee: Miễn phí
-levels: [cap-tinh]
-documents:
-  - name: Tờ khai
-    quantity: 1 bản chính
-online: mot-phan
 ---
 """
 
@@ -129,7 +109,7 @@ def test_an_incremental_build_equals_a_full_one(small_site, tmp_path, edit):
     _news(small_site, "nhap", "Tin nháp", extra="draft: true\n")
     _news(small_site, "hen-gio", "Tin hẹn giờ", "2027-01-15")
     write(small_site, "plans/99-kh-ubnd.md", PLAN)  # a task due in December 2026: overdue at the later clock
-    write(small_site, "docs/thu-tuc/1-000002.md", PROCEDURE_IN_FULL)  # its page made again from its check kept
+    write(small_site, "docs/thu-tuc/1-000002.md", procedure_in_full("1.000002"))  # made again from its kept check
     first = mkdocs_build(small_site, env={"CCHC_NOW": NOW, **SPLIT})
     assert first.returncode == 0 and "trang do tiến trình thứ hai chuyển đổi song song" in first.stderr
     _edit(edit, small_site)
