@@ -34,6 +34,7 @@ import struct
 import time
 from importlib import metadata
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
@@ -118,15 +119,29 @@ def check_key(code: str, kind: str, named: str) -> str:
     return digest(code, "checked", kind, named)
 
 
+def check_page_key(key: str) -> str:
+    """The key of the page part of the check kept under `key` (`content.kept_apart`): named from it without a digest
+    (ten thousand digests were 0.02 s of a rebuild)."""
+    return f"{key}.page"
+
+
 def kept_checks(entries: Callable[[list[str]], dict[str, bytes]], code: str, items: list,
-                make: Callable[[str, Any, str], Any]) -> list:
+                make: Callable[[str, Any, str], Any], read_back: Callable[[bytes, Callable[[], bytes | None]], Any],
+                page: Callable[[str], bytes | None] | None = None) -> list:
     """`content.CheckMany` from what `entries` gives for the items' keys (`check_key`, one look for them all): each
-    item's check kept, else None where its text was not read (its file is read then), else `make(key, kind, text)`.
-    The build's (which keeps what it makes) and the content check's (which keeps nothing)."""
+    item's check kept (`read_back`), else None where its text was not read (its file is read then), else
+    `make(key, kind, text)`. A kept check's page part (`check_page_key`) is read by `page` when a page made from it
+    asks, or with it where there is no `page`. The build's (which keeps what it makes) and the content check's
+    (which keeps nothing)."""
     keys = [check_key(code, kind.name, named) for kind, _text, named in items]
-    found = entries(keys)
-    return [pickle.loads(found[key]) if key in found else None if text is None else make(key, kind, text)
-            for key, (kind, text, _named) in zip(keys, items)]
+    found = entries(keys if page is not None else [*keys, *map(check_page_key, keys)])
+    part = page or found.get
+    return [read_back(found[key], partial(_part, part, key)) if key in found
+            else None if text is None else make(key, kind, text) for key, (kind, text, _named) in zip(keys, items)]
+
+
+def _part(read: Callable[[str], bytes | None], key: str) -> bytes | None:
+    return read(check_page_key(key))
 
 
 def _version(name: str) -> str:

@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
 def _checks(kept: build_cache.Kept, code: str) -> content.CheckMany:
     """The checks a build kept for these bytes, the others made here (`content.check_text`)."""
     return lambda items: build_cache.kept_checks(kept.entries, code, items,
-                                                 lambda _key, kind, text: content.check_text(kind, text))
+                                                 lambda _key, kind, text: content.check_text(kind, text),
+                                                 content.read_back, lambda key: kept.entries([key]).get(key))
 
 
 if __name__ == "__main__":

@@ -42,10 +42,20 @@ class Entry:
     cited: tuple = ()  # the documents a plan's body cites (`related.cited_in`)
     digest: str = ""  # its source's bytes, named: the entry is the same for the same bytes (`page_inputs`)
     rest: bytes | None = None  # its values of the kind's page-only fields, pickled (`Checked.__getstate__`)
+    # Where its body, settings as written and page-only values are read from when first asked for (a check read back
+    # from the cache: `read_back`), else None.
+    page: Callable[[], tuple[bytes, bytes, bytes | None]] | None = None
+
+    def _read_page(self) -> None:
+        if self.page is not None:
+            self._body, self.written, self.rest = self.page()
+            self.page = None
 
     @property
     def values(self) -> dict[str, Any]:
         """Its values, every field in the order written."""
+        if self.page is not None and self.kind.page_only:
+            self._read_page()
         if self.rest is not None:
             self._values, self.rest = _with_rest(self._values, self.rest), None
         return self._values
@@ -53,6 +63,7 @@ class Entry:
     @property
     def body(self) -> str:
         """Its Markdown after the front matter."""
+        self._read_page()
         if isinstance(self._body, bytes):
             self._body = self._body.decode("utf-8")
         return self._body
@@ -62,16 +73,17 @@ class Entry:
         """Its settings as written, for the theme (MkDocs' `page.meta`), a copy of the caller's own. From a check read
         back (`Checked.__getstate__`), unpickled only for a page the build makes, not for the ten thousand a rebuild
         reads back unchanged."""
+        self._read_page()
         written = self.written
         return pickle.loads(written) if isinstance(written, bytes) else dict(written)
 
     def get(self, name: str, default: Any = None) -> Any:
-        if self.rest is not None and name in self.kind.page_only:
+        if name in self.kind.page_only:
             return self.values.get(name, default)
         return self._values.get(name, default)
 
     def __getitem__(self, name: str) -> Any:
-        if self.rest is not None and name in self.kind.page_only:
+        if name in self.kind.page_only:
             return self.values[name]
         return self._values[name]
 
@@ -220,7 +232,8 @@ class _FileChecker:
             else:
                 self.sizes[site_path] = target.stat().st_size
         entry = Entry(kind, source, src_uri, checked.values, checked.body, checked.lines, checked.body_line,
-                      checked.written, checked.links, checked.cited, named, checked.rest)
+                      checked.written, checked.links, checked.cited, named, checked.rest,
+                      checked.page and _page_or_checked_again(checked.page, path, kind, named))
         for registry, code, line, field_name in checked.references:
             self.references.append((entry, registry, code, line, field_name))
         return entry
@@ -244,6 +257,7 @@ class Checked:
     cited: tuple = ()
     page_only: frozenset[str] = frozenset()  # its kind's (`Kind.page_only`): the fields `rest` holds once kept
     rest: bytes | None = None  # as read back: the values of `page_only` fields, pickled (`Entry.values`)
+    page: Callable[[], bytes | None] | None = None  # read back (`read_back`): reads body, written and rest, or None
 
     def __getstate__(self) -> dict:
         """Kept with its settings as written, and its values of the fields only its own page shows (a procedure's
@@ -258,12 +272,63 @@ class Checked:
         if isinstance(self.written, dict):
             state["written"] = pickle.dumps(self.written, protocol=pickle.HIGHEST_PROTOCOL)
         state.pop("page_only", None)  # `rest` says what it holds
+        state.pop("page", None)
         if self.values and self.rest is None and not self.page_only.isdisjoint(self.values):
             state["values"] = {name: value for name, value in self.values.items() if name not in self.page_only}
             state["rest"] = pickle.dumps((list(self.values), {name: value for name, value in self.values.items()
                                                               if name in self.page_only}),
                                          protocol=pickle.HIGHEST_PROTOCOL)
         return state
+
+
+_PAGE_PART = ("body", "written", "rest")
+
+
+def kept_apart(checked: Checked) -> tuple[bytes, bytes]:
+    """A check as the cache keeps it, in two: what every build reads back (values but the page-only ones, lines,
+    problems, links…) and what only a page made from it reads (`Entry.page`): its body, settings as written and
+    page-only values. They were nine tenths of the 76 MB of checks a rebuild read back at 10,000 documents."""
+    state = checked.__getstate__()
+    page = tuple(state.pop(name, None) for name in _PAGE_PART)
+    return (pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def read_back(kept: bytes, page: Callable[[], bytes | None]) -> Checked:
+    """A check kept apart (`kept_apart`), its page part read by `page` when a page made from it asks."""
+    checked = object.__new__(Checked)
+    vars(checked).update(pickle.loads(kept), body=b"", written=b"", rest=None, page=page)
+    return checked
+
+
+def whole(checked: Checked) -> Checked | None:
+    """`checked` with its page part read (a check read back), or None if the part is not kept."""
+    if checked.page is not None:
+        part = checked.page()
+        if part is None:
+            return None
+        checked.body, checked.written, checked.rest = pickle.loads(part)
+        checked.page = None
+    return checked
+
+
+class SourceChanged(Exception):
+    """A source whose check was read back changed before its page part was read: its page would mix two texts."""
+
+
+def _page_or_checked_again(read: Callable[[], bytes | None], path: Path, kind: Kind,
+                           named: str) -> Callable[[], tuple[bytes, bytes, bytes | None]]:
+    """The page part of an entry whose check was read back: read by `read`, else (a copy of the build, which reads
+    no cache, or a part removed) from its file checked again, if its bytes are still those read."""
+    def page() -> tuple[bytes, bytes, bytes | None]:
+        part = read()
+        if part is not None:
+            return pickle.loads(part)
+        raw = path.read_bytes()
+        if source_digest(raw) != named:
+            raise SourceChanged(f"{path}: tệp đã đổi trong lúc dựng trang; dựng lại")
+        state = check_text(kind, raw.decode("utf-8")).__getstate__()
+        return tuple(state.get(name) for name in _PAGE_PART)
+    return page
 
 
 def _with_rest(values: dict[str, Any], rest: bytes) -> dict[str, Any]:
@@ -316,15 +381,19 @@ def remembering(check_many: CheckMany) -> CheckMany:
         missing = [index for index, key in enumerate(keys) if key not in remembered]
         if len(remembered) + len(missing) > REMEMBERED:
             remembered.clear()
+        unkept = {}  # read back with no page part: its entry checks its file again for it (`_page_or_checked_again`)
         for index, checked in zip(missing, check_many([items[index] for index in missing]) if missing else ()):
-            if checked is not None:
+            if checked is not None and whole(checked) is None:
+                unkept[index] = checked
+            elif checked is not None:
                 remembered[keys[index]] = _kept(checked)
-        return [_copy(*remembered[key]) if key in remembered else None for key in keys]
+        return [_copy(*remembered[key]) if key in remembered else unkept.get(index) for index, key in enumerate(keys)]
     return many
 
 
-def _kept(checked: Checked) -> tuple[str, bytes]:
-    """The body as it is (a string: nothing can change it), the rest as bytes each caller makes its own copy of."""
+def _kept(checked: Checked) -> tuple[str | bytes, bytes]:
+    """The body as it is (a string or its bytes: nothing can change it), the rest as bytes each caller makes its own
+    copy of."""
     body, checked.body = checked.body, ""
     return body, pickle.dumps(checked)
 

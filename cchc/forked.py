@@ -27,8 +27,9 @@ import pickle
 import signal
 import struct
 import tempfile
+import threading
 import traceback
-from typing import Any, Callable, Iterator
+from typing import IO, Any, Callable, Iterator
 
 from .build_cache import Cache
 
@@ -69,18 +70,79 @@ class ForkedError(Exception):
     """The copy failed: what it raised, its traceback included."""
 
 
+class Answering:
+    """What the copy asks of the build while it works, answered by a thread of the build by `answer`: what only the
+    build reads, its cache's SQLite file (a kept check's page part, for a page the copy makes: `content.Entry.page`).
+    A question the build cannot answer is answered None."""
+
+    def __init__(self, answer: Callable[[str], bytes | None]):
+        self._answer = answer
+        self._questions, self._answers = os.pipe(), os.pipe()
+        self._thread: threading.Thread | None = None
+        self._heard: IO[bytes] | None = None
+
+    def start(self) -> None:
+        """In the build, once the copy is made."""
+        os.close(self._questions[1])
+        os.close(self._answers[0])
+        self._thread = threading.Thread(target=self._answering, daemon=True)
+        self._thread.start()
+
+    def _answering(self) -> None:
+        with open(self._questions[0], "rb") as questions, open(self._answers[1], "wb") as answers:
+            for question in questions:  # until the copy ends
+                try:
+                    answer = self._answer(question[:-1].decode("utf-8"))
+                except Exception:  # noqa: BLE001 - the copy does without (`ask`)
+                    answer = None
+                try:
+                    answers.write(_SIZE.pack(-1 if answer is None else len(answer)) + (answer or b""))
+                    answers.flush()
+                except BrokenPipeError:  # the copy was stopped
+                    return
+
+    def end(self) -> None:
+        """In the build, once the copy ended."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def in_copy(self) -> None:
+        os.close(self._questions[0])
+        os.close(self._answers[1])
+        self._heard = open(self._answers[0], "rb")  # noqa: SIM115 - the copy ends by `os._exit`
+
+    def ask(self, question: str) -> bytes | None:
+        """In the copy: the build's answer."""
+        os.write(self._questions[1], question.encode("utf-8") + b"\n")
+        size = self._heard.read(_SIZE.size)
+        if len(size) < _SIZE.size:  # the build's thread ended
+            return None
+        (length,) = _SIZE.unpack(size)
+        return None if length < 0 else self._heard.read(length)
+
+
+_SIZE = struct.Struct("<q")
+
+
 class Forked:
     """`work(cache)` run by a copy of this process; `result(cache)` waits for it. An error of a type in `plain` is
-    reported by its message alone, as the build reports it (MkDocs' PluginError), any other with its traceback."""
+    reported by its message alone, as the build reports it (MkDocs' PluginError), any other with its traceback.
+    With `answering`, the build answers what the copy asks meanwhile."""
 
     def __init__(self, work: Callable[[Cache], Any], code: str, started: float,
-                 plain: tuple[type[BaseException], ...] = ()):
+                 plain: tuple[type[BaseException], ...] = (), answering: Answering | None = None):
         self._plain = plain
         self._entries = tempfile.TemporaryFile()
         self._result = tempfile.TemporaryFile()
+        self._answering = answering
         self._pid = os.fork()
         if self._pid == 0:
+            if answering is not None:
+                answering.in_copy()
             self._run(work, code, started)
+        if answering is not None:
+            answering.start()
 
     def _run(self, work: Callable[[Cache], Any], code: str, started: float) -> None:
         status = 1
@@ -102,6 +164,8 @@ class Forked:
         records logged."""
         try:
             _pid, status = os.waitpid(self._pid, 0)
+            if self._answering is not None:
+                self._answering.end()
             self._result.seek(0)
             try:
                 value, error, notes, records = pickle.load(self._result)
@@ -124,6 +188,8 @@ class Forked:
             os.waitpid(self._pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
+        if self._answering is not None:
+            self._answering.end()
         self._entries.close()
         self._result.close()
 

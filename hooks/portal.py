@@ -14,7 +14,6 @@ import itertools
 import json
 import logging
 import os
-import pickle
 import shutil
 import sys
 import threading
@@ -144,6 +143,11 @@ class _Build:
     converted_texts: dict[str, tuple] = {}  # the search texts of the pages the copy converted, as it made them
     converted_made: dict[str, tuple] = {}  # their settings and date as the copy's walk left them, and parts' key
     check = None  # under `mkdocs serve`: each text's check, remembered for the process (content.remembering)
+    # A rebuild reads back the sources' checks without their page parts (`content.kept_apart`), read for a page made;
+    # a build whose code never finished one, or the preview (which remembers them whole), reads them with them.
+    checks_apart = False
+    parts_in_use: list[str] = []  # the keys of the page parts of the checks read back apart: kept in use unread
+    asking: "forked.Answering | None" = None  # in a copy of the build: where it asks for page parts (`_page_part`)
 
 
 class _Elsewhere(NamedTuple):
@@ -281,6 +285,8 @@ def on_pre_build(config) -> None:
     # The search process starts now and waits for the pages' texts (`on_env`); the preview makes its index in a thread.
     _Build.searching = None if _Build.serving else search_copy.Running(_Build.cache)
     layout = _Build.layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
+    _Build.checks_apart = not _Build.serving and _Build.cache.folder is not None and _built_before()
+    _Build.parts_in_use = []
     _check_elsewhere(layout)
     # A build sharing its checks reads every source: its turns with the copy are counted in the order they are read.
     before = {} if _Build.elsewhere is not None else _Build.cache.sources_read()
@@ -334,19 +340,34 @@ def _checked_many(items: list) -> list:
     checked, one by one."""
     if _Build.elsewhere is not None and len(items) > 1:
         return [_checked_many([item])[0] for item in items]
-    return build_cache.kept_checks(_entries_in_turn, _Build.checks_code, items, partial(_check_and_keep, _Build.cache))
+    return build_cache.kept_checks(_entries_in_turn, _Build.checks_code, items, partial(_check_and_keep, _Build.cache),
+                                   content.read_back, _page_part if _Build.checks_apart else None)
 
 
 def _entries_in_turn(keys: list[str]) -> dict[str, bytes]:
     """The cache's entries for `keys`, once the copy's share is taken if the first of them is the copy's."""
     if _Build.elsewhere is not None and not _Build.elsewhere.mine(keys[0]):
         _take_elsewhere()
-    return _Build.cache.entries(keys)
+    found = _Build.cache.entries(keys)
+    if _Build.checks_apart:
+        _Build.parts_in_use += map(build_cache.check_page_key, found)
+    return found
+
+
+def _page_part(key: str) -> bytes | None:
+    """The page part of a check read back apart (`content.kept_apart`), for a page made from it: from the cache, or
+    in a copy of the build, which reads none, asked of the build. None where it is not kept: the source is checked
+    again (`content.Entry.page`)."""
+    if _Build.asking is not None:
+        return _Build.asking.ask(key)
+    return _Build.cache.entry(key)
 
 
 def _check_and_keep(cache, key: str, kind, raw: str):
     checked = content.check_text(kind, raw)
-    cache.keep_entry(key, pickle.dumps(checked))
+    kept, page = content.kept_apart(checked)
+    cache.keep_entry(key, kept)
+    cache.keep_entry(build_cache.check_page_key(key), page)
     return checked
 
 
@@ -1042,9 +1063,9 @@ def _keyed_shared(out_of_nav: list, site_url: str, newest: str) -> list[tuple | 
     after all, makes it."""
     if not _may_fork() or len(out_of_nav) < _split_from():
         return [_keyed(file, site_url, newest) for file in out_of_nav]
-    meeting = forked.Meeting(len(out_of_nav))
-    copy = forked.Forked(partial(_key_share, out_of_nav, meeting, site_url, newest), _Build.cache.code,
-                         _Build.cache.started, plain=(PluginError,))
+    meeting, answering = forked.Meeting(len(out_of_nav)), forked.Answering(_Build.cache.entry)
+    copy = forked.Forked(partial(_key_share, out_of_nav, meeting, site_url, newest, answering), _Build.cache.code,
+                         _Build.cache.started, plain=(PluginError, content.SourceChanged), answering=answering)
     mine = []
     try:
         for index, file in enumerate(out_of_nav):
@@ -1064,10 +1085,12 @@ def _keyed_shared(out_of_nav: list, site_url: str, newest: str) -> list[tuple | 
     return mine + [theirs[file.src_uri] for file in out_of_nav[len(mine):]]
 
 
-def _key_share(out_of_nav: list, meeting, site_url: str, newest: str, cache) -> tuple[dict[str, tuple | None], dict]:
+def _key_share(out_of_nav: list, meeting, site_url: str, newest: str, answering, cache
+               ) -> tuple[dict[str, tuple | None], dict]:
     """In the copy of the build: its share of the pages out of the nav, keyed (`_keyed`), by page; and what their
-    renderers read (`_Build.inputs`)."""
+    renderers read (`_Build.inputs`). The page parts of the checks of the pages it makes again it asks of the build."""
     _as_copy(cache)
+    _Build.asking = answering
     keyed = {out_of_nav[index].src_uri: _keyed(out_of_nav[index], site_url, newest) for index in meeting.from_last()}
     return keyed, {uri: _Build.inputs[uri] for uri in keyed if uri in _Build.inputs}
 
@@ -1560,7 +1583,8 @@ def on_post_build(config) -> None:
                                                                   sort_keys=True).encode("utf-8"))
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching,
-                    [key for uri in _Build.unwalked for key in (_Build.part_keys[uri], _Build.owns[uri])])
+                    [key for uri in _Build.unwalked for key in (_Build.part_keys[uri], _Build.owns[uri])]
+                    + _Build.parts_in_use)
     _Build.shown = set(_Build.titles_rendered)
     if not (_Build.serving and _Build.outputs):
         _Build.outputs = made.write(Path(config.site_dir), _Build.spare_index)

@@ -220,6 +220,54 @@ def test_a_procedure_s_page_only_fields_are_read_back_only_when_asked_for(small_
     assert list(again.values.items()) == list(made.values.items())  # a check read back and kept again
 
 
+def _kept_apart(parts: dict, read: list):
+    """Checks kept as the build keeps them (`content.kept_apart`), their page parts in `parts`, each read noted."""
+    def check(kind, text):
+        kept, page = content.kept_apart(content.check_text(kind, text))
+        key = f"phan-{len(parts)}"
+        parts[key] = page
+        return content.read_back(kept, lambda: read.append(key) or parts.get(key))
+    return content.each(check)
+
+
+def test_a_check_read_back_apart_reads_its_page_part_only_for_a_page_made_from_it(small_site):
+    """A rebuild reads back every source's check but the part only a page made from it reads (body, settings as
+    written, page-only values: nine tenths of the bytes), read once when one of them is asked for."""
+    write(small_site, "docs/thu-tuc/1-000001.md", procedure_in_full("1.000001"))
+    write(small_site, "plans/a.md", PLAN + "\nNội dung kế hoạch: đẩy mạnh cải cách hành chính.\n")
+    made = load_site(Layout.at(small_site))
+    parts, read = {}, []
+    site = load_site(Layout.at(small_site), _kept_apart(parts, read))
+    assert [p.format() for p in site.report.problems] == [p.format() for p in made.report.problems]
+    assert site.pages.keys() == made.pages.keys() and parts and read == []
+    procedure, plan = site.pages["thu-tuc/1-000001.md"], next(e for e in site.plans if e.source == "plans/a.md")
+    assert procedure["name"] == "Thủ tục thử" and procedure.get("name_en") is None and plan["title"] and read == []
+    assert procedure["steps"] == made.pages["thu-tuc/1-000001.md"]["steps"] and len(read) == 1
+    assert list(procedure.values.items()) == list(made.pages["thu-tuc/1-000001.md"].values.items())
+    assert procedure.front_matter == made.pages["thu-tuc/1-000001.md"].front_matter and len(read) == 1
+    assert "đẩy mạnh cải cách" in plan.body and len(read) == 2
+    assert plan.front_matter == next(e for e in made.plans if e.source == "plans/a.md").front_matter
+    for entry in site.pages.values():
+        assert (entry.body, entry.front_matter, entry.values) == (made.pages[entry.src_uri].body,
+                                                                  made.pages[entry.src_uri].front_matter,
+                                                                  made.pages[entry.src_uri].values)
+
+
+def test_a_page_part_not_kept_is_checked_again_from_its_file_unless_the_file_changed(small_site):
+    """A copy of the build reads no cache, and an entry's page part may be gone: the source is checked again for it,
+    if its bytes are still those whose check was read back; else the page would mix two texts."""
+    write(small_site, "plans/a.md", PLAN + "\nNội dung kế hoạch: đẩy mạnh cải cách hành chính.\n")
+    parts, read = {}, []
+    site = load_site(Layout.at(small_site), _kept_apart(parts, read))
+    parts.clear()
+    plan = next(e for e in site.plans if e.source == "plans/a.md")
+    other = next(e for e in site.plans if e.source != "plans/a.md")
+    assert "đẩy mạnh cải cách" in plan.body and plan.front_matter["title"] == plan["title"]
+    write(small_site, other.source, (small_site / other.source).read_text(encoding="utf-8") + "\nSửa thêm.\n")
+    with pytest.raises(content.SourceChanged, match=other.source):
+        other.body
+
+
 def test_a_preview_checks_each_text_once_and_hands_out_copies(small_site):
     """`mkdocs serve` reads every file again on each save: what it remembers of an unchanged text is what a first
     read gives, each load gets entries of its own, and an edited file is checked again."""

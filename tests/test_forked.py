@@ -97,3 +97,45 @@ def test_the_build_and_its_copy_share_items_from_both_ends_each_done_once(tmp_pa
     assert len(mine) > 100 and len(theirs) > 100  # both worked: neither waited for a share fixed beforehand
     assert not meeting.mine(len(mine)) and not list(meeting.from_last())
     cache.close()
+
+
+def test_the_copy_asks_the_build_what_only_the_build_reads(tmp_path):
+    """The copy never touches the build's SQLite file: a kept check's page part it needs, the build's thread reads
+    and answers. What the build has not, or fails to read, is answered None; a large answer comes whole."""
+    cache = Cache(tmp_path / "c", "code")
+    cache.keep_entry("phan-trang", "Nội dung trang đã lưu. ".encode() * 20_000)  # more than a pipe holds
+    asked = []
+
+    def answer(key):
+        asked.append((key, os.getpid()))
+        if key == "loi":
+            raise OSError("đĩa hỏng")
+        return cache.entry(key)
+
+    answering = forked.Answering(answer)
+
+    def work(_cache):
+        return [answering.ask("phan-trang"), answering.ask("khong-co"), answering.ask("loi"), answering.ask("phan-trang")]
+
+    copy = forked.Forked(work, "code", cache.started, answering=answering)
+    kept, missing, failed, again = copy.result(cache)
+    assert kept == again == "Nội dung trang đã lưu. ".encode() * 20_000 and missing is None and failed is None
+    assert [key for key, _pid in asked] == ["phan-trang", "khong-co", "loi", "phan-trang"]
+    assert {pid for _key, pid in asked} == {os.getpid()}  # answered by the build's process, not the copy
+    assert answering._thread is None  # its thread ended with the copy
+    cache.close()
+
+
+def test_a_copy_stopped_while_it_asks_leaves_no_thread_behind(tmp_path):
+    cache = Cache(tmp_path / "c", "code")
+    answering = forked.Answering(lambda key: __import__("time").sleep(0.2) or b"x")
+
+    def work(_cache):
+        while True:
+            answering.ask("mot")
+
+    copy = forked.Forked(work, "code", cache.started, answering=answering)
+    __import__("time").sleep(0.5)
+    copy.cancel()
+    assert answering._thread is None
+    cache.close()
