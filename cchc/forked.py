@@ -89,17 +89,20 @@ class Answering:
         self._thread.start()
 
     def _answering(self) -> None:
-        with open(self._questions[0], "rb") as questions, open(self._answers[1], "wb") as answers:
-            for question in questions:  # until the copy ends
-                try:
-                    answer = self._answer(question[:-1].decode("utf-8"))
-                except Exception:  # noqa: BLE001 - the copy does without (`ask`)
-                    answer = None
-                try:
-                    answers.write(_SIZE.pack(-1 if answer is None else len(answer)) + (answer or b""))
-                    answers.flush()
-                except BrokenPipeError:  # the copy was stopped
-                    return
+        with open(self._questions[0], "rb") as questions:
+            try:
+                for question in questions:  # until the copy ends
+                    try:
+                        answer = self._answer(question[:-1].decode("utf-8"))
+                    except Exception:  # noqa: BLE001 - the copy does without (`ask`)
+                        answer = None
+                    said = memoryview(_SIZE.pack(-1 if answer is None else len(answer)) + (answer or b""))
+                    while said:
+                        said = said[os.write(self._answers[1], said):]
+            except BrokenPipeError:  # the copy was stopped
+                pass
+            finally:
+                os.close(self._answers[1])
 
     def end(self) -> None:
         """In the build, once the copy ended."""

@@ -99,6 +99,7 @@ def test_the_build_and_its_copy_share_items_from_both_ends_each_done_once(tmp_pa
     cache.close()
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 def test_the_copy_asks_the_build_what_only_the_build_reads(tmp_path):
     """The copy never touches the build's SQLite file: a kept check's page part it needs, the build's thread reads
     and answers. What the build has not, or fails to read, is answered None; a large answer comes whole."""
@@ -126,6 +127,7 @@ def test_the_copy_asks_the_build_what_only_the_build_reads(tmp_path):
     cache.close()
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
 def test_a_copy_stopped_while_it_asks_leaves_no_thread_behind(tmp_path):
     cache = Cache(tmp_path / "c", "code")
     answering = forked.Answering(lambda key: __import__("time").sleep(0.2) or b"x")
