@@ -443,19 +443,25 @@ class Cache:
         """`remembered_files` under the key of `parts`."""
         return self.remembered_files(self.key(*parts), make)
 
-    def place_page(self, key: str, dest: Path) -> bool:
-        """Put the page made before at `dest`; False if there is none, or its bytes are not the ones kept."""
-        return bool(self.place_pages([(key, dest)]))
+    def place_page(self, key: str, dest: Path) -> str:
+        """Put the page made before at `dest`; the digest of its bytes, or "" if there is none, or its bytes are not
+        the ones kept."""
+        return self.place_pages([(key, dest)]).get(key, "")
 
-    def place_pages(self, pages: list[tuple[str, Path | str]]) -> set[str]:
-        """`place_page` for each (key, dest) of `pages`; the keys of those placed."""
-        pointers = self._get_many([key for key, _dest in pages])
-        placed = set()
+    def place_pages(self, pages: list[tuple[str, Path | str]], known: dict[str, str] | None = None) -> dict[str, str]:
+        """`place_page` for each (key, dest) of `pages`: the digests of the pages placed, by key. `known` names the
+        bytes of keys a build placed before (a key names the same bytes whenever it is made), and the cache is asked
+        only for the others: looking up 13,000 keys was 0.09 s of a 10,000-document rebuild. (The caller keeps the
+        keys it did not look up in use: `keep_using`.)"""
+        known = known or {}
+        pointers = self._get_many([key for key, _dest in pages if key not in known])
+        placed = {}
         for key, dest in pages:
-            if key in pointers:
-                blob = self._blob(pointers[key].decode("ascii", "replace"))
+            digest = known.get(key) or (pointers[key].decode("ascii", "replace") if key in pointers else "")
+            if digest:
+                blob = self._blob(digest)
                 if self._linked_already(blob, dest) or (self._written(blob) and self._linked(blob, dest)):
-                    placed.add(key)
+                    placed[key] = digest
         return placed
 
     def _linked_already(self, blob: str, dest: Path | str) -> bool:

@@ -109,6 +109,9 @@ class _Build:
     part_keys: dict[str, str] = {}  # page -> the key of its converted Markdown
     from_cache: set[str] = set()  # pages whose converted Markdown came from the cache (sanitized already)
     page_keys: dict[str, tuple[str, str]] = {}  # page rendered in this build -> the keys of its output and its own parts
+    # Each page's key -> the digest of its bytes, as this build placed or kept them; the next build's `_unwalked` reads
+    # them (`_PLACED`) instead of asking the cache for each page.
+    placed: dict[str, str] = {}
     shared: dict[str, bytes] = {}  # the theme's parts shared by pages out of the nav, made in this build (`cchc_once`)
     env = None  # the theme's Jinja environment
     # The theme's rendering of each shape of page out of the nav, this build's; none where nothing is reused
@@ -303,7 +306,7 @@ def on_pre_build(config) -> None:
     for warning in site.report.warnings:  # as `make check` does: shown, and the build goes on
         log.info(warning.format())
     _Build.html, _Build.texts, _Build.titles_rendered, _Build.sources = {}, {}, {}, {}
-    _Build.part_keys, _Build.from_cache, _Build.page_keys = {}, set(), {}
+    _Build.part_keys, _Build.from_cache, _Build.page_keys, _Build.placed = {}, set(), {}, {}
     _Build.inputs, _Build.inputs_before, _Build.owns = {}, {}, {}
     _Build.problems = site.report.errors if _Build.serving else []
     if site.report.errors and not _Build.serving:
@@ -989,7 +992,9 @@ def _unwalked(nav, config, files) -> None:
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
     # Each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page, title, date).
     keyed = [(file, *found) for file, found in zip(out_of_nav, _keyed_shared(out_of_nav, site_url, newest)) if found]
-    placed = _Build.cache.place_pages([(page, file.abs_dest_path) for file, _key, _own, page, *_ in keyed])
+    placed = _Build.placed = _Build.cache.place_pages(
+        [(page, file.abs_dest_path) for file, _key, _own, page, *_ in keyed],
+        json.loads(_Build.cache.entry(_Build.cache.key(_PLACED)) or "{}"))
     for file, key, own, page, title, updated in keyed:
         if page not in placed:
             continue
@@ -1244,6 +1249,7 @@ def _noted_unwalked(files, config) -> None:
 
 _NOTES = "pages' notes"  # the cache's entry of what the next build needs of each page before its walk (`_noted_unwalked`)
 _INPUTS = "pages' inputs"  # the cache's entry of what made each renderer's page, and what the page was (`_keyed`)
+_PLACED = "pages' bytes"  # the cache's entry of the digest of each page's bytes, by its key (`_Build.placed`)
 
 
 def _inputs_record() -> dict:
@@ -1491,7 +1497,10 @@ def on_page_context(context, page, config, nav):
     key = _Build.cache.key("page", _Build.shell, own)
     _Build.owns[uri] = own
     dest = Path(page.file.abs_dest_path)
-    if _Build.cache.place_page(key, dest) or _refilled(key, own, dest):
+    digest = _Build.cache.place_page(key, dest)
+    if digest:
+        _Build.placed[key] = digest
+    if digest or _refilled(key, own, dest):
         return _made_before()
     _Build.page_keys[uri] = (key, own)
     _with_html(page)
@@ -1544,6 +1553,7 @@ def _refilled(key: str, own: str, dest: Path) -> bool:
 def _keep_page(key: str, own: str, data: bytes, holes: list, dest: Path) -> None:
     page = _Build.cache.put_page(key, data, dest)
     if page:
+        _Build.placed[key] = page
         _Build.cache.keep_parts(own, {"page": page, "holes": holes})
 
 
@@ -1581,10 +1591,11 @@ def on_post_build(config) -> None:
                                                                  sort_keys=True).encode("utf-8"))
     _Build.cache.keep_entry(_Build.cache.key(_INPUTS), json.dumps(_inputs_record(), ensure_ascii=False,
                                                                   sort_keys=True).encode("utf-8"))
+    _Build.cache.keep_entry(_Build.cache.key(_PLACED), json.dumps(_Build.placed, sort_keys=True).encode("ascii"))
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching,
                     [key for uri in _Build.unwalked for key in (_Build.part_keys[uri], _Build.owns[uri])]
-                    + _Build.parts_in_use)
+                    + _Build.parts_in_use + list(_Build.placed))
     _Build.shown = set(_Build.titles_rendered)
     if not (_Build.serving and _Build.outputs):
         _Build.outputs = made.write(Path(config.site_dir), _Build.spare_index)

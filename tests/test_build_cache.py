@@ -28,6 +28,26 @@ def test_keys_change_with_the_code_and_with_every_part(tmp_path):
     assert cache.key("ab", "c") != cache.key("a", "bc")  # parts are delimited, not concatenated
 
 
+def test_pages_whose_bytes_a_build_recorded_are_placed_without_a_look_up(tmp_path, monkeypatch):
+    """A rebuild knows the digest of each unchanged page's bytes from the last build's record (a key names the same
+    bytes whenever it is made): it asks the cache only for the keys the record does not name, and places nothing
+    whose bytes are not kept."""
+    cache = Cache(tmp_path / "c", "code")
+    digests = {key: cache.put_page(key, f"<html>{key}</html>".encode(), tmp_path / "site1" / key / "index.html")
+               for key in ("a", "b", "c")}
+    cache.close()
+    again = Cache(tmp_path / "c", "code")
+    asked = []
+    get_many = again._get_many
+    monkeypatch.setattr(again, "_get_many", lambda keys: asked.extend(keys) or get_many(keys))
+    known = {"a": digests["a"], "b": digests["b"], "d": "0" * 64}  # "d": a digest of bytes not kept
+    placed = again.place_pages([(key, tmp_path / "site2" / key / "index.html") for key in "abcd"], known)
+    assert placed == digests and asked == ["c"]
+    assert (tmp_path / "site2" / "b" / "index.html").read_bytes() == b"<html>b</html>"
+    assert not (tmp_path / "site2" / "d").exists()
+    again.close()
+
+
 def test_a_page_kept_is_put_in_place_as_a_link_and_checked_first(tmp_path):
     cache = Cache(tmp_path / "c", "code")
     cache.put_page("k", b"<html>trang</html>", tmp_path / "site1" / "a" / "index.html")
@@ -409,7 +429,7 @@ def test_pages_put_in_place_by_a_process_of_their_own_are_those_written_without_
         again = Cache(tmp_path / f"c{elsewhere}", "code")
         if elsewhere:
             again.place_elsewhere()
-        assert again.place_pages([(path, tmp_path / f"again{elsewhere}" / path) for path in pages]) == set(pages)
+        assert again.place_pages([(path, tmp_path / f"again{elsewhere}" / path) for path in pages]).keys() == set(pages)
         again.close()
     for elsewhere in (False, True):
         for root in (sites[elsewhere], tmp_path / f"again{elsewhere}"):
