@@ -448,11 +448,13 @@ class Cache:
         the ones kept."""
         return self.place_pages([(key, dest)]).get(key, "")
 
-    def place_pages(self, pages: list[tuple[str, Path | str]], known: dict[str, str] | None = None) -> dict[str, str]:
+    def place_pages(self, pages: list[tuple[str, Path | str]], known: dict[str, str] | None = None,
+                    seen: dict[str, tuple[int, int, int] | None] | None = None) -> dict[str, str]:
         """`place_page` for each (key, dest) of `pages`: the digests of the pages placed, by key. `known` names the
         bytes of keys a build placed before (a key names the same bytes whenever it is made), and the cache is asked
         only for the others: looking up 13,000 keys was 0.09 s of a 10,000-document rebuild. (The caller keeps the
-        keys it did not look up in use: `keep_using`.)"""
+        keys it did not look up in use: `keep_using`.) `seen` gives the signatures of files at some of the dests,
+        looked at already (`site_swap.Spare.seen`)."""
         known = known or {}
         pointers = self._get_many([key for key, _dest in pages if key not in known])
         placed = {}
@@ -460,16 +462,22 @@ class Cache:
             digest = known.get(key) or (pointers[key].decode("ascii", "replace") if key in pointers else "")
             if digest:
                 blob = self._blob(digest)
-                if self._linked_already(blob, dest) or (self._written(blob) and self._linked(blob, dest)):
+                if (self._linked_already(blob, dest, seen)
+                        or (self._written(blob) and self._linked(blob, dest))):
                     placed[key] = digest
         return placed
 
-    def _linked_already(self, blob: str, dest: Path | str) -> bool:
+    def _linked_already(self, blob: str, dest: Path | str, seen: dict | None = None) -> bool:
         """`dest` is the blob itself (a page unchanged since the site this build took over, `site_swap.Spare`),
-        and the blob's size, time and inode are those it had when hashed: one look at `dest` instead of three."""
+        and the blob's size, time and inode are those it had when hashed: one look at `dest` instead of three, or
+        none where `seen` has it."""
         known = self._hashed_before().get(os.path.basename(blob))
+        if known is None:
+            return False
+        if seen is not None and dest in seen:
+            return seen[dest] == known
         try:
-            return known is not None and _signature(dest) == known
+            return _signature(dest) == known
         except OSError:
             return False
 

@@ -20,7 +20,7 @@ from .kinds import DEPARTMENT, KINDS, NEWS, PAGE, PLAN, PROCEDURE, REPORT, Kind,
 from .problems import ERROR, WARNING, Problem, Report
 from .safety import find_unsafe
 from .schema import Context, nearest
-from .text import fold, nfc, slugify, vietnamese_order
+from .text import fold, is_slug, nfc, slugify, vietnamese_order
 
 DEPARTMENTS_DIR = DEPARTMENT.folder
 NEWS_DIR = NEWS.folder
@@ -409,7 +409,7 @@ def _dotted(path: tuple) -> str:
 
 
 def _check_file_name(checker: _FileChecker, path: Path, stem: str) -> None:
-    if stem not in ("index", "README") and slugify(stem) != stem:
+    if stem not in ("index", "README") and not is_slug(stem):
         checker.problem(checker.layout.relative(path), 0, "",
                         f"tên tệp {path.name!r} sẽ thành địa chỉ trang khó đọc",
                         f"đổi tên thành {slugify(stem) or 'trang'}{path.suffix}: chữ thường không dấu, nối bằng gạch ngang")

@@ -76,11 +76,14 @@ def put_in_place(building: Path, site_dir: Path, keep_spare: bool = False, remov
 
 class Spare:
     """The spare, taken by a build as it starts (renamed beside the folder it builds in) and listed by a process of its
-    own while the build reads its content: walking ten thousand page folders was 0.7 s of a rebuild's own time."""
+    own while the build reads its content: walking ten thousand page folders was 0.7 s of a rebuild's own time. That
+    process looks at each file too: the build knows which files it kept are the pages it would put there (`seen`)
+    without looking at 13,000 files itself (0.07 s of a rebuild at 10,000 documents)."""
 
     def __init__(self, site_dir: Path, building: Path):
         self.taken: Path | None = building.with_name(building.name + _SPARE)
         self._building = building
+        self.seen: dict[str, tuple[int, int, int] | None] = {}  # each file kept by `reuse`: its signature, by its path
         try:
             os.replace(spare(site_dir), self.taken)  # a spare another build takes at the same moment is that build's
         except OSError:  # none (a first build, or the last one kept no spare)
@@ -106,16 +109,17 @@ class Spare:
         if walked is None:
             walked = _walked(str(taken))
         kept_later = set()
-        for relative, names in walked:  # deepest folders first
+        for relative, names, signatures in walked:  # deepest folders first
             folder = os.path.join(taken, relative)
             prefix = relative + "/" if relative else ""
             kept = False
             if later is not None and (relative == later or relative.startswith(later + "/")):
                 kept_later.update(prefix + name for name in names)
                 names, kept = [], True
-            for name in names:
+            for name, signature in zip(names, signatures):
                 if prefix + name in keep:
                     kept = True
+                    self.seen[prefix + name] = signature
                 else:
                     os.unlink(os.path.join(folder, name))
             if not kept:
@@ -137,9 +141,20 @@ class Spare:
             self.taken = None
 
 
-def _walked(root: str) -> list[tuple[str, list[str]]]:
-    """Each folder under `root`, deepest first, by its path from `root`, with the names of its files."""
-    return [(folder[len(root) + 1:], names) for folder, _dirs, names in os.walk(root, topdown=False)]
+def _walked(root: str) -> list[tuple[str, list[str], list[tuple[int, int, int] | None]]]:
+    """Each folder under `root`, deepest first, by its path from `root`, with the names of its files and their
+    signatures (size, time, inode, as `build_cache` notes a blob's), or None for a file that could not be looked at."""
+    walked = []
+    for folder, _dirs, names in os.walk(root, topdown=False):
+        signatures = []
+        for name in names:
+            try:
+                status = os.stat(os.path.join(folder, name))
+                signatures.append((status.st_size, status.st_mtime_ns, status.st_ino))
+            except OSError:
+                signatures.append(None)
+        walked.append((folder[len(root) + 1:], names, signatures))
+    return walked
 
 
 _WALK = f"""import os, pickle, sys

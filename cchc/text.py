@@ -9,6 +9,7 @@ from functools import lru_cache
 # `đ` is a letter of its own, not `d` plus a mark, so NFD does not strip it.
 _LETTERS = str.maketrans({"đ": "d", "Đ": "D"})
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def nfc(text: str) -> str:
@@ -28,6 +29,11 @@ def slugify(text: str, separator: str = "-", max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit(separator, 1)[0]
     return slug
+
+
+def is_slug(text: str) -> bool:
+    """`slugify(text) == text`, told without folding it (every source's file name, on every build)."""
+    return (len(text) <= 80 and _SLUG.fullmatch(text) is not None) or slugify(text) == text
 
 
 def heading_slug(value: str, separator: str) -> str:

@@ -992,9 +992,11 @@ def _unwalked(nav, config, files) -> None:
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
     # Each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page, title, date).
     keyed = [(file, *found) for file, found in zip(out_of_nav, _keyed_shared(out_of_nav, site_url, newest)) if found]
+    seen = _Build.spare.seen if _Build.spare is not None else {}
     placed = _Build.placed = _Build.cache.place_pages(
         [(page, file.abs_dest_path) for file, _key, _own, page, *_ in keyed],
-        json.loads(_Build.cache.entry(_Build.cache.key(_PLACED)) or "{}"))
+        json.loads(_Build.cache.entry(_Build.cache.key(_PLACED)) or "{}"),
+        {file.abs_dest_path: seen[file.dest_uri] for file, *_ in keyed if file.dest_uri in seen})
     for file, key, own, page, title, updated in keyed:
         if page not in placed:
             continue

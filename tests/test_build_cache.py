@@ -48,6 +48,29 @@ def test_pages_whose_bytes_a_build_recorded_are_placed_without_a_look_up(tmp_pat
     again.close()
 
 
+def test_pages_whose_files_were_looked_at_already_are_not_looked_at_again(tmp_path, monkeypatch):
+    """The spare's files are looked at by the process that lists them (`site_swap.Spare.seen`): a page there with
+    its blob's signature is placed as it is, one whose file changed is linked again, one not seen is looked at."""
+    cache = Cache(tmp_path / "c", "code")
+    site = tmp_path / "site"
+    digests = {key: cache.put_page(key, f"<html>{key}</html>".encode(), tmp_path / "first" / key) for key in "abc"}
+    hour_ago = time.time() - 3600
+    for key, digest in digests.items():  # settled: placed now, each is hashed and its size, time and inode noted
+        os.utime(tmp_path / "c" / "blobs" / digest[:2] / digest, (hour_ago, hour_ago))
+        assert cache.place_page(key, site / key / "index.html")
+    cache.close()
+    again = Cache(tmp_path / "c", "code")
+    looked = []
+    signature = build_cache._signature
+    monkeypatch.setattr(build_cache, "_signature", lambda path: looked.append(str(path)) or signature(path))
+    dests = {key: str(site / key / "index.html") for key in "abc"}
+    seen = {dests["a"]: signature(dests["a"]), dests["b"]: (0, 0, 0)}  # "b" changed since it was seen: say so
+    assert again.place_pages([(key, dests[key]) for key in "abc"], digests, seen) == digests
+    assert [path for path in looked if path.startswith(str(site))] == [dests["c"]]
+    assert (site / "b" / "index.html").read_bytes() == b"<html>b</html>"
+    again.close()
+
+
 def test_a_page_kept_is_put_in_place_as_a_link_and_checked_first(tmp_path):
     cache = Cache(tmp_path / "c", "code")
     cache.put_page("k", b"<html>trang</html>", tmp_path / "site1" / "a" / "index.html")

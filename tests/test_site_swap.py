@@ -123,9 +123,12 @@ def test_the_spare_keeps_the_folder_a_build_writes_again_later_and_says_which_fi
     building = site_swap.fresh(site)
     # The search index's files are known once its process wrote them: the spare's are kept meanwhile, and the build
     # removes those it did not write again; the rest of the spare is as for pages.
-    kept = site_swap.Spare(site, building).reuse({"index.html"}, later="search")
+    spare = site_swap.Spare(site, building)
+    kept = spare.reuse({"index.html"}, later="search")
     assert kept == {"search/manifest.json", "search/b/1.json", "search/d/7.json"}
     assert _tree(building) == {"index.html": "cũ", **{path: "cũ" for path in kept}}
+    status = (building / "index.html").stat()  # looked at by the listing process, moved since: the same file
+    assert spare.seen == {"index.html": (status.st_size, status.st_mtime_ns, status.st_ino)}
     assert site_swap.Spare(site, site_swap.fresh(tmp_path / "other")).reuse({"index.html"}, later="search") == set()
 
 

@@ -1,4 +1,4 @@
-from cchc.text import fold, heading_slug, nfc, slugify
+from cchc.text import fold, heading_slug, is_slug, nfc, slugify
 
 
 def test_slug_keeps_d_from_đ():
@@ -36,3 +36,10 @@ def test_vietnamese_dictionary_order():
         "Ban quản lý", "Bảo hiểm xã hội", "Báo Khánh Hòa", "Bưu điện", "Công an", "Cục Thuế", "Đài Phát thanh",
         "Tỉnh đoàn", "Uỷ ban", "Ủy ban nhân dân", "Ưu tiên"]
     assert sorted("b ạ á ã ả à a ă â".split(), key=vietnamese_order) == "a à ả ã á ạ ă â b".split()
+
+
+def test_a_slug_is_told_as_slugify_tells_it():
+    names = ["dang-ky", "1-000688", "index-2", "Dang-ky", "đăng-ký", "dang--ky", "-dang", "dang-", "dang_ky",
+             "a" * 80, "a" * 81, "ab-" * 30 + "c", "tin tuc", ""]
+    assert [is_slug(name) for name in names] == [slugify(name) == name for name in names]
+    assert [is_slug(name) for name in names[:3]] == [True, True, True]
