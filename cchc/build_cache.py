@@ -127,14 +127,16 @@ def check_page_key(key: str) -> str:
 
 def kept_checks(entries: Callable[[list[str]], dict[str, bytes]], code: str, items: list,
                 make: Callable[[str, Any, str], Any], read_back: Callable[[bytes, Callable[[], bytes | None]], Any],
-                page: Callable[[str], bytes | None] | None = None) -> list:
+                page: Callable[[str], bytes | None] | None = None, read: dict[str, bytes] | None = None) -> list:
     """`content.CheckMany` from what `entries` gives for the items' keys (`check_key`, one look for them all): each
-    item's check kept (`read_back`), else None where its text was not read (its file is read then), else
-    `make(key, kind, text)`. A kept check's page part (`check_page_key`) is read by `page` when a page made from it
-    asks, or with it where there is no `page`. The build's (which keeps what it makes) and the content check's
-    (which keeps nothing)."""
+    item's check kept (`read_back`; noted in `read` as kept, by key), else None where its text was not read (its
+    file is read then), else `make(key, kind, text)`. A kept check's page part (`check_page_key`) is read by `page`
+    when a page made from it asks, or with it where there is no `page`. The build's (which keeps what it makes) and
+    the content check's (which keeps nothing)."""
     keys = [check_key(code, kind.name, named) for kind, _text, named in items]
     found = entries(keys if page is not None else [*keys, *map(check_page_key, keys)])
+    if read is not None:
+        read.update((key, found[key]) for key in keys if key in found)
     part = page or found.get
     return [read_back(found[key], partial(_part, part, key)) if key in found
             else None if text is None else make(key, kind, text) for key, (kind, text, _named) in zip(keys, items)]

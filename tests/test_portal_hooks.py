@@ -2,11 +2,12 @@
 hears of a save."""
 
 import importlib.util
+import pickle
 
 import pytest
 
 from cchc import build_cache, content
-from conftest import REPO
+from conftest import REPO, write
 
 
 @pytest.fixture(scope="module")
@@ -120,12 +121,13 @@ def test_a_page_out_of_the_nav_is_the_page_mkdocs_makes(hooks, small_site, site_
     from mkdocs.config import load_config
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
+    from mkdocs.utils import get_build_date
 
     config = load_config(str(small_site / "mkdocs.yml"), site_url=site_url)
     for path in ["index.md", "tin-tuc/2025/tin-a.md", "van-ban/a b.md", "co-quan/đường.md", "x/../y.md"]:
         theirs, ours = (File(path, config.docs_dir, config.site_dir, config.use_directory_urls) for _ in range(2))
         Page(None, theirs, config)
-        hooks._PageOutOfNav(None, ours, config)
+        hooks._PageOutOfNav(None, ours, config, get_build_date())
         assert {k: v for k, v in vars(ours.page).items() if k != "file"} == \
             {k: v for k, v in vars(theirs.page).items() if k != "file"}, path
 
@@ -145,3 +147,46 @@ def test_a_rendered_page_s_settings_are_named_by_what_made_them_not_pickled(hook
                                                                          "Thủ tục thử")})
     assert hooks._settings_named("thu-tuc/1-000001.md", {}) != named  # a read that gave another value: another key
     assert hooks._settings_named("huong-dan/a.md", {"title": "A"}) == build_cache.value_bytes({"title": "A"})
+
+
+def test_a_rebuild_reads_back_the_checks_a_build_recorded_in_one_entry(hooks, small_site, tmp_path, monkeypatch):
+    """Ten thousand checks looked up one by one were a tenth of a second of every rebuild: a build records those it
+    read in one entry, which the next reads whole, looking up only the checks it lacks. A rebuild after a few edits
+    writes no new record; each entry read is the one a build from nothing makes."""
+    monkeypatch.setattr(hooks._Build, "serving", False)
+    monkeypatch.setattr(hooks._Build, "checks_code", "checks")
+    layout = content.Layout.at(small_site, small_site / "docs")
+    for number in range(40):  # a twentieth of the sources is two: one edit writes no new record
+        write(small_site, f"docs/huong-dan/trang-{number}.md", f"---\ntitle: Trang {number}\n---\n\nNội dung {number}.\n")
+
+    def build() -> tuple[content.Site, list[str], bytes | None]:
+        cache = build_cache.Cache(tmp_path / "c", "code")
+        monkeypatch.setattr(hooks._Build, "cache", cache)
+        hooks._reading_checks()
+        asked, entries = [], cache.entries
+        monkeypatch.setattr(cache, "entries", lambda keys: asked.extend(keys) or entries(keys))
+        site = content.load_site(layout, hooks._checked_many)
+        hooks._record_checks()
+        cache.keep_entry(cache.key(hooks._NOTES), b"{}")  # a build of this code finished
+        record = cache.entry(hooks._checks_key())
+        cache.close()
+        return site, asked, record
+
+    first, asked, record = build()
+    assert asked and record is not None and len(pickle.loads(record)) == len(first.pages) > 1
+    again, asked, recorded = build()
+    assert asked == [] and recorded == record  # every check from the record: none looked up, nothing written
+    plan = first.plans[0]
+    (small_site / plan.source).write_text((small_site / plan.source).read_text(encoding="utf-8") + "\nĐã sửa.\n",
+                                          encoding="utf-8")
+    edited, asked, recorded = build()
+    assert len(asked) == 1 and recorded == record  # the edited plan's, looked up (and made); the record kept
+    assert "Đã sửa." in edited.pages[plan.src_uri].body and "Đã sửa." not in plan.body
+    for number in range(3):  # more than a twentieth changed: recorded again, without the checks no longer read
+        (small_site / f"docs/huong-dan/trang-{number}.md").unlink()
+    fewer, asked, recorded = build()
+    assert len(asked) == 1 and pickle.loads(recorded) == hooks._Build.checks_read  # this build's checks, no other
+    assert len(pickle.loads(recorded)) == len(fewer.pages) == len(first.pages) - 3
+    for uri, entry in again.pages.items():
+        assert (entry.values, entry.body, entry.front_matter) == (first.pages[uri].values, first.pages[uri].body,
+                                                                   first.pages[uri].front_matter)
