@@ -21,19 +21,21 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path.cwd()
     layout = Layout.at(root)
+    # Open to the end: a check read back reads its page part (a body a link's anchor is looked for in) when asked.
     with build_cache.Kept(build_cache.location(layout.root)) as kept:
         with source_signatures.knowing(kept.sources_read(), layout.root) as signatures:
             site = load_site(layout, _checks(kept, build_cache.checks_code(Path(__file__).parent)), signatures)
-    report = site.report
-    news = len(site.news)
-    if not report.errors:  # the portal's own pages are written from valid content only
-        generated = portal_pages.portal_pages(site, "")
-        for problem in portal_pages.clashes(site, generated):
-            report.add(problem)
-        targets = set(generated) | set(portal_pages.static_files("", cms.files({}, "/", []))) | {p.src_uri for p in site.plans}
-        unpublished = {n.src_uri for n in split_published(site, clock.now())}
-        for problem in links.broken(site, targets, layout.docs_dir, unpublished):
-            report.add(problem)
+        report = site.report
+        news = len(site.news)
+        if not report.errors:  # the portal's own pages are written from valid content only
+            generated = portal_pages.portal_pages(site, "")
+            for problem in portal_pages.clashes(site, generated):
+                report.add(problem)
+            targets = (set(generated) | set(portal_pages.static_files("", cms.files({}, "/", [])))
+                       | {p.src_uri for p in site.plans})
+            unpublished = {n.src_uri for n in split_published(site, clock.now())}
+            for problem in links.broken(site, targets, layout.docs_dir, unpublished):
+                report.add(problem)
     print(report.format())
     if not report.errors:
         others = [f"{len(site.entries.get(k.name, []))} {k.label.lower()}" for k in (QUESTION, REPORT, INDEX_RESULT)]

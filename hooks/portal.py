@@ -392,8 +392,7 @@ def _record_checks() -> None:
     no_longer = len(before) - (len(read) - missed)
     if before and missed + no_longer <= len(before) // 20:
         return
-    _Build.cache.keep_entry(_checks_key(), pickle.dumps(dict(sorted(_Build.checks_read.items())),
-                                                        protocol=pickle.HIGHEST_PROTOCOL))
+    _Build.cache.keep_entry(_checks_key(), pickle.dumps(dict(sorted(read.items())), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _page_part(key: str) -> bytes | None:
@@ -407,7 +406,7 @@ def _page_part(key: str) -> bytes | None:
 
 
 def _read_parts_ahead(files) -> None:
-    """The page parts of the checks of the pages MkDocs walks, read a few hundred a statement (`_parts_ahead`): the
+    """The page parts of the checks of the pages MkDocs walks, read a few hundred a statement (`parts_ahead`): the
     theme reads a walked page's settings as written, and after an edit of the portal's operator (every footer) it
     walks ten thousand pages, whose parts one look-up each took a third of a second longer."""
     keys = []
