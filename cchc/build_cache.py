@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
 from . import placing, source_signatures
+from .site_swap import signature as _signature  # as the spare's listing notes each file's (`Spare.seen`)
 
 FOLDER = ".cache/cchc"
 ENTRIES = "entries.sqlite"
@@ -764,11 +765,6 @@ def _sections(data: bytes) -> list[memoryview] | None:
         sections.append(view[start:start + length])
         start += length
     return sections
-
-
-def _signature(path: Path | str) -> tuple[int, int, int]:
-    status = os.stat(path)
-    return status.st_size, status.st_mtime_ns, status.st_ino
 
 
 def _read(path: str) -> bytes:

@@ -289,8 +289,13 @@ def kept_apart(checked: Checked) -> tuple[bytes, bytes]:
     problems, links…) and what only a page made from it reads (`Entry.page`): its body, settings as written and
     page-only values. They were nine tenths of the 76 MB of checks a rebuild read back at 10,000 documents."""
     state = checked.__getstate__()
-    page = tuple(state.pop(name, None) for name in _PAGE_PART)
-    return (pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+    return (pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL),
+            pickle.dumps(_page_part_of(state), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _page_part_of(state: dict) -> tuple[bytes, bytes, bytes | None]:
+    """The page part of a check's state (`Checked.__getstate__`), taken out of it."""
+    return tuple(state.pop(name, None) for name in _PAGE_PART)
 
 
 def read_back(kept: bytes, page: Callable[[], bytes | None]) -> Checked:
@@ -326,8 +331,7 @@ def _page_or_checked_again(read: Callable[[], bytes | None], path: Path, kind: K
         raw = path.read_bytes()
         if source_digest(raw) != named:
             raise SourceChanged(f"{path}: tệp đã đổi trong lúc dựng trang; dựng lại")
-        state = check_text(kind, raw.decode("utf-8")).__getstate__()
-        return tuple(state.get(name) for name in _PAGE_PART)
+        return _page_part_of(check_text(kind, raw.decode("utf-8")).__getstate__())
     return page
 
 

@@ -141,16 +141,21 @@ class Spare:
             self.taken = None
 
 
+def signature(path: str) -> tuple[int, int, int]:
+    """A file's size, time and inode: what `build_cache` notes of a blob, and compares a page in place with."""
+    status = os.stat(path)
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
 def _walked(root: str) -> list[tuple[str, list[str], list[tuple[int, int, int] | None]]]:
     """Each folder under `root`, deepest first, by its path from `root`, with the names of its files and their
-    signatures (size, time, inode, as `build_cache` notes a blob's), or None for a file that could not be looked at."""
+    signatures (`signature`), or None for a file that could not be looked at."""
     walked = []
     for folder, _dirs, names in os.walk(root, topdown=False):
         signatures = []
         for name in names:
             try:
-                status = os.stat(os.path.join(folder, name))
-                signatures.append((status.st_size, status.st_mtime_ns, status.st_ino))
+                signatures.append(signature(os.path.join(folder, name)))
             except OSError:
                 signatures.append(None)
         walked.append((folder[len(root) + 1:], names, signatures))
@@ -158,6 +163,7 @@ def _walked(root: str) -> list[tuple[str, list[str], list[tuple[int, int, int] |
 
 
 _WALK = f"""import os, pickle, sys
+{inspect.getsource(signature)}
 {inspect.getsource(_walked)}
 pickle.dump(_walked(sys.argv[1]), sys.stdout.buffer)"""
 
