@@ -289,8 +289,8 @@ def kept_apart(checked: Checked) -> tuple[bytes, bytes]:
     problems, links…) and what only a page made from it reads (`Entry.page`): its body, settings as written and
     page-only values. They were nine tenths of the 76 MB of checks a rebuild read back at 10,000 documents."""
     state = checked.__getstate__()
-    return (pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL),
-            pickle.dumps(_page_part_of(state), protocol=pickle.HIGHEST_PROTOCOL))
+    page = _page_part_of(state)  # before the rest is pickled: it leaves the state without them
+    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL), pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _page_part_of(state: dict) -> tuple[bytes, bytes, bytes | None]:

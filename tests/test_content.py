@@ -224,6 +224,7 @@ def _kept_apart(parts: dict, read: list):
     """Checks kept as the build keeps them (`content.kept_apart`), their page parts in `parts`, each read noted."""
     def check(kind, text):
         kept, page = content.kept_apart(content.check_text(kind, text))
+        assert not {"body", "written", "rest"} & pickle.loads(kept).keys()  # what every rebuild reads stays light
         key = f"phan-{len(parts)}"
         parts[key] = page
         return content.read_back(kept, lambda: read.append(key) or parts.get(key))
