@@ -188,6 +188,29 @@ def test_entries_no_build_used_for_two_weeks_are_removed(tmp_path):
     assert list((tmp_path / "c" / "blobs").glob("*/*")) == []  # written and linked fifteen days before
 
 
+def test_entries_are_looked_over_at_most_once_a_day(tmp_path):
+    """Every rebuild looked over the marks of every entry (hundreds of thousands after weeks of code changes): an
+    entry unused for two weeks waits for the next look, a day after the last."""
+    def build(days: float, key: str) -> None:
+        cache = Cache(tmp_path / "c", "code")
+        cache.started += days * 86400
+        cache.place(key.encode(), tmp_path / "site" / key)  # a cache with blobs: not new
+        cache.keep_parts(key, {"x": 1})
+        cache.close()
+
+    build(0, "cu")
+    first = build_cache.KEEP_DAYS + 1
+    build(first, "moi")  # a day on: looked over, and `cu` removed
+    build(first + 0.5, "moi-nua")
+    with sqlite3.connect(tmp_path / "c" / "entries.sqlite") as db:
+        db.execute("UPDATE used SET at = at - 30 * 86400 WHERE key = 'moi'")
+    assert Cache(tmp_path / "c", "code").parts("cu") is None
+    build(first + 0.9, "khac")  # less than a day after the last look: `moi`, stale, is still kept
+    assert Cache(tmp_path / "c", "code").parts("moi") == {"x": 1}
+    build(first + 1.1, "khac")
+    assert Cache(tmp_path / "c", "code").parts("moi") is None and Cache(tmp_path / "c", "code").parts("moi-nua")
+
+
 def test_an_entry_is_marked_in_use_again_only_once_its_mark_is_a_day_old(tmp_path):
     cache = Cache(tmp_path / "c", "code")
     cache.keep_parts("p", {"x": 1})
