@@ -418,6 +418,26 @@ def test_pages_unchanged_are_not_walked_yet_checked_as_a_full_build_checks_them(
     assert rebuilt.returncode != 0 and message in rebuilt.stderr
 
 
+def test_links_between_unchanged_pages_are_checked_from_the_anchors_the_last_build_noted(small_site):
+    """A link from a page not walked to a heading of another is checked against the headings the last build noted
+    of pages linked to: not by reading the page's parts back (one look-up each, 1,200 at 10,000 documents). Here the
+    parts are gone from the cache: the heading is still known."""
+    import sqlite3
+
+    env = {"CCHC_NOW": NOW}
+    write(small_site, "docs/tin-tuc/2025/tin-b.md", NEWS.format(title="Tin thứ hai", date="2025-04-01", extra="")
+          + "\nXem [phần của Sở Nội vụ](../../van-ban/489-qd-ubnd.md#1-so-noi-vu).\n")
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    with sqlite3.connect(small_site / ".cache" / "cchc" / "entries.sqlite") as db:
+        gone = db.execute("DELETE FROM kept WHERE instr(value, ?) > 0 AND instr(value, ?) > 0",
+                          ('"anchors": ['.encode(), '<h4 id="1-so-noi-vu"'.encode())).rowcount
+    assert gone == 1  # the plan's page's parts
+    write(small_site, "docs/huong-dan/moi.md", "# Hướng dẫn mới\n\nMột trang mới.\n")
+    rebuilt = mkdocs_build(small_site, "--verbose", env=env)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "Reading: tin-tuc/2025/tin-b.md" not in rebuilt.stderr and "Reading: van-ban/489-qd-ubnd.md" not in rebuilt.stderr
+
+
 def test_a_plan_s_page_is_keyed_by_what_its_renderer_read_not_rendered_again(small_site, tmp_path):
     """A plan's page is generated (its file sits in plans/): rendered only when read, noting what its renderer read
     of the site, which the build records as it does for the pages of docs/. A rebuild keys an unchanged plan's page
