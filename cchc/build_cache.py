@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import marshal
 import os
 import pickle
 import sqlite3
@@ -365,6 +366,21 @@ class Cache:
 
     def keep_entry(self, key: str, value: bytes) -> None:
         self._put(key, value)
+
+    def record(self, key: str) -> Any:
+        """The record kept for `key` (`keep_record`), or None where there is none, or it cannot be read."""
+        data = self._get(key)
+        try:
+            return None if data is None else marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    def keep_record(self, key: str, value: Any) -> None:
+        """A record of the whole build that the next one reads whole (what made each page, where it put which bytes):
+        plain values (strings, numbers, lists, tuples, dicts, in their order), marshalled in format 2, which keeps no
+        references between objects, so the same values give the same bytes. JSON read them back half as fast and wrote
+        them ten times slower (13,000 pages' records were 0.09 s of a rebuild at 10,000 documents)."""
+        self._put(key, marshal.dumps(value, 2))
 
     def parts(self, key: str) -> dict | None:
         """The value kept for `key` (never to be changed by the caller: the preview hands the same one out again), its

@@ -48,7 +48,8 @@ def _listed(entry: os.DirEntry, folder: str, found: list[str], skip: str = "") -
 def record(paths: list[str], sources: dict[str, str], site_url: str) -> bytes:
     """The record of a site whose files are `paths` (`files`), and of the source behind each page."""
     data = {"site_url": site_url, "sources": sources, "files": sorted(paths)}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
+    # A line a member, as `indent=0` wrote it, by JSON's encoder in C (indenting is done in Python: 0.03 s a rebuild)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",\n", ": ")).encode("utf-8")
 
 
 class _Page(HTMLParser):

@@ -1061,10 +1061,10 @@ def _unwalked(nav, config, files) -> None:
     if shell is None:
         return
     _Build.shell = shell.decode("ascii")
-    before = json.loads(_Build.cache.entry(_Build.cache.key(_INPUTS)) or '{"pages": {}, "reads": []}')
+    before = _Build.cache.record(_Build.cache.key(_INPUTS)) or {"pages": {}, "reads": []}
     _Build.inputs_before = before["pages"]
     _Build.reads_before = page_inputs.ReadsBefore(_Build.digests, before["reads"])
-    notes = _Build.notes_before = json.loads(_Build.cache.entry(_Build.cache.key(_NOTES)) or "{}")
+    notes = _Build.notes_before = _Build.cache.record(_Build.cache.key(_NOTES)) or {}
     newest = max((updated for _made, _meta, updated in _Build.made.values()), default="")  # the nav's pages'
     inclusion = _inclusion()
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
@@ -1073,7 +1073,7 @@ def _unwalked(nav, config, files) -> None:
     seen = _Build.spare.seen if _Build.spare is not None else {}
     placed = _Build.placed = _Build.cache.place_pages(
         [(page, file.abs_dest_path) for file, _key, _own, page, *_ in keyed],
-        json.loads(_Build.cache.entry(_Build.cache.key(_PLACED)) or "{}"),
+        _Build.cache.record(_Build.cache.key(_PLACED)) or {},
         {file.abs_dest_path: seen[file.dest_uri] for file, *_ in keyed if file.dest_uri in seen})
     for file, key, own, page, title, updated in keyed:
         if page not in placed:
@@ -1344,7 +1344,7 @@ _CHECKS = "sources' checks"  # the cache's entry of the checks a build read, by 
 def _notes_record() -> dict[str, tuple]:
     """Each page's notes (`_Build.notes`), with its anchors where a page links to one of them: the next build checks
     those links to a page it does not walk from them (`_KeptAnchors`)."""
-    record = dict(_Build.notes)
+    record = dict(sorted(_Build.notes.items()))  # in one order, whichever process noted which page first
     for uri in {target for _key, links, _named in _Build.notes.values() for target in links} & record.keys():
         anchors = _Build.files.src_uris[uri].page.present_anchor_ids
         record[uri] += (sorted(anchors.ids if isinstance(anchors, _KeptAnchors) else anchors or ()),)
@@ -1362,7 +1362,8 @@ def _inputs_record() -> dict:
             kept[uri] = given, reads, key, own, title
     table, places = page_inputs.indexed({uri: reads for uri, (_given, reads, *_rest) in kept.items()})
     return {"reads": table,
-            "pages": {uri: [given, places[uri], key, own, title] for uri, (given, _reads, key, own, title) in kept.items()}}
+            "pages": {uri: [given, places[uri], key, own, title]
+                      for uri, (given, _reads, key, own, title) in sorted(kept.items())}}
 
 
 def on_template_context(context, template_name, config):
@@ -1686,11 +1687,9 @@ def on_post_build(config) -> None:
         _Build.outputs = set()
         _finish()
         return
-    _Build.cache.keep_entry(_Build.cache.key(_NOTES), json.dumps(_notes_record(), ensure_ascii=False,
-                                                                 sort_keys=True).encode("utf-8"))
-    _Build.cache.keep_entry(_Build.cache.key(_INPUTS), json.dumps(_inputs_record(), ensure_ascii=False,
-                                                                  sort_keys=True).encode("utf-8"))
-    _Build.cache.keep_entry(_Build.cache.key(_PLACED), json.dumps(_Build.placed, sort_keys=True).encode("ascii"))
+    _Build.cache.keep_record(_Build.cache.key(_NOTES), _notes_record())
+    _Build.cache.keep_record(_Build.cache.key(_INPUTS), _inputs_record())
+    _Build.cache.keep_record(_Build.cache.key(_PLACED), dict(sorted(_Build.placed.items())))
     _record_checks()
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching,
