@@ -44,7 +44,7 @@ import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
                   page_inputs, page_sides, placing, portal_info, process_end, safety, search, search_copy,
                   shared_parts, site_check, site_address, site_swap, sitemap, skeletons, source_signatures,
-                  subscriptions, text, vendor)
+                  subscriptions, text, theme_files, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
 
@@ -260,6 +260,7 @@ def on_config(config):
     if problems:
         raise PluginError("Màu trong mkdocs.yml chưa dùng được:\n" + "\n".join(problems))
     config.extra_css.insert(0, portal_pages.COLOURS_CSS)
+    config.theme.get_env = partial(theme_files.environment, config.theme.get_env)
     problems = cms.settings_problems(config.extra.get("cms"))
     if problems:
         raise PluginError("Khai báo trình soạn thảo web (extra.cms trong mkdocs.yml) chưa đúng:\n"
