@@ -580,6 +580,14 @@ class Cache:
             for blob in placer.written.values():
                 self._checked(blob)
 
+    def place_kept(self, digest: str, dest: Path | str) -> bool:
+        """`place` of bytes a build kept before, named by their digest, without them: False where the blob is not
+        there (or not intact), and nothing was placed."""
+        if self.folder is None or not self._written(self._blob(digest)):
+            return False
+        self.place(Blob(digest), dest)
+        return True
+
     def put_page(self, key: str, data: bytes, dest: Path) -> str:
         """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`; the digest of the
         bytes kept, or "" when nothing is kept."""

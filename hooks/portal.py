@@ -156,6 +156,7 @@ class _Build:
     checks_before: dict[str, bytes] = {}  # the checks a build recorded (`_CHECKS`), read back in one entry
     asking: "forked.Answering | None" = None  # in a copy of the build: where it asks for page parts (`_page_part`)
     parts_ahead: dict[str, bytes] = {}  # page parts read before the walk, by key, each until its page reads it
+    copies: "source_signatures.Signatures" = source_signatures.Signatures({}, Path())  # of the files besides pages
 
 
 class _Elsewhere(NamedTuple):
@@ -1000,6 +1001,8 @@ def on_nav(nav, config, files):
     static = [file for file in files if not file.is_documentation_page() and inclusion(file.inclusion)]
     for file in static:
         file.copy_file = partial(_place_static, file)
+    _Build.copies = source_signatures.Signatures(_Build.cache.record(_Build.cache.key(_COPIED)) or {},
+                                                 Path(config.config_file_path).parent)
     _Build.spare_index = set()
     if _Build.spare is not None:  # what this build makes is known, none of it written yet
         # The search index too, where its process writes it: a rebuild's files are most of them unchanged.
@@ -1029,8 +1032,17 @@ def _inclusion() -> Callable:
 def _place_static(file, _dirty: bool = False) -> None:
     """MkDocs' `File.copy_file` for the files besides the pages (the theme's assets, the web editor, the schemas): put
     in place as a page is, by a link to the same bytes kept in the cache (`Cache.place`), left as it is where the
-    spare the build took over has it: MkDocs copied their 240 files (9.4 MB) into every build's folder again."""
-    _Build.cache.place(file.content_bytes, file.abs_dest_path)
+    spare the build took over has it: MkDocs copied their 240 files (9.4 MB) into every build's folder again. A file
+    whose signature is the one a build noted (`_COPIED`) is known by the digest noted with it: not read and hashed
+    again."""
+    source = Path(file.abs_src_path) if file.abs_src_path else None
+    if source is not None:
+        digest = _Build.copies.unchanged(source)
+        if digest is not None and _Build.cache.place_kept(digest, file.abs_dest_path):
+            return
+    digest = _Build.cache.place(file.content_bytes, file.abs_dest_path)
+    if source is not None and digest:
+        _Build.copies.read(source, digest)
 
 
 def _made_for(file, site_url: str) -> tuple:
@@ -1338,6 +1350,7 @@ def _noted_unwalked(files, config) -> None:
 
 _NOTES = "pages' notes"  # the cache's entry of what the next build needs of each page before its walk (`_noted_unwalked`)
 _INPUTS = "pages' inputs"  # the cache's entry of what made each renderer's page, and what the page was (`_keyed`)
+_COPIED = "copied files"  # the cache's entry of the signature and digest of each file besides the pages (`_place_static`)
 _PLACED = "pages' bytes"  # the cache's entry of the digest of each page's bytes, by its key (`_Build.placed`)
 _CHECKS = "sources' checks"  # the cache's entry of the checks a build read, by key (`_record_checks`)
 
@@ -1691,6 +1704,7 @@ def on_post_build(config) -> None:
     _Build.cache.keep_record(_Build.cache.key(_NOTES), _notes_record())
     _Build.cache.keep_record(_Build.cache.key(_INPUTS), _inputs_record())
     _Build.cache.keep_record(_Build.cache.key(_PLACED), dict(sorted(_Build.placed.items())))
+    _Build.cache.keep_record(_Build.cache.key(_COPIED), dict(sorted(_Build.copies.noted.items())))
     _record_checks()
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching,

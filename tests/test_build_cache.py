@@ -188,6 +188,20 @@ def test_entries_no_build_used_for_two_weeks_are_removed(tmp_path):
     assert list((tmp_path / "c" / "blobs").glob("*/*")) == []  # written and linked fifteen days before
 
 
+def test_bytes_kept_before_are_placed_by_their_digest_alone(tmp_path):
+    first = Cache(tmp_path / "c", "code")
+    digest = first.place(b"body { margin: 0 }", tmp_path / "site1" / "a.css")
+    first.close()
+    later = Cache(tmp_path / "c", "code")
+    later.place_elsewhere()
+    assert later.place_kept(digest, tmp_path / "site2" / "a.css")
+    assert not later.place_kept("0" * 64, tmp_path / "site2" / "b.css")  # never kept: nothing placed
+    later.placed()
+    later.close()
+    assert (tmp_path / "site2" / "a.css").read_bytes() == b"body { margin: 0 }"
+    assert not (tmp_path / "site2" / "b.css").exists()
+
+
 def test_entries_are_looked_over_at_most_once_a_day(tmp_path):
     """Every rebuild looked over the marks of every entry (hundreds of thousands after weeks of code changes): an
     entry unused for two weeks waits for the next look, a day after the last."""

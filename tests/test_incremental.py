@@ -376,6 +376,40 @@ def test_a_rebuild_knows_unchanged_sources_by_their_signature_and_reads_one_edit
     assert_same_site(small_site / "site", tmp_path / "full")
 
 
+def test_files_besides_the_pages_are_known_by_their_signature_and_one_edited_in_place_is_read(small_site, tmp_path):
+    """The theme's assets and an editor's files besides the pages are put in place by the digest a build noted with
+    their signature (`_COPIED`), not read and hashed by every build; one edited keeping its size and time is read."""
+    import marshal
+    import sqlite3
+
+    env = {"CCHC_NOW": NOW}
+    write(small_site, "docs/assets/ghi-chu.css", "p { color: black; }\n")
+    time.sleep(source_signatures.SETTLED / 1e9 + 0.1)  # just written: its times could still stay through an edit
+    assert mkdocs_build(small_site, env=env).returncode == 0
+
+    def noted() -> dict:
+        with sqlite3.connect(small_site / ".cache" / "cchc" / "entries.sqlite") as db:
+            for (value,) in db.execute("SELECT value FROM kept"):
+                try:
+                    record = marshal.loads(value)
+                except (EOFError, ValueError, TypeError):
+                    continue
+                if isinstance(record, dict) and "docs/assets/ghi-chu.css" in record:
+                    return record
+        return {}
+
+    record = noted()
+    assert record["docs/assets/ghi-chu.css"][1] == hashlib.sha256(b"p { color: black; }\n").hexdigest()
+    assert any(path.endswith("/material/templates/assets/images/favicon.png") for path in record)  # the theme's
+
+    edited_in_place(small_site / "docs/assets/ghi-chu.css", "black", "green")
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    assert (small_site / "site/assets/ghi-chu.css").read_text(encoding="utf-8") == "p { color: green; }\n"
+    full = mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"})
+    assert full.returncode == 0
+    assert_same_site(small_site / "site", tmp_path / "full")
+
+
 def test_a_link_whose_page_is_unchanged_is_checked_again_against_the_edited_page(small_site):
     """A body's links are found with its check and read back with it from the cache: a rebuild still finds the link
     of an unchanged page broken by an edit of the page it leads to."""
