@@ -205,6 +205,10 @@ class ReadsBefore:
                 return False
         return True
 
+    def changing(self, ids: list[int]) -> bool:
+        """Whether any read of `ids` is of what renderers fill as they go (`CHANGING`): comparable only once they did."""
+        return any(self._table[index][0] in CHANGING for index in ids)
+
     def named(self, ids: list[int]) -> list[list]:
         return [self._table[index] for index in ids]
 

@@ -472,6 +472,31 @@ def test_links_between_unchanged_pages_are_checked_from_the_anchors_the_last_bui
     assert "Reading: tin-tuc/2025/tin-b.md" not in rebuilt.stderr and "Reading: van-ban/489-qd-ubnd.md" not in rebuilt.stderr
 
 
+def test_pages_compared_ahead_by_a_copy_of_the_build_are_keyed_as_the_build_keys_them(small_site, tmp_path):
+    """A rebuild's copy compares the pages the last build's renderers made with the site while the build lists its
+    files (`_compare_ahead`); a page whose renderer read what others make as the build goes (a department's index
+    series) is compared by the build. A department renamed (not the portal's operator, named in every footer): its
+    news items' pages show the new name, as a clean build's do."""
+    env = {"CCHC_NOW": NOW, "CCHC_SPLIT_FROM": "1"}
+    department = small_site / "docs" / "co-quan" / "stp-kh.md"
+    write(small_site, "docs/co-quan/stp-kh.md", (small_site / "docs" / "co-quan" / "snv-kh.md").read_text(encoding="utf-8")
+          .replace("SNV-KH", "STP-KH").replace("Sở Nội vụ", "Sở Tư pháp").replace("snv@", "stp@"))
+    for number in range(3):
+        write(small_site, f"docs/tin-tuc/2025/tin-{number}.md", NEWS.replace("SNV-KH", "STP-KH").format(
+            title=f"Tin số {number}", date=f"2025-03-0{number + 1}", extra=""))
+    assert mkdocs_build(small_site, env=env).returncode == 0
+    department.write_text(department.read_text(encoding="utf-8").replace("name: ", "name: Tên mới – ", 1), encoding="utf-8")
+    rebuilt = mkdocs_build(small_site, env=env)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    compared = re.search(r"(\d+) trang do tiến trình thứ hai so trước với lần dựng trước", rebuilt.stderr)
+    assert compared is not None and int(compared[1]) >= 3
+    for number in range(3):
+        page = (small_site / "site" / "tin-tuc" / "2025" / f"tin-{number}" / "index.html").read_text(encoding="utf-8")
+        assert "Tên mới – Sở Tư pháp" in page
+    assert mkdocs_build(small_site, "--site-dir", str(tmp_path / "full"), env={**env, "CCHC_CACHE": "off"}).returncode == 0
+    assert_same_site(small_site / "site", tmp_path / "full")
+
+
 def test_a_plan_s_page_is_keyed_by_what_its_renderer_read_not_rendered_again(small_site, tmp_path):
     """A plan's page is generated (its file sits in plans/): rendered only when read, noting what its renderer read
     of the site, which the build records as it does for the pages of docs/. A rebuild keys an unchanged plan's page
