@@ -325,7 +325,7 @@ def _parts(entries: dict[str, object]) -> list[bytes]:
     return [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in parts]
 
 
-RUN = 512  # documents in a run, on average (`_runs`)
+RUN = 256  # documents in a run, on average (`_runs`)
 
 
 def _runs(docs: list[SearchDoc]):
