@@ -1411,11 +1411,12 @@ def _noted_unwalked(files, config) -> None:
     """What the build needs of each page not walked that its parts say (read from the last build's notes of them, or
     from the parts): its search text's digest, which names its search run, and its links to anchors, checked as
     MkDocs checks the others' (the page linked to may have changed)."""
+    notes, _Build.notes_before = _Build.notes_before, {}  # not held past this: the preview lives through many saves
     if not _Build.unwalked:
         return
     for uri in sorted(_Build.unwalked):
         key = _Build.part_keys[uri]
-        noted = _Build.notes_before.get(uri)
+        noted = notes.get(uri)
         if not (noted and noted[0] == key):
             parts = _Build.cache.parts(key) or {}
             noted = (key, parts.get("links", {}), parts.get("search", ""))
