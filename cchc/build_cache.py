@@ -479,11 +479,8 @@ class Cache:
         placed = {}
         for key, dest in pages:
             digest = known.get(key) or (pointers[key].decode("ascii", "replace") if key in pointers else "")
-            if digest:
-                blob = self._blob(digest)
-                if (self._linked_already(blob, dest, seen)
-                        or (self._written(blob) and self._linked(blob, dest))):
-                    placed[key] = digest
+            if digest and self.place_kept(digest, dest, seen):
+                placed[key] = digest
         return placed
 
     def _linked_already(self, blob: str, dest: Path | str, seen: dict | None = None) -> bool:
@@ -580,13 +577,14 @@ class Cache:
             for blob in placer.written.values():
                 self._checked(blob)
 
-    def place_kept(self, digest: str, dest: Path | str) -> bool:
-        """`place` of bytes a build kept before, named by their digest, without them: False where the blob is not
-        there (or not intact), and nothing was placed."""
-        if self.folder is None or not self._written(self._blob(digest)):
+    def place_kept(self, digest: str, dest: Path | str, seen: dict | None = None) -> bool:
+        """Put at `dest` the bytes a build kept before, named by their digest, without them (a page, a file besides
+        the pages): False where the blob is not there, or not intact, or cannot be linked, and nothing was placed.
+        `seen`: as `place_pages`'."""
+        if self.folder is None:
             return False
-        self.place(Blob(digest), dest)
-        return True
+        blob = self._blob(digest)
+        return self._linked_already(blob, dest, seen) or (self._written(blob) and self._linked(blob, dest))
 
     def put_page(self, key: str, data: bytes, dest: Path) -> str:
         """Keep a page as written (its bytes, and which bytes the key made) and put it at `dest`; the digest of the
