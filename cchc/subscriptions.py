@@ -58,8 +58,19 @@ class _Source:
     entries: list[Entry]  # of any kinds with a feed, each list newest first
 
 
+_SOURCES = "feeds' sources"  # `Site.derived`: what `_sources` made of the site
+_CHOSEN = "feeds' newest items"  # `Site.derived`, with the number of items and the site's address: `_chosen`
+
+
 def _sources(site: Site) -> list[_Source]:
-    """Each feed and the items it carries: the one place that says what goes where."""
+    """Each feed and the items it carries: the one place that says what goes where. Made once a build (`Site.derived`)
+    for its three questions: which feeds have items, which items they carry, and the feeds themselves."""
+    if _SOURCES not in site.derived:
+        site.derived[_SOURCES] = _grouped(site)
+    return site.derived[_SOURCES]
+
+
+def _grouped(site: Site) -> list[_Source]:
     sources = [_Source(FeedRef(k.feed.slug, k.feed.title), k.feed.description, f"{k.folder}/index.md",
                        site.entries.get(k.name, [])) for k in _FEED_KINDS]
     # Grouped in one pass each (newest first kept): a scan of all items per feed is quadratic.
@@ -98,23 +109,31 @@ def build_feeds(site: Site, site_url: str, html: dict[str, str], limit: int,
                         item_pages.feed_categories(entry), sources.get(uri, ""))
 
     made: dict[str, FeedItem] = {}
-    order = _order(site, site_url)
+    order, chosen = _chosen(site, site_url, limit)
 
-    def newest(source: _Source) -> list[FeedItem]:
-        chosen = _newest(source, order, limit)
-        for entry in chosen:
+    def newest(entries: list[Entry]) -> list[FeedItem]:
+        for entry in entries:
             if entry.src_uri not in made:
                 made[entry.src_uri] = item(entry)
-        return [made[entry.src_uri] for entry in chosen]
+        return [made[entry.src_uri] for entry in entries]
 
-    return [Feed(s.ref.slug, s.ref.title, s.description, urljoin(site_url, url_of(s.home_uri)), newest(s))
-            for s in _sources(site)]
+    return [Feed(s.ref.slug, s.ref.title, s.description, urljoin(site_url, url_of(s.home_uri)), newest(entries))
+            for s, entries in zip(_sources(site), chosen)]
 
 
 def carried(site: Site, site_url: str, limit: int) -> set[str]:
     """The items some feed carries (by src_uri): the only pages whose HTML `build_feeds` reads."""
-    order = _order(site, site_url)
-    return {entry.src_uri for source in _sources(site) for entry in _newest(source, order, limit)}
+    return {entry.src_uri for entries in _chosen(site, site_url, limit)[1] for entry in entries}
+
+
+def _chosen(site: Site, site_url: str, limit: int) -> tuple[dict[str, tuple[datetime, str]], list[list[Entry]]]:
+    """Each item's place in the feeds' order (`_order`), and each source's newest `limit` items, as `_sources` lists
+    them: chosen once a build (`Site.derived`), for the items carried (before the pages) and for the feeds (after)."""
+    key = f"{_CHOSEN} {limit} {site_url}"
+    if key not in site.derived:
+        order = _order(site, site_url)
+        site.derived[key] = order, [_newest(source, order, limit) for source in _sources(site)]
+    return site.derived[key]
 
 
 def _order(site: Site, site_url: str) -> dict[str, tuple[datetime, str]]:
