@@ -80,19 +80,21 @@ class Spare:
     process looks at each file too: the build knows which files it kept are the pages it would put there (`seen`)
     without looking at 13,000 files itself (0.07 s of a rebuild at 10,000 documents)."""
 
-    def __init__(self, site_dir: Path, building: Path):
+    def __init__(self, site_dir: Path, building: Path, later: str | None = None):
+        """`later`: the folder the build writes again but knows only once its files are made (`reuse`)."""
         self.taken: Path | None = building.with_name(building.name + _SPARE)
-        self._building = building
+        self._building, self._later = building, later
         self.seen: dict[str, tuple[int, int, int] | None] = {}  # each file kept by `reuse`: its signature, by its path
         try:
             os.replace(spare(site_dir), self.taken)  # a spare another build takes at the same moment is that build's
         except OSError:  # none (a first build, or the last one kept no spare)
             self.taken, self._listing = None, None
             return
-        self._listing = subprocess.Popen([sys.executable, "-c", _WALK, str(self.taken)], stdout=subprocess.PIPE,
-                                         stderr=subprocess.DEVNULL)  # if it fails, the build walks the spare itself
+        self._listing = subprocess.Popen([sys.executable, "-c", _WALK, str(self.taken), later or ""],
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)  # if it fails, the build
+        # walks the spare itself
 
-    def reuse(self, keep: set[str], later: str | None = None) -> set[str]:
+    def reuse(self, keep: set[str]) -> set[str]:
         """Move into the building folder (empty) the spare's files at the paths of `keep`, which this build writes
         again (a page the same as before is then left as it is), and those under the folder `later`, which it writes
         again but knows only once they are made (the search index: 18,000 files at 10,000 documents, removed and
@@ -100,14 +102,14 @@ class Spare:
         did not write. The spare's other files are removed."""
         if self.taken is None:
             return set()
-        taken, self.taken = self.taken, None
+        taken, self.taken, later = self.taken, None, self._later
         listed, _ = self._listing.communicate()
         try:
             walked = pickle.loads(listed) if self._listing.returncode == 0 else None
         except Exception:  # noqa: BLE001 - its output is not its list (a profiler following it wrote there too)
             walked = None
         if walked is None:
-            walked = _walked(str(taken))
+            walked = _walked(str(taken), later or "")
         kept_later = set()
         for relative, names, signatures in walked:  # deepest folders first
             folder = os.path.join(taken, relative)
@@ -147,25 +149,31 @@ def signature(path: str) -> tuple[int, int, int]:
     return status.st_size, status.st_mtime_ns, status.st_ino
 
 
-def _walked(root: str) -> list[tuple[str, list[str], list[tuple[int, int, int] | None]]]:
+def _walked(root: str, later: str = "") -> list[tuple[str, list[str], list[tuple[int, int, int] | None]]]:
     """Each folder under `root`, deepest first, by its path from `root`, with the names of its files and their
-    signatures (`signature`), or None for a file that could not be looked at."""
+    signatures (`signature`), or None for a file that could not be looked at. The files under the folder `later` are
+    not looked at (`Spare.reuse` keeps them all: the search index's 18,000 files were three in five looks of a
+    10,000-document rebuild's spare)."""
     walked = []
     for folder, _dirs, names in os.walk(root, topdown=False):
+        relative = folder[len(root) + 1:]
+        if later and (relative == later or relative.startswith(later + "/")):
+            walked.append((relative, names, [None] * len(names)))
+            continue
         signatures = []
         for name in names:
             try:
                 signatures.append(signature(os.path.join(folder, name)))
             except OSError:
                 signatures.append(None)
-        walked.append((folder[len(root) + 1:], names, signatures))
+        walked.append((relative, names, signatures))
     return walked
 
 
 _WALK = f"""import os, pickle, sys
 {inspect.getsource(signature)}
 {inspect.getsource(_walked)}
-pickle.dump(_walked(sys.argv[1]), sys.stdout.buffer)"""
+pickle.dump(_walked(sys.argv[1], sys.argv[2]), sys.stdout.buffer)"""
 
 
 def discard(building: Path) -> None:

@@ -283,7 +283,8 @@ def on_config(config):
                                      build_cache.code_digest(folders[1:], f"{settings}\n{_Build.checks_code}"),
                                      remember=_Build.serving)
     # Taken now, listed meanwhile, reused once the build knows its pages (`on_nav`); none for a build that keeps nothing.
-    _Build.spare = (site_swap.Spare(_Build.target, _Build.building)
+    # The search index's folder is kept whole, where its process writes it (`on_nav`).
+    _Build.spare = (site_swap.Spare(_Build.target, _Build.building, None if _Build.serving else search.DIR)
                     if _Build.cache.folder is not None and not _Build.dirty else None)
     return config
 
@@ -1014,8 +1015,7 @@ def on_nav(nav, config, files):
     if _Build.spare is not None:  # what this build makes is known, none of it written yet
         # The search index too, where its process writes it: a rebuild's files are most of them unchanged.
         _Build.spare_index = _Build.spare.reuse({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)}
-                                                | {file.dest_uri for file in static},
-                                                search.DIR if _Build.searching is not None else None)
+                                                | {file.dest_uri for file in static})
     _Build.cache.place_elsewhere()  # from here the pages are written (the folder the build writes in is ready)
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}

@@ -123,13 +123,24 @@ def test_the_spare_keeps_the_folder_a_build_writes_again_later_and_says_which_fi
     building = site_swap.fresh(site)
     # The search index's files are known once its process wrote them: the spare's are kept meanwhile, and the build
     # removes those it did not write again; the rest of the spare is as for pages.
-    spare = site_swap.Spare(site, building)
-    kept = spare.reuse({"index.html"}, later="search")
+    spare = site_swap.Spare(site, building, later="search")
+    kept = spare.reuse({"index.html"})
     assert kept == {"search/manifest.json", "search/b/1.json", "search/d/7.json"}
     assert _tree(building) == {"index.html": "cũ", **{path: "cũ" for path in kept}}
     status = (building / "index.html").stat()  # looked at by the listing process, moved since: the same file
     assert spare.seen == {"index.html": (status.st_size, status.st_mtime_ns, status.st_ino)}
-    assert site_swap.Spare(site, site_swap.fresh(tmp_path / "other")).reuse({"index.html"}, later="search") == set()
+    assert site_swap.Spare(site, site_swap.fresh(tmp_path / "other"), later="search").reuse({"index.html"}) == set()
+
+
+def test_the_listing_of_a_spare_looks_at_no_file_in_the_folder_written_later(tmp_path):
+    from cchc import site_swap
+
+    for path in ("index.html", "search/manifest.json", "search/b/1.json"):
+        write(tmp_path, path, "cũ")
+    walked = {folder: dict(zip(names, signatures)) for folder, names, signatures in
+              site_swap._walked(str(tmp_path), "search")}
+    assert walked["search"] == {"manifest.json": None} and walked["search/b"] == {"1.json": None}
+    assert walked[""]["index.html"][0] == len("cũ".encode())  # its size, as the build compares a page in place
 
 
 def test_a_build_that_fails_before_it_took_over_the_spare_removes_it(tmp_path):
