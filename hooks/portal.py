@@ -100,7 +100,7 @@ class _Build:
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
     spare: "site_swap.Spare | None" = None  # the site before the one it replaces: its unchanged pages are reused
-    spare_index: set[str] = set()  # the files of the spare's search index, reused: those not written again go
+    spare_index: set[str] | None = set()  # the files of the spare's search index, reused: those not written again go
     command = ""  # MkDocs' command: `build`, `serve`, `gh-deploy`
     serving = False  # `mkdocs serve`: its live reload runs an inline script, which the policy would block
     dirty = False  # `--dirty`: MkDocs skips a page whose output is newer than its source, so no spare is reused
@@ -1011,12 +1011,10 @@ def on_nav(nav, config, files):
         file.copy_file = partial(_place_static, file)
     _Build.copies = source_signatures.Signatures(_Build.cache.record(_Build.cache.key(_COPIED)) or {},
                                                  Path(config.config_file_path).parent)
-    _Build.spare_index = set()
+    _Build.spare_index = None  # known once the spare is taken over (`_took_spare`)
     if _Build.spare is not None:  # what this build makes is known, none of it written yet
-        # The search index too, where its process writes it: a rebuild's files are most of them unchanged.
-        _Build.spare_index = _Build.spare.reuse({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)}
-                                                | {file.dest_uri for file in static})
-    _Build.cache.place_elsewhere()  # from here the pages are written (the folder the build writes in is ready)
+        _Build.spare.hand({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)}
+                          | {file.dest_uri for file in static})
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
@@ -1026,9 +1024,20 @@ def on_nav(nav, config, files):
     _Build.converted_texts, _Build.converted_made = {}, {}
     if _Build.site is not None and _Build.cache.folder is not None:
         _unwalked(nav, config, files)
+    _took_spare()
+    if _Build.site is not None and _Build.cache.folder is not None:
         _read_parts_ahead(files)
         _convert_elsewhere(config, files)
     return nav
+
+
+def _took_spare() -> None:
+    """The spare's files this build writes again moved into the folder it builds in, once its listing process removed
+    the others (`site_swap.Spare`; the search index's kept whole, where its process writes it: a rebuild's are most of
+    them unchanged). From then the pages are written, by a process of their own."""
+    if _Build.spare_index is None:
+        _Build.spare_index = _Build.spare.reuse() if _Build.spare is not None else set()
+        _Build.cache.place_elsewhere()
 
 
 def _inclusion() -> Callable:
@@ -1088,6 +1097,7 @@ def _unwalked(nav, config, files) -> None:
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
     # Each page out of the nav whose key is known before its walk: (its file, its parts' key, own, page, title, date).
     keyed = [(file, *found) for file, found in zip(out_of_nav, _keyed_shared(out_of_nav, site_url, newest)) if found]
+    _took_spare()
     seen = _Build.spare.seen if _Build.spare is not None else {}
     placed = _Build.placed = _Build.cache.place_pages(
         [(page, file.abs_dest_path) for file, _key, _own, page, *_ in keyed],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -130,6 +131,24 @@ def test_the_spare_keeps_the_folder_a_build_writes_again_later_and_says_which_fi
     status = (building / "index.html").stat()  # looked at by the listing process, moved since: the same file
     assert spare.seen == {"index.html": (status.st_size, status.st_mtime_ns, status.st_ino)}
     assert site_swap.Spare(site, site_swap.fresh(tmp_path / "other"), later="search").reuse({"index.html"}) == set()
+
+
+def test_the_spare_s_other_files_are_removed_by_its_listing_process_while_the_build_goes_on(tmp_path):
+    from cchc import site_swap
+
+    site = tmp_path / "site"
+    for path in ("index.html", "tin/a/index.html", "tin/b/index.html", "search/d/7.json"):
+        write(site_swap.spare(site), path, "cũ")
+    building = site_swap.fresh(site)
+    spare = site_swap.Spare(site, building, later="search")
+    spare.hand({"index.html", "tin/a/index.html"})  # the build goes on: nothing waits for the process
+    stale = spare.taken / "tin/b"
+    deadline = time.monotonic() + 30
+    while stale.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not stale.exists() and (spare.taken / "tin/a/index.html").exists()  # removed before the build took over
+    assert spare.reuse() == {"search/d/7.json"}
+    assert _tree(building) == {"index.html": "cũ", "tin/a/index.html": "cũ", "search/d/7.json": "cũ"}
 
 
 def test_the_listing_of_a_spare_looks_at_no_file_in_the_folder_written_later(tmp_path):
