@@ -209,6 +209,21 @@ class ReadsBefore:
         """Whether any read of `ids` is of what renderers fill as they go (`CHANGING`): comparable only once they did."""
         return any(self._table[index][0] in CHANGING for index in ids)
 
+    def steady(self, ids: list[int]) -> list[int]:
+        """The reads of `ids` but those of what renderers fill as they go (`CHANGING`)."""
+        return [index for index in ids if self._table[index][0] not in CHANGING]
+
+    def compared(self) -> dict[int, bool]:
+        """Each read compared so far (`same`), by its place: what a copy of the build hands back (`learn`)."""
+        return {index: same for index, same in enumerate(self._same) if same is not None}
+
+    def learn(self, compared: dict[int, bool]) -> None:
+        """The reads a copy of the build compared with the same site (`compared`), not compared again; but those of
+        what renderers fill as they go (`CHANGING`), which the copy's site may hold otherwise."""
+        for index, same in compared.items():
+            if self._same[index] is None and self._table[index][0] not in CHANGING:
+                self._same[index] = same
+
     def named(self, ids: list[int]) -> list[list]:
         return [self._table[index] for index in ids]
 

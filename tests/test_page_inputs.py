@@ -185,3 +185,16 @@ def test_a_record_keeps_each_read_once_and_a_read_not_named_now_is_not_the_same(
     assert not reads.same(places["a.md"]) and reads.same(places["b.md"])
     assert reads.named(places["b.md"]) == [table[1]]
     assert not page_inputs.ReadsBefore(page_inputs.Digests(content.Site(tags=set())), table).same(places["b.md"])
+
+
+def test_reads_a_copy_of_the_build_compared_are_not_compared_again_but_those_filled_as_renderers_go():
+    site = content.Site(derived={"tasks_by_plan": {"a.md": []}}, tags={"Từ khóa"})
+    table, places = page_inputs.indexed({"a.md": page_inputs.Digests(site).named(
+        [("derived", "tasks_by_plan"), ("tags", "Từ khóa")])})
+    copy = page_inputs.ReadsBefore(page_inputs.Digests(site), table)  # the copy's site: its derived filled already
+    assert copy.same(copy.steady(places["a.md"])) and copy.steady(places["a.md"]) == [1]
+    assert copy.same(places["a.md"]) and copy.compared() == {0: True, 1: True}
+    build = page_inputs.ReadsBefore(page_inputs.Digests(content.Site(tags=set())), table)  # would differ, if compared
+    build.learn(copy.compared())
+    assert build.same([1])  # as the copy found it
+    assert not build.same(places["a.md"])  # its own `derived`, not filled yet: compared here
