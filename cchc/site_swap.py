@@ -17,6 +17,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -86,25 +87,32 @@ class Spare:
         self.taken: Path | None = building.with_name(building.name + _SPARE)
         self._building, self._later = building, later
         self._keep: set[str] | None = None
-        self._handing: threading.Thread | None = None
         self.seen: dict[str, tuple[int, int, int] | None] = {}  # each file kept by `reuse`: its signature, by its path
         try:
             os.replace(spare(site_dir), self.taken)  # a spare another build takes at the same moment is that build's
         except OSError:  # none (a first build, or the last one kept no spare)
             self.taken, self._listing = None, None
             return
-        # If it fails, the build walks the spare itself.
-        self._listing = subprocess.Popen([sys.executable, "-c", _WALK, str(self.taken), later or ""],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        # The paths kept are written to a file, and the process told by a pipe: written to the pipe itself, more than
+        # it holds (64 KB) would wait for the process to read them, or take a thread, and a build with a thread of
+        # its own makes no copy of itself (`forked`).
+        self._given = tempfile.TemporaryFile()
+        told, self._tell = os.pipe()
+        try:  # if it fails, the build walks the spare itself
+            self._listing = subprocess.Popen(
+                [sys.executable, "-c", _WALK, str(self.taken), later or "", str(self._given.fileno()), str(told)],
+                pass_fds=(self._given.fileno(), told), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        finally:
+            os.close(told)
 
     def hand(self, keep: set[str]) -> None:
         """The paths of the files this build writes again (a page the same as before is then left as it is): the
         listing process removes the spare's others while the build goes on, until `reuse`."""
         self._keep = keep
-        if self.taken is not None:
-            # By a thread: the process reads them once it has listed the spare, and a pipe holds 64 KB.
-            self._handing = threading.Thread(target=_handed, args=(self._listing.stdin, keep), daemon=True)
-            self._handing.start()
+        if self.taken is not None and self._tell is not None:
+            pickle.dump(keep, self._given, protocol=pickle.HIGHEST_PROTOCOL)
+            self._given.flush()
+            self._told(b"k")
 
     def reuse(self, keep: set[str] | None = None) -> set[str]:
         """Move into the building folder (empty) the spare's files at the paths of `keep` (or of `hand`), which this
@@ -127,16 +135,23 @@ class Spare:
             taken.rmdir()
         return kept_later
 
+    def _told(self, word: bytes) -> None:
+        tell, self._tell = self._tell, None
+        try:
+            os.write(tell, word)
+        except BrokenPipeError:  # it ended already (it failed: `reuse` walks the spare itself)
+            pass
+        finally:
+            os.close(tell)
+
     def _ended(self) -> tuple[dict, set[str]] | None:
         """What the listing process kept, once it ended; None if it failed."""
-        if self._handing is not None:
-            self._handing.join()
-        else:
-            _handed(self._listing.stdin, None)  # nothing to keep: the process stops
-        listed = self._listing.stdout.read()
-        self._listing.stdout.close()
+        if self._tell is not None:
+            self._told(b"")  # nothing handed: it stops
+        listed, _ = self._listing.communicate()
+        self._given.close()
         try:
-            return pickle.loads(listed) if self._listing.wait() == 0 else None
+            return pickle.loads(listed) if self._listing.returncode == 0 else None
         except Exception:  # noqa: BLE001 - its output is not its list (a profiler following it wrote there too)
             return None
 
@@ -146,15 +161,6 @@ class Spare:
             self._ended()
             shutil.rmtree(self.taken, ignore_errors=True)
             self.taken = None
-
-
-def _handed(stream, keep: set[str] | None) -> None:
-    try:
-        if keep is not None:
-            stream.write(pickle.dumps(keep, protocol=pickle.HIGHEST_PROTOCOL))
-        stream.close()
-    except (BrokenPipeError, ValueError):  # it ended already (it failed: `reuse` walks the spare itself)
-        pass
 
 
 def signature(path: str) -> tuple[int, int, int]:
@@ -215,7 +221,12 @@ _WALK = f"""import os, pickle, sys
 {inspect.getsource(_walked)}
 {inspect.getsource(_removed)}
 walked = _walked(sys.argv[1], sys.argv[2])
-pickle.dump(_removed(sys.argv[1], walked, pickle.load(sys.stdin.buffer), sys.argv[2]), sys.stdout.buffer)"""
+if os.read(int(sys.argv[4]), 1) != b"k":  # the build failed, or keeps nothing
+    sys.exit(1)
+with os.fdopen(int(sys.argv[3]), "rb") as given:
+    given.seek(0)
+    keep = pickle.load(given)
+pickle.dump(_removed(sys.argv[1], walked, keep, sys.argv[2]), sys.stdout.buffer)"""
 
 
 def discard(building: Path) -> None:
