@@ -419,12 +419,18 @@ def _check_file_name(checker: _FileChecker, path: Path, stem: str) -> None:
                         f"đổi tên thành {slugify(stem) or 'trang'}{path.suffix}: chữ thường không dấu, nối bằng gạch ngang")
 
 
-def _listing(layout: Layout) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
-    """Each source with the kind it is checked as, pages then plans; and what is wrong with the folders' files."""
-    docs = source_files.find(layout.docs_dir, layout.root)
-    plans = source_files.find(layout.plans_dir, layout.root)
+def _listing(layout: Layout, found: list[source_files.Sources] | None = None
+             ) -> tuple[list[tuple[Path, Kind]], list[Problem]]:
+    """Each source with the kind it is checked as, pages then plans; and what is wrong with the folders' files. `found`:
+    the folders' sources (`source_files.find` of `folders`), if listed already."""
+    docs, plans = found or [source_files.find(folder, layout.root) for folder in folders(layout)]
     listed = [(path, kind_of(layout.in_docs(path))) for path in docs.markdown]
     return listed + [(path, PLAN) for path in plans.markdown], docs.problems + plans.problems
+
+
+def folders(layout: Layout) -> list[Path]:
+    """The folders sources are found in, in the order they are read."""
+    return [layout.docs_dir, layout.plans_dir]
 
 
 def sources(layout: Layout) -> list[tuple[Path, Kind]]:
@@ -436,14 +442,15 @@ AHEAD = 500  # sources read and checked together (`_FileChecker.ahead`)
 
 
 def load_site(layout: Layout, check_many: CheckMany | None = None,
-              signatures: source_signatures.Signatures | None = None) -> Site:
+              signatures: source_signatures.Signatures | None = None,
+              found: list[source_files.Sources] | None = None) -> Site:
     """Every source read (or known by `signatures`), checked (a few hundred texts at a time by `check_many`; each by
-    `check_text` if not given) and indexed."""
+    `check_text` if not given) and indexed. `found`: the sources of `folders`, if listed already."""
     site = Site()
     checker = _FileChecker(layout, site.report, check_many or each(check_text), signatures)
     urls: dict[str, str] = {}
 
-    listed, problems = _listing(layout)
+    listed, problems = _listing(layout, found)
     for problem in problems:
         site.report.add(problem)
     for index, (path, kind) in enumerate(listed):  # every page before the plans: a plan's address may be a page's

@@ -217,6 +217,7 @@ def _removed(root: str, walked: list, keep: set[str], later: str) -> tuple[dict,
 
 # The listing process: the spare listed, then (once the build hands them) the paths kept, and the others removed.
 _WALK = f"""import os, pickle, sys
+os.nice(10)  # needed last of the processes a build starts with: the others go first on the second core
 {inspect.getsource(signature)}
 {inspect.getsource(_walked)}
 {inspect.getsource(_removed)}

@@ -34,11 +34,12 @@ class Vouching(Protocol):
 
 
 @contextmanager
-def knowing(before: Noted, root: Path) -> Iterator["Signatures"]:
+def knowing(before: Noted, root: Path, looked: dict[str, tuple[int, Signature]] | None = None
+            ) -> Iterator["Signatures"]:
     """`Signatures` for one reading of the project's sources (the build's, the content check's), with Git asked on
-    the side where an earlier build noted any: the only use of its answer."""
+    the side where an earlier build noted any: the only use of its answer. `looked`: as `Signatures`'."""
     with git_index.Committed(root) if before else nullcontext() as committed:
-        yield Signatures(before, root, committed)
+        yield Signatures(before, root, committed, looked)
 
 
 def signature(path: Path) -> Signature:
@@ -50,19 +51,23 @@ class Signatures:
     """What one build knows of its sources' bytes without reading them (`before`: noted by earlier builds), and what
     it notes for the next (`noted`)."""
 
-    def __init__(self, before: Noted, root: Path, committed: Vouching | None = None):
+    def __init__(self, before: Noted, root: Path, committed: Vouching | None = None,
+                 looked: dict[str, tuple[int, Signature]] | None = None):
         self.before = before
         self.noted: Noted = {}
         self._root = root
         self._committed = committed
         self._taken: dict[str, tuple[Signature, int]] = {}  # read next: the signature and the clock, before reading
+        # Files looked at already (`sources_ahead`), by path: the clock just before, and the signature then.
+        self._looked = looked or {}
 
     def unchanged(self, path: Path) -> str | None:
         """The digest of `path`'s bytes if they are those an earlier build read; else None, and the file is to be
         read (`read`)."""
         name = self._name(path)
+        looked = self._looked.pop(str(path), None)
         try:
-            now, found = time.time_ns(), signature(path)
+            now, found = looked if looked is not None else (time.time_ns(), signature(path))
         except OSError:
             return None
         kept = self.before.get(name)

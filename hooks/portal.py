@@ -43,7 +43,7 @@ from mkdocs.utils.meta import get_data
 import cchc
 from cchc import (build_cache, clock, cms, cms_proxy, collector, colours, content, dates, feeds, forked, links,
                   page_inputs, page_sides, placing, portal_info, process_end, safety, search, search_copy,
-                  shared_parts, site_check, site_address, site_swap, sitemap, skeletons, source_signatures,
+                  shared_parts, site_check, site_address, site_swap, sitemap, skeletons, source_signatures, sources_ahead,
                   subscriptions, text, theme_files, vendor)
 from cchc.render import english, home, html, news, plans, portal_pages, procedures, progress
 from cchc.render import pages as item_pages
@@ -134,6 +134,7 @@ class _Build:
     # Those pages compared with this site ahead of the nav by a copy of the build (`_compare_ahead`): while it works,
     # the copy; then, by page, the title it was compared with and what `_as_before` found.
     ahead: "forked.Forked | dict[str, tuple] | None" = None
+    sources_ahead: "sources_ahead.Ahead | None" = None  # the sources listed meanwhile (`on_config` to `on_pre_build`)
     owns: dict[str, str] = {}  # page out of the nav -> the key of its own parts
     files = None  # MkDocs' files of this build
     nav = None  # its nav
@@ -282,6 +283,10 @@ def on_config(config):
     _Build.cache = build_cache.Cache(build_cache.location(project),
                                      build_cache.code_digest(folders[1:], f"{settings}\n{_Build.checks_code}"),
                                      remember=_Build.serving)
+    # The sources listed and looked at by a process of their own until the build reads them (`on_pre_build`), started
+    # first; but in the preview, which would wait for it.
+    _Build.layout = content.Layout.at(project, Path(config.docs_dir))
+    _Build.sources_ahead = None if _Build.serving else sources_ahead.Ahead(content.folders(_Build.layout), project)
     # Taken now, listed meanwhile, reused once the build knows its pages (`on_nav`); none for a build that keeps nothing.
     # The search index's folder is kept whole, where its process writes it (`on_nav`).
     _Build.spare = (site_swap.Spare(_Build.target, _Build.building, None if _Build.serving else search.DIR)
@@ -296,16 +301,22 @@ def on_pre_build(config) -> None:
         raise PluginError(str(error)) from None
     if _Build.serving and _Build.check is None:
         _Build.check = content.remembering(_checked_many)
-    # The search process starts now and waits for the pages' texts (`on_env`); the preview makes its index in a thread.
-    _Build.searching = None if _Build.serving else search_copy.Running(_Build.cache)
-    layout = _Build.layout = content.Layout.at(Path(config.config_file_path).parent, Path(config.docs_dir))
+    layout = _Build.layout
+    _Build.searching = None
     _reading_checks()
     _check_elsewhere(layout)
     # A build sharing its checks reads every source: its turns with the copy are counted in the order they are read.
     before = {} if _Build.elsewhere is not None else _Build.cache.sources_read()
+    # What made each page the last build made (`_INPUTS`), read while the sources are listed.
+    inputs = _Build.cache.record(_Build.cache.key(_INPUTS)) or {"pages": {}, "reads": []}
+    ahead, _Build.sources_ahead = _Build.sources_ahead, None
+    found, looked = (ahead.found() if ahead is not None else None) or (None, None)
+    # The search process starts now, once the sources are listed (it would slow their listing), and waits for the
+    # pages' texts (`on_env`); the preview makes its index in a thread.
+    _Build.searching = None if _Build.serving else search_copy.Running(_Build.cache)
     # Git asked meanwhile, for a fresh checkout's files (a CI job's), which no signature noted before can match.
-    with source_signatures.knowing(before, layout.root) as signatures, collector.paused():  # 10,000 checks, no cycle
-        site = content.load_site(layout, _Build.check or _checked_many, signatures)
+    with source_signatures.knowing(before, layout.root, looked) as signatures, collector.paused():  # no cycle made
+        site = content.load_site(layout, _Build.check or _checked_many, signatures, found)
     _Build.cache.note_sources_read(signatures.noted, before)
     _take_elsewhere()  # the copy's share, if the walk met none of it
     if not _Build.serving:
@@ -339,9 +350,8 @@ def on_pre_build(config) -> None:
         raise PluginError("Thông tin cổng (extra.portal trong mkdocs.yml) chưa đúng:\n" + "\n".join(errors))
     for warning in warnings:
         log.info(warning)
-    before = _Build.cache.record(_Build.cache.key(_INPUTS)) or {"pages": {}, "reads": []}
-    _Build.inputs_before = before["pages"]
-    _Build.reads_before = page_inputs.ReadsBefore(_Build.digests, before["reads"])
+    _Build.inputs_before = inputs["pages"]
+    _Build.reads_before = page_inputs.ReadsBefore(_Build.digests, inputs["reads"])
     _compare_ahead(config.site_url or "")
 
 
