@@ -135,6 +135,7 @@ class _Build:
     # the copy; then, by page, the title it was compared with and what `_as_before` found.
     ahead: "forked.Forked | dict[str, tuple] | None" = None
     sources_ahead: "sources_ahead.Ahead | None" = None  # the sources listed meanwhile (`on_config` to `on_pre_build`)
+    records: dict[str, Any] = {}  # the last build's records, by name, until read (`_recorded`)
     owns: dict[str, str] = {}  # page out of the nav -> the key of its own parts
     files = None  # MkDocs' files of this build
     nav = None  # its nav
@@ -307,8 +308,10 @@ def on_pre_build(config) -> None:
     _check_elsewhere(layout)
     # A build sharing its checks reads every source: its turns with the copy are counted in the order they are read.
     before = {} if _Build.elsewhere is not None else _Build.cache.sources_read()
-    # What made each page the last build made (`_INPUTS`), read while the sources are listed.
-    inputs = _Build.cache.record(_Build.cache.key(_INPUTS)) or {"pages": {}, "reads": []}
+    # The last build's records, read while the sources are listed: what made each page (`_INPUTS`), the pages'
+    # notes (`_NOTES`), the pages and other files it placed (`_PLACED`, `_COPIED`).
+    _Build.records = {name: _Build.cache.record(_Build.cache.key(name)) for name in (_INPUTS, _NOTES, _PLACED, _COPIED)}
+    inputs = _recorded(_INPUTS) or {"pages": {}, "reads": []}
     ahead, _Build.sources_ahead = _Build.sources_ahead, None
     found, looked = (ahead.found() if ahead is not None else None) or (None, None)
     # The search process starts now, once the sources are listed (it would slow their listing), and waits for the
@@ -353,6 +356,11 @@ def on_pre_build(config) -> None:
     _Build.inputs_before = inputs["pages"]
     _Build.reads_before = page_inputs.ReadsBefore(_Build.digests, inputs["reads"])
     _compare_ahead(config.site_url or "")
+
+
+def _recorded(name: str) -> Any:
+    """The last build's record `name`, as `on_pre_build` read it (once: it is let go), or None."""
+    return _Build.records.pop(name, None)
 
 
 def _feed_limit(config) -> int:
@@ -1019,7 +1027,7 @@ def on_nav(nav, config, files):
     static = [file for file in files if not file.is_documentation_page() and inclusion(file.inclusion)]
     for file in static:
         file.copy_file = partial(_place_static, file)
-    _Build.copies = source_signatures.Signatures(_Build.cache.record(_Build.cache.key(_COPIED)) or {},
+    _Build.copies = source_signatures.Signatures(_recorded(_COPIED) or {},
                                                  Path(config.config_file_path).parent)
     _Build.spare_index = None  # known once the spare is taken over (`_took_spare`)
     if _Build.spare is not None:  # what this build makes is known, none of it written yet
@@ -1101,7 +1109,7 @@ def _unwalked(nav, config, files) -> None:
     if shell is None:
         return
     _Build.shell = shell.decode("ascii")
-    notes = _Build.notes_before = _Build.cache.record(_Build.cache.key(_NOTES)) or {}
+    notes = _Build.notes_before = _recorded(_NOTES) or {}
     newest = max((updated for _made, _meta, updated in _Build.made.values()), default="")  # the nav's pages'
     inclusion = _inclusion()
     out_of_nav = [file for file in files.documentation_pages(inclusion=inclusion) if file.src_uri not in _Build.in_nav]
@@ -1111,7 +1119,7 @@ def _unwalked(nav, config, files) -> None:
     seen = _Build.spare.seen if _Build.spare is not None else {}
     placed = _Build.placed = _Build.cache.place_pages(
         [(page, file.abs_dest_path) for file, _key, _own, page, *_ in keyed],
-        _Build.cache.record(_Build.cache.key(_PLACED)) or {},
+        _recorded(_PLACED) or {},
         {file.abs_dest_path: seen[file.dest_uri] for file, *_ in keyed if file.dest_uri in seen})
     for file, key, own, page, title, updated in keyed:
         if page not in placed:
