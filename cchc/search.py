@@ -11,6 +11,7 @@ See README, "Search", for the measurements behind this choice.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 import math
@@ -33,9 +34,11 @@ from .text import fold, nfc
 DIR = "search"
 KINDS = {kind.name: kind.reader_name for kind in kinds.KINDS}
 TEXT_LIMIT = 2000  # characters of a document kept for excerpts
-# The kinds of cache entries an index reads again on every rebuild: its runs' heads and its merged parts (what the
-# search process reads ahead, `search_copy._ReadAhead`).
-RUN_HEAD, MERGED_PART = "search-run", "search-part"
+# The kinds of cache entries an index reads again on every rebuild: its runs' heads, how many words each merged part
+# holds, and the digests of each group of buckets' files (what the search process reads ahead, `search_copy._ReadAhead`).
+RUN_HEAD, MERGED_SIZE, GROUP_FILES = "search-run", "search-part-size", "search-buckets"
+# And those it reads only where the files made of them are not in place: a merged part, a run's documents' files.
+MERGED_PART, RUN_FILES = "search-part", "search-run-files"
 # A word's weight in a document: 10 per title occurrence (two at most), plus its count in the text
 # (nine at most): a document that names the word in its title always outranks one that only mentions it.
 TITLE_WEIGHT, TITLE_MAX, TEXT_MAX = 10, 2, 9
@@ -92,15 +95,10 @@ def words(text: str) -> list[str]:
 
 
 def bucket_of(folded: str, buckets: int) -> int:
-    """FNV-1a over the word's UTF-8 bytes; `search.js` computes the same."""
-    return _fnv(folded) % buckets
-
-
-def _fnv(folded: str) -> int:
-    value = 0x811C9DC5
-    for byte in folded.encode("utf-8"):
-        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return value
+    """The CRC-32 of the word's UTF-8 bytes (zlib's, computed in C), modulo `buckets`; `search.js` computes the same.
+    (FNV-1a, looped in Python, was 0.04 s of a 10,000-document build's 67,000 words and pairs, and 0.02 s of every
+    rebuild's 10,000 addresses, `_runs`.)"""
+    return zlib.crc32(folded.encode("utf-8")) % buckets
 
 
 @lru_cache(maxsize=1 << 17)
@@ -147,26 +145,36 @@ def build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Reme
 
     A document may name its text by its `source` instead of giving it: `read(source)` gives it then, only if the
     document's run is indexed again and its analysis was never kept (a rebuild reads the edited pages' texts alone)."""
-    return build_in_order(sorted(docs, key=lambda d: d.url), departments, remember, go_on, read)
+    files: dict[str, bytes] = {}
+    build_in_order(sorted(docs, key=lambda d: d.url), departments, files.__setitem__, remember=remember, go_on=go_on,
+                   read=read)
+    return files
 
 
-def build_in_order(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember = made_again,
-                   go_on: Callable[[], None] = lambda: None, read: Read = not_kept,
-                   place: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
-    """`build` of documents given in order of address, read one run at a time: a document's text is not held once
-    its run is indexed (`search_copy` reads them from a file as they are needed). With `place`, each document's own
-    file goes to `place(path, data)` as soon as its run is indexed, and is not among the files returned: the
-    other files come only once every run is merged (ten thousand files written at the end were 5 s of the end of a
-    10,000-document build)."""
+def _never_kept(_path: str, _digest: str) -> bool:
+    return False
+
+
+def build_in_order(docs: Iterable[SearchDoc], departments: dict[str, str], place: Callable[[str, bytes], None],
+                   place_kept: Callable[[str, str], bool] = _never_kept, remember: Remember = made_again,
+                   go_on: Callable[[], None] = lambda: None, read: Read = not_kept) -> None:
+    """`build` of documents given in order of address, read one run at a time (a document's text is not held once its
+    run is indexed: `search_copy` reads them from a file as they are needed), each file given to `place(path, data)`
+    as soon as it is made: each document's own as its run is indexed (ten thousand files written at the end were 5 s
+    of the end of a 10,000-document build), the buckets and the manifest once every run is.
+
+    A file an earlier build made the same (by the same documents, the same merged parts) is first offered to
+    `place_kept(path, digest)`, by the SHA-256 of its bytes: where that puts it in place (the site's file is a link to
+    the bytes the cache keeps), it is neither read from the cache nor made. A news edit at 10,000 documents changes a
+    few of the 256 groups of buckets (`_Group`) and none of the documents' files outside its run: assembling and
+    placing all 18,000 files, and reading their 60 MB from the cache, were most of a rebuild's index."""
     with collector.paused():
-        return _build(docs, departments, remember, go_on, read, place)
+        _build(docs, departments, remember, go_on, read, place, place_kept)
 
 
-def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember,
-           go_on: Callable[[], None], read: Read, place: Callable[[str, bytes], None] | None = None) -> dict[str, bytes]:
+def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Remember, go_on: Callable[[], None],
+           read: Read, place: Callable[[str, bytes], None], place_kept: Callable[[str, str], bool]) -> None:
     runs: list[_Run] = []
-    shown: dict[str, bytes] = {}  # what a result shows, a file per document: a query fetches those of its results
-    place = place or shown.__setitem__
     kind_place = {k: str(n) for n, k in enumerate(KINDS)}
     kind, department, title_words = [], [], []
     identifiers = {}  # a code or number typed whole (`1.000688`, `489/QĐ-UBND`) -> its document
@@ -177,56 +185,47 @@ def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Rem
         runs.append(indexed)
         # Each title's length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
         title_words += indexed.title_words
-        for doc, data in zip(run, indexed.results()):
-            place(f"{DIR}/d/{number}.json", data)
+        indexed.place(place, place_kept)  # what each result shows, a file per document: a query fetches its results'
+        for doc in run:
             kind.append(kind_place[doc.kind])
             department.append(doc.department)
             if doc.identifier[:1].isalnum():  # `/KH-SNgV`, a document with no number yet, is no identifier
                 identifiers["#" + identifier_key(doc.identifier)] = number
             number += 1
 
-    word_parts = _merged(runs, "words", _merged_word, number, remember, go_on)
-    # Only which documents have a pair: ranking counts pairs found, the words give the weight.
-    pair_parts = _merged(runs, "pairs", _merged_pair, number, remember, go_on)
-    runs.clear()
-    distinct = sum(len(keys) for parts in (word_parts, pair_parts) for _hashes, keys, _members in parts)
+    merged = {side: _merged(runs, side, merge, number, remember, go_on)
+              # Only which documents have a pair: ranking counts pairs found, the words give the weight.
+              for side, merge in (("words", _merged_word), ("pairs", _merged_pair))}
+    distinct = sum(part.size for parts in merged.values() for part in parts)
     buckets = max(64, 1 << max(0, math.ceil(math.log2(max(1, distinct) / 12))))  # a new portal: few words
-    # Each bucket file as its members' JSON: the words in order, the identifiers (in the bucket of `#` + the key), the
-    # pairs in order.
-    files: dict[int, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
-    for side, parts in ((0, word_parts), (2, pair_parts)):
-        for hashes, keys, members in parts:
-            for value, key, member in zip(hashes, keys, members):
-                files[value % buckets][side].append((key, member))
-        parts.clear()
+    groups = min(buckets, PARTS)  # both powers of two: a bucket's words all in parts of one group
+    identified: dict[int, list[tuple[str, str]]] = defaultdict(list)  # in the bucket of `#` + the key
     for key, found in identifiers.items():
-        files[bucket_of(key, buckets)][1].append((key, _member(key, found)))
+        identified[bucket_of(key, groups)].append((key, _member(key, found)))
+    for group in range(groups):
+        go_on()
+        _Group(group, groups, buckets, merged, identified.pop(group, [])).place(remember, place, place_kept)
+    runs.clear()
 
     codes = sorted({code for code in department if code})
-    place = {c: n for n, c in enumerate(codes)}
+    numbered = {c: n for n, c in enumerate(codes)}
     manifest = {
-        "version": 2, "buckets": buckets, "docs": number,
+        "version": 3, "buckets": buckets, "docs": number,
         "kinds": list(KINDS), "kindLabels": KINDS,
         "kind": "".join(kind),
         "departments": [[c, departments.get(c, c)] for c in codes],
-        "department": [place[code] if code else -1 for code in department],
+        "department": [numbered[code] if code else -1 for code in department],
         "titleWords": _weights(title_words),
     }
-    out = {f"{DIR}/manifest.json": _json(manifest)}
-    for count, bucket in enumerate(sorted(files)):
-        if count % 1000 == 0:
-            go_on()
-        words_in, identified, pairs_in = files.pop(bucket)
-        members = [member for group in (sorted(words_in), identified, sorted(pairs_in)) for _key, member in group]
-        out[f"{DIR}/b/{bucket}.json"] = ("{" + ",".join(members) + "}").encode("utf-8")  # as `_json` writes the object
-    return out | shown
+    place(f"{DIR}/manifest.json", _json(manifest))
 
 
 class _Run:
-    """A run of documents and its index (`_run_index`), kept in the cache as a head (each part's digest, and what each
-    document's result shows) under the run's documents, and each part under its digest: a rebuild reads the heads
-    of the runs it did not index again, and of their parts only those merged again (the runs' indexes read whole
-    were 70 MB of a 10,000-document news rebuild, for the few parts an edit changes)."""
+    """A run of documents and its index (`_run_index`), kept in the cache as a head (each part's digest, and the digest
+    of each document's file) under the run's documents, each part under its digest, and the documents' files under
+    their digests: a rebuild reads the heads of the runs it did not index again, of their parts only those merged
+    again (the runs' indexes read whole were 70 MB of a 10,000-document news rebuild, for the few parts an edit
+    changes), and of their files only those not in place already."""
 
     def __init__(self, start: int, docs: list[SearchDoc], remember: Remember, go_on: Callable[[], None], read: Read):
         self.start, self._docs, self._remember, self._go_on, self._read = start, docs, remember, go_on, read
@@ -237,17 +236,26 @@ class _Run:
         if self._made is not None:  # its documents' texts are not held to the merge (80 MB at 10,000 documents)
             self._docs = None
 
-    def results(self) -> list[bytes]:
-        """What each document's result shows (its file), given once: not held to the merge."""
+    def place(self, place: Callable[[str, bytes], None], place_kept: Callable[[str, str], bool]) -> None:
+        """Each document's file, numbered from the run's start (`build_in_order`); given once."""
         shown, self._shown = self._shown, None
-        return shown
+        made = files = self._made.pop("shown") if self._made is not None else None
+        for number, named in enumerate(shown):
+            path = f"{DIR}/d/{self.start + number}.json"
+            if made is None and place_kept(path, named):
+                continue
+            if files is None:
+                files = self._remember((RUN_FILES, *shown), lambda: self._made_again()["shown"])
+            place(path, files[number])
 
     def _make(self) -> dict:
         index = self._made = _run_index(self._docs, self._remember, self._go_on, self._read)
         for side in ("words", "pairs"):
             for data, named in zip(index[side], index["digests"][side]):
                 self._remember(("search-run-part", named), lambda data=data: data)
-        return {"digests": index["digests"], "shown": index.pop("shown"), "titles": index.pop("titles")}
+        shown = [hashlib.sha256(data).hexdigest() for data in index["shown"]]
+        self._remember((RUN_FILES, *shown), lambda: index["shown"])
+        return {"digests": index["digests"], "shown": shown, "titles": index.pop("titles")}
 
     def part(self, side: str, part: int) -> bytes:
         """One part of the run's index, pickled: made again with the whole run's index if the cache lost it."""
@@ -261,19 +269,86 @@ class _Run:
         return self._made
 
 
+class _Merged:
+    """One part of the index's words (or pairs) merged from the runs (`_merged`): how many it holds, from an entry of
+    its own, and its members, read or merged only where its group of buckets is made again (`_Group`)."""
+
+    def __init__(self, key: tuple[str, ...], make: Callable[[], tuple], remember: Remember):
+        self.named = digest(*key)  # what names it in its group's key
+        self._key, self._make, self._remember = key, make, remember
+        self._value: tuple | None = None
+        self.size = remember((MERGED_SIZE, self.named), lambda: len(self.value()[1]))
+
+    def value(self) -> tuple[array, list[str], list[str]]:
+        """Each word's (or pair's) CRC-32, the words, and their members of a bucket file."""
+        if self._value is None:
+            self._value = self._remember(self._key, self._make)
+        return self._value
+
+    def release(self) -> None:
+        self._value = None
+
+
 def _merged(runs: list[_Run], side: str, merge: Callable[[list, int], object], total: int,
-            remember: Remember, go_on: Callable[[], None]) -> list[tuple[array, list[str], list[str]]]:
-    """The index's words (or pairs: `side`), each with its FNV-1a value and its member of a bucket file, merged from
-    the runs one part (`_part_of`) at a time: the runs' indexes, read back whole, were 220 MB of a 10,000-document
-    build. Each part is remembered under what it is merged from (the runs' digests of that part, where they start,
-    how many documents in all): a rebuild merges again only the parts that hold a word whose postings changed (an
-    edited news item: a few of 256; every part, 3 s of a 10,000-document rebuild)."""
+            remember: Remember, go_on: Callable[[], None]) -> list[_Merged]:
+    """The index's words (or pairs: `side`) merged from the runs one part (`_part_of`) at a time: the runs' indexes,
+    read back whole, were 220 MB of a 10,000-document build. Each part is remembered under what it is merged from
+    (the runs' digests of that part, where they start, how many documents in all): a rebuild merges again only the
+    parts that hold a word whose postings changed (an edited news item: a few of 256; every part, 3 s of a
+    10,000-document rebuild)."""
     merged = []
     for part in range(PARTS):
         go_on()
         key = (MERGED_PART, side, str(part), str(total), *(f"{run.start}:{run.digests[side][part]}" for run in runs))
-        merged.append(remember(key, lambda part=part: _merged_part(runs, side, part, merge, total, go_on)))
+        merged.append(_Merged(key, lambda part=part: _merged_part(runs, side, part, merge, total, go_on), remember))
     return merged
+
+
+class _Group:
+    """The bucket files whose words fall in the parts `group`, `group + groups`, …: every part when there are fewer
+    buckets than parts, else one part, each bucket of the `buckets` in one group (`bucket_of` is the CRC-32 that
+    parts the words, modulo a power of two). Kept by the digests of its files under what they are made of (its parts
+    as merged, the identifiers in its buckets): a rebuild reads and places only the groups whose parts an edit
+    merged again."""
+
+    def __init__(self, group: int, groups: int, buckets: int, merged: dict[str, list[_Merged]],
+                 identified: list[tuple[str, str]]):
+        self._parts = {side: parts[group::groups] for side, parts in merged.items()}
+        self._buckets, self._identified = buckets, identified
+        self._key = (GROUP_FILES, str(buckets), str(group), *(part.named for parts in self._parts.values() for part in parts),
+                     *(member for _key, member in identified))
+
+    def place(self, remember: Remember, place: Callable[[str, bytes], None],
+              place_kept: Callable[[str, str], bool]) -> None:
+        made: dict[str, bytes] = {}
+
+        def make() -> dict[str, str]:
+            made.update(self._files())
+            return {path: hashlib.sha256(data).hexdigest() for path, data in made.items()}
+
+        files = made or None
+        for path, named in remember(self._key, make).items():
+            if not made and place_kept(path, named):
+                continue
+            files = files or self._files()
+            place(path, files[path])
+        for parts in self._parts.values():
+            for part in parts:
+                part.release()
+
+    def _files(self) -> dict[str, bytes]:
+        """Each bucket's file as its members' JSON: the words in order, the identifiers, the pairs in order."""
+        files: dict[int, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
+        for side, parts in ((0, self._parts["words"]), (2, self._parts["pairs"])):
+            for part in parts:
+                for value, key, member in zip(*part.value()):
+                    files[value % self._buckets][side].append((key, member))
+        for key, member in self._identified:
+            files[bucket_of(key, self._buckets)][1].append((key, member))
+        return {f"{DIR}/b/{bucket}.json": ("{" + ",".join(  # as `_json` writes the object
+                    member for group in (sorted(words_in), identified, sorted(pairs_in)) for _key, member in group)
+                    + "}").encode("utf-8")
+                for bucket, (words_in, identified, pairs_in) in sorted(files.items())}
 
 
 def _merged_part(runs: list[_Run], side: str, part: int, merge: Callable[[list, int], object], total: int,
@@ -288,7 +363,7 @@ def _merged_part(runs: list[_Run], side: str, part: int, merge: Callable[[list, 
         if count % 1000 == 0:
             go_on()
         members.append(_member(key, merge(found.pop(key), total)))
-    return array("I", map(_fnv, keys)), keys, members
+    return array("I", [zlib.crc32(key.encode("utf-8")) for key in keys]), keys, members
 
 
 def _merged_pair(found: list[tuple[int, list[int]]], total: int) -> list:
@@ -308,13 +383,14 @@ def _merged_pair(found: list[tuple[int, list[int]]], total: int) -> list:
     return [[], _base64_bits(value, total), "", {}]
 
 
-# A run's index, and the merged index, are kept in parts by a hash of the word (or pair), computed in C for each word
-# of each run indexed: an edit that changes a few words' postings changes a few parts.
+# A run's index, and the merged index, are kept in parts by the CRC-32 of the word (or pair) that also buckets it
+# (`bucket_of`), computed in C for each word of each run indexed: an edit that changes a few words' postings changes
+# a few parts, and the bucket files of a few groups (`_Group`).
 PARTS = 256
 
 
 def _part_of(key: str) -> int:
-    return zlib.crc32(key.encode("utf-8")) % PARTS
+    return bucket_of(key, PARTS)
 
 
 def _parts(entries: dict[str, object]) -> list[bytes]:

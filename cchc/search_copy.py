@@ -142,7 +142,8 @@ READ = "search index's reads"
 
 
 class _ReadAhead:
-    """What the last index read of the cache (each run's head and each merged part: `search._Run`, `search._merged`),
+    """What the last index read of the cache (each run's head, each merged part's size, each group of buckets' files:
+    `search._Run`, `search._Merged`, `search._Group`),
     read and unpickled while the build reads its content and the process would wait: a rebuild's index reads most of
     them again, and looking them up once the documents came was a tenth of a second of a 10,000-document rebuild's
     path, the build waiting for the index. The cache's record of its blobs too, which placing the files reads."""
@@ -161,7 +162,7 @@ class _ReadAhead:
     def remember(self, parts: tuple[str, ...], make):
         """`Cache.remember`, from what was read ahead where it holds the key."""
         key = self.cache.key(*parts)
-        if parts[0] in (search.RUN_HEAD, search.MERGED_PART):
+        if parts[0] in (search.RUN_HEAD, search.MERGED_SIZE, search.GROUP_FILES):
             self.read.append(key)
         if key in self._values:
             return self._values.pop(key)
@@ -192,10 +193,14 @@ def _main(given: str, entries: str, told: str, ahead_folder: str = "", ahead_cod
             cache.place(data, f"{site_dir}/{path}")  # 18,000 files: no pathlib
             placed.add(path)
 
-        outputs = search.build_in_order(_documents(handed), departments, ahead.remember if ahead else cache.remember,
-                                        read=page_sides.kept_texts(cache), place=place)
-        for path, data in outputs.items():
-            place(path, data)
+        def place_kept(path: str, named: str) -> bool:
+            kept = cache.place_kept(named, f"{site_dir}/{path}")
+            if kept:
+                placed.add(path)
+            return kept
+
+        search.build_in_order(_documents(handed), departments, place, place_kept,
+                              ahead.remember if ahead else cache.remember, read=page_sides.kept_texts(cache))
         if ahead is not None:
             ahead.keep()
         cache.placed()

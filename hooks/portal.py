@@ -337,6 +337,8 @@ def on_pre_build(config) -> None:
         raise PluginError("Nội dung có lỗi, chưa dựng trang:\n" + site.report.format())
     if _Build.problems:  # the preview shows them in the open tab, which reloads itself once they are fixed
         log.error("Nội dung có lỗi; trang xem trước hiện các lỗi này:\n" + site.report.format())
+        # Closed, not left to the collector: its open transaction (the sources noted) would lock the next save's cache.
+        _Build.cache.close(keep=False)
         _Build.site, _Build.cache = None, build_cache.Cache(None, "")
         return
     _Build.hidden = content.split_published(site, now)

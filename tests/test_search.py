@@ -75,9 +75,10 @@ def test_the_same_documents_give_the_same_bytes_in_any_order():
     assert build(docs(), {}) == build(list(reversed(docs())), {})
 
 
-def test_bucket_function_is_fnv1a():
-    assert bucket_of("", 1 << 32) == 0x811C9DC5
-    assert bucket_of("a", 1 << 32) == 0xE40C292C  # the published FNV-1a test vector
+def test_bucket_function_is_crc32():
+    assert bucket_of("", 1 << 32) == 0
+    assert bucket_of("123456789", 1 << 32) == 0xCBF43926  # the published CRC-32 check value
+    assert bucket_of("đăng", 1 << 32) == 0xE5299DFB  # over UTF-8 bytes, as search.js hashes them
 
 
 def test_plain_text_drops_tags_permalinks_and_footnote_markers():
@@ -233,7 +234,7 @@ def test_documents_given_in_order_are_read_one_run_at_a_time():
     import cchc.search as search
 
     in_order = sorted(written_forms_docs(400), key=lambda d: d.url)
-    given, read_when_indexed = [], []
+    given, read_when_indexed, files = [], [], {}
 
     def documents():
         for doc in in_order:
@@ -245,14 +246,15 @@ def test_documents_given_in_order_are_read_one_run_at_a_time():
             read_when_indexed.append(len(given))
         return make()
 
-    assert search.build_in_order(documents(), {}, remember) == build(in_order, {})
+    search.build_in_order(documents(), {}, files.__setitem__, remember=remember)
+    assert files == build(in_order, {})
     assert read_when_indexed == list(itertools.accumulate(len(run) for run in search._runs(in_order)))
     assert len(read_when_indexed) > 1
 
 
 def test_each_documents_own_file_is_handed_over_as_soon_as_its_run_is_indexed():
-    """`search_copy` writes them while the next runs are indexed: together with the files given at the end, the same
-    index."""
+    """`search_copy` writes them while the next runs are indexed; the buckets and the manifest come once every run is
+    indexed."""
     import cchc.search as search
 
     in_order = sorted(written_forms_docs(400), key=lambda d: d.url)
@@ -263,7 +265,81 @@ def test_each_documents_own_file_is_handed_over_as_soon_as_its_run_is_indexed():
             runs_indexed.append(len(placed))
         return make()
 
-    rest = search.build_in_order(iter(in_order), {}, remember, place=placed.__setitem__)
-    assert placed | rest == build(in_order, {}) and not placed.keys() & rest.keys()
-    assert set(placed) == {f"{search.DIR}/d/{n}.json" for n in range(len(in_order))}
+    search.build_in_order(iter(in_order), {}, placed.__setitem__, remember=remember)
+    assert placed == build(in_order, {})
     assert runs_indexed == [0, *itertools.accumulate(len(run) for run in search._runs(in_order))][:-1]
+    assert list(placed)[:len(in_order)] == [f"{search.DIR}/d/{n}.json" for n in range(len(in_order))]
+
+
+class _Site:
+    """A site the index is placed in, as `search_copy` places it: a file offered by the digest of its bytes is in
+    place where the site holds those bytes (the cache links the file it keeps); the cache as `remember`, each kind of
+    entry it makes and reads counted."""
+
+    def __init__(self):
+        self.files, self.placed, self.kept, self.made, self.read = {}, [], {}, [], []
+
+    def place(self, path, data):
+        self.placed.append(path)
+        self.files[path] = data
+
+    def place_kept(self, path, named):
+        import hashlib
+
+        return path in self.files and hashlib.sha256(self.files[path]).hexdigest() == named
+
+    def remember(self, key, make):
+        import pickle
+
+        if key not in self.kept:
+            self.made.append(key[0])
+            self.kept[key] = pickle.dumps(make())
+        else:
+            self.read.append(key[0])
+        return pickle.loads(self.kept[key])
+
+    def build(self, docs):
+        import cchc.search as search
+
+        self.placed.clear(), self.made.clear(), self.read.clear()
+        search.build_in_order(sorted(docs, key=lambda d: d.url), {}, self.place, self.place_kept, self.remember)
+
+
+def test_a_rebuild_places_only_the_files_an_edit_changed_and_reads_no_others():
+    """The documents' files of the runs not indexed again, and the buckets of the groups whose parts were not merged
+    again, are in place already: neither read from the cache nor made nor placed."""
+    import cchc.search as search
+
+    site = _Site()
+    before = written_forms_docs(400)
+    site.build(before)
+    assert site.files == build(before, {}) and len(site.placed) == len(site.files)
+    after = [*before[:150], SearchDoc(before[150].url, "Tiêu đề mới", "news", "", "", "đăng ký mới"), *before[151:]]
+    site.build(after)
+    assert site.files == build(after, {})
+    run = next(run for run in search_runs(after) if after[150] in run)
+    documents = [path for path in site.placed if path.startswith("search/d/")]
+    assert len(documents) == len(run) and "search/d/150.json" in documents  # the run indexed again
+    buckets = json.loads(site.files["search/manifest.json"])["buckets"]
+    groups = min(buckets, search.PARTS)
+    merged_again = site.made.count("search-part")
+    placed_groups = {int(path.split("/")[-1].split(".")[0]) % groups for path in site.placed if "/b/" in path}
+    assert 0 < len(placed_groups) <= merged_again < groups // 2  # the groups of the parts merged again, no others
+    assert "search-run-files" not in site.read  # the others' files not read back
+    assert site.read.count("search-part") <= 4 * len(placed_groups) * search.PARTS // groups  # their other parts
+
+
+def test_a_file_gone_from_the_site_is_placed_again_from_the_cache_not_made():
+    import cchc.search as search
+
+    site = _Site()
+    docs = written_forms_docs(400)
+    site.build(docs)
+    bucket = next(path for path in site.files if "/b/" in path)
+    del site.files["search/d/7.json"]
+    site.files[bucket] = b"{}"  # damaged
+    site.build(docs)
+    assert site.files == build(docs, {})
+    assert sorted(site.placed) == sorted([bucket, "search/d/7.json", "search/manifest.json"])  # the manifest: made each time
+    assert site.made == [] and {"search-run-files", "search-part"} <= set(site.read)
+    assert search.RUN_HEAD in site.read

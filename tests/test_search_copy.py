@@ -1,5 +1,6 @@
 """The search index made by a process of its own while the build writes its pages."""
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -111,21 +112,29 @@ def test_a_process_that_ended_before_the_documents_came_is_reported_with_what_it
 
 
 def test_the_process_reads_ahead_what_the_last_index_read_and_looks_nothing_up_again(tmp_path, monkeypatch):
-    """While the build reads its content, the process reads (and unpickles) the runs' heads and merged parts the last
-    index read (`_ReadAhead`); an index of the same documents then looks none of them up in the cache."""
+    """While the build reads its content, the process reads (and unpickles) the runs' heads, the merged parts' sizes
+    and the groups' files the last index read (`_ReadAhead`); an index of the same documents into a site that has its
+    files then looks nothing up in the cache."""
     docs = sorted(DOCS, key=lambda doc: doc.url)  # as the build hands them over
+    site = {}
+
+    def place_kept(path, named):  # as the cache finds the site's file the link to the bytes it keeps
+        return path in site and hashlib.sha256(site[path]).hexdigest() == named
+
     first = build_cache.Cache(tmp_path / "cache", "code")
     ahead = search_copy._ReadAhead(first)
-    made = search.build_in_order(docs, NAMES, ahead.remember)
+    search.build_in_order(docs, NAMES, site.__setitem__, place_kept, ahead.remember)
     ahead.keep()
     first.close()
+    made = dict(site)
     assert made == search.build(DOCS, NAMES) and ahead.read
 
     again = build_cache.Cache(tmp_path / "cache", "code")
     ahead = search_copy._ReadAhead(again)
     assert set(ahead._values) == set(ahead_read := json.loads(again.entry(again.key(search_copy.READ))))
     monkeypatch.setattr(again, "_get", lambda key: pytest.fail(f"looked up again: {key}"))
-    assert search.build_in_order(docs, NAMES, ahead.remember) == made
+    search.build_in_order(docs, NAMES, site.__setitem__, place_kept, ahead.remember)
+    assert site == made
     assert ahead._values == {} and sorted(ahead.read) == sorted(ahead_read)
     again.close()
 

@@ -18,11 +18,17 @@
   function words(value) {
     return value.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
   }
-  // FNV-1a over UTF-8, as cchc.search.bucket_of.
+  // The CRC-32 of the UTF-8 bytes (zlib's), as cchc.search.bucket_of.
+  var CRC = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    CRC.push(c >>> 0);
+  }
   function bucket(word, buckets) {
-    var hash = 0x811c9dc5;
-    new TextEncoder().encode(word).forEach(function (byte) { hash = Math.imul(hash ^ byte, 0x01000193) >>> 0; });
-    return hash % buckets;
+    var crc = 0xffffffff;
+    new TextEncoder().encode(word).forEach(function (byte) { crc = CRC[(crc ^ byte) & 0xff] ^ (crc >>> 8); });
+    return ((crc ^ 0xffffffff) >>> 0) % buckets;
   }
   function get(path) {
     if (!cache[path]) {
