@@ -37,8 +37,9 @@ TEXT_LIMIT = 2000  # characters of a document kept for excerpts
 # The kinds of cache entries an index reads again on every rebuild: its runs' heads, how many words each merged part
 # holds, and the digests of each group of buckets' files (what the search process reads ahead, `search_copy._ReadAhead`).
 RUN_HEAD, MERGED_SIZE, GROUP_FILES = "search-run", "search-part-size", "search-buckets"
-# And those it reads only where the files made of them are not in place: a merged part, a run's documents' files.
-MERGED_PART, RUN_FILES = "search-part", "search-run-files"
+# And those it reads only where the files made of them are not in place: a merged part, a run's documents' files;
+# and each document's analysis, read where its run is indexed again.
+MERGED_PART, RUN_FILES, ANALYSIS = "search-part", "search-run-files", "search"
 # A word's weight in a document: 10 per title occurrence (two at most), plus its count in the text
 # (nine at most): a document that names the word in its title always outranks one that only mentions it.
 TITLE_WEIGHT, TITLE_MAX, TEXT_MAX = 10, 2, 9
@@ -436,11 +437,15 @@ def _analysed(doc: SearchDoc, remember: Remember, read: Read) -> dict:
     only if they are not kept. A department renamed changes the texts of pages in most runs, each indexed again:
     reading back every document's text only to look its analysis up was a quarter of that."""
     def made() -> dict:
-        text, passages = (doc.text, doc.passages) if doc.text is not None else read(doc.source)
-        return {**analyse(doc.title, text), "excerpt": (passages or text)[:TEXT_LIMIT]}
+        return analysis(doc.title, *((doc.text, doc.passages) if doc.text is not None else read(doc.source)))
 
     named = doc.text_digest or (text_digest(doc.text, doc.passages) if doc.text is not None else doc.source)
-    return remember(("search", doc.title, named), made)
+    return remember((ANALYSIS, doc.title, named), made)
+
+
+def analysis(title: str, text: str, passages: str) -> dict:
+    """A document's analysis (`analyse`) and the text its result shows, kept under `(ANALYSIS, title, text_digest)`."""
+    return {**analyse(title, text), "excerpt": (passages or text)[:TEXT_LIMIT]}
 
 
 def _run_index(run: list[SearchDoc], remember: Remember, go_on: Callable[[], None], read: Read) -> dict:

@@ -9,7 +9,6 @@ site whose build was stopped half-way is never published. External links are lis
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 import sys
@@ -23,30 +22,8 @@ from urllib.parse import unquote, urlsplit
 RECORD = ".cchc-sources.json"
 
 
-def files(site: Path, but: str = "") -> list[str]:
-    """The paths of the files under `site` but the record, and but those in its folder `but` (which the caller lists:
-    a process of its own may still be writing them). As `os.walk` lists them (a link to a folder is not followed),
-    one `os.scandir` a folder with no look at each file: `os.walk` took a third longer over a site's 13,000 folders."""
-    found: list[str] = []
-    with os.scandir(site) as entries:
-        for entry in entries:
-            _listed(entry, "", found, skip=but)
-    return found
-
-
-def _listed(entry: os.DirEntry, folder: str, found: list[str], skip: str = "") -> None:
-    if not entry.is_dir():
-        if entry.name != RECORD:
-            found.append(folder + entry.name)
-    elif entry.name != skip and not entry.is_symlink():
-        with os.scandir(entry.path) as entries:
-            inside = f"{folder}{entry.name}/"
-            for each in entries:
-                _listed(each, inside, found)
-
-
 def record(paths: list[str], sources: dict[str, str], site_url: str) -> bytes:
-    """The record of a site whose files are `paths` (`files`), and of the source behind each page."""
+    """The record of a site whose files are `paths` (what the build wrote), and of the source behind each page."""
     data = {"site_url": site_url, "sources": sources, "files": sorted(paths)}
     # A line a member, as `indent=0` wrote it, by JSON's encoder in C (indenting is done in Python: 0.03 s a rebuild)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",\n", ": ")).encode("utf-8")

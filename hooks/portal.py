@@ -100,6 +100,7 @@ class _Build:
     target: Path | None = None  # the site/ a successful build replaces
     building: Path | None = None  # where this build writes
     spare: "site_swap.Spare | None" = None  # the site before the one it replaces: its unchanged pages are reused
+    site_files: set[str] = set()  # the site's files this build writes, but its outputs (`on_nav`, `on_post_template`)
     spare_index: set[str] | None = set()  # the files of the spare's search index, reused: those not written again go
     command = ""  # MkDocs' command: `build`, `serve`, `gh-deploy`
     serving = False  # `mkdocs serve`: its live reload runs an inline script, which the policy would block
@@ -1032,9 +1033,12 @@ def on_nav(nav, config, files):
     _Build.copies = source_signatures.Signatures(_recorded(_COPIED) or {},
                                                  Path(config.config_file_path).parent)
     _Build.spare_index = None  # known once the spare is taken over (`_took_spare`)
-    if _Build.spare is not None:  # what this build makes is known, none of it written yet
-        _Build.spare.hand({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)}
-                          | {file.dest_uri for file in static})
+    # What this build writes of MkDocs' files, known now, none of it written yet: the site's record lists it, with the
+    # theme's templates (`on_post_template`) and the outputs, instead of listing the site's 13,000 folders at its end.
+    _Build.site_files = ({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)}
+                      | {file.dest_uri for file in static})
+    if _Build.spare is not None:
+        _Build.spare.hand(_Build.site_files)
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
     _Build.nav_urls = {p.url for p in nav.pages}
     _Build.shell = ""  # known once every page has its title: at the first page the theme renders
@@ -1496,6 +1500,12 @@ def _inputs_record() -> dict:
                       for uri, (given, _reads, key, own, title) in sorted(kept.items())}}
 
 
+def on_post_template(output_content, template_name, config):
+    if output_content.strip():  # written by MkDocs, as `_build_theme_template` does: a sitemap with its gzipped copy
+        _Build.site_files |= {template_name, f"{template_name}.gz"} if template_name == "sitemap.xml" else {template_name}
+    return output_content
+
+
 def on_template_context(context, template_name, config):
     if template_name == "sitemap.xml" and _Build.unwalked:  # MkDocs lists the pages it walked: the others too
         context["pages"] = [file for file in _Build.files if file.is_documentation_page()
@@ -1825,7 +1835,7 @@ def on_post_build(config) -> None:
     made = _Outputs(_Build.site, _Build.html, _Build.part_keys, _Build.texts, _Build.titles_rendered, _Build.sources,
                     _Build.cache, config.site_url or "", _feed_limit(config), _Build.searching,
                     [key for uri in _Build.unwalked for key in (_Build.part_keys[uri], _Build.owns[uri])]
-                    + _checks_in_use() + list(_Build.placed))
+                    + _checks_in_use() + list(_Build.placed), _Build.site_files)
     _Build.shown = set(_Build.titles_rendered)
     if not (_Build.serving and _Build.outputs):
         _Build.outputs = made.write(Path(config.site_dir), _Build.spare_index)
@@ -1850,8 +1860,10 @@ class _Outputs:
     while they are written: the site served never mixes two saves' search index."""
 
     def __init__(self, site, html: dict, html_keys: dict, texts: dict, titles: dict, sources: dict, cache, site_url: str,
-                 limit: int, searching: "search_copy.Running | None" = None, in_use: list[str] = ()):
+                 limit: int, searching: "search_copy.Running | None" = None, in_use: list[str] = (),
+                 site_files: set[str] = frozenset()):
         self.site, self.html, self.texts, self.titles, self.sources = site, html, texts, titles, sources
+        self.site_files = site_files  # the site's other files, which the record lists with the outputs
         self.html_keys = html_keys  # each page's parts' key, which names its HTML in the cache
         self.cache, self.site_url, self.limit = cache, site_url, limit
         self.searching = searching  # the search index, made and placed by a process of its own; else made here
@@ -1912,14 +1924,12 @@ class _Outputs:
         for path, data in outputs.items():
             self.cache.place(data, site_dir / path)
         written = set(outputs)
-        # The site's files are listed for its record while the search process, if there is one, ends (a full build
-        # at 10,000 documents waits for it seconds; the listing takes one): the index's folder is listed as it says.
+        # The search process, if there is one, says which files the index has once it ends.
         index = search.DIR if self.searching is not None else ""
         stale = previous - written
         stale_in_index = {path for path in stale if index and path.startswith(f"{index}/")}  # known once it ends
         for path in stale - stale_in_index:
             (site_dir / path).unlink(missing_ok=True)
-        listed = site_check.files(site_dir, but=index)
         self.cache.keep_using(self.in_use)
         if self.searching is not None:
             try:
@@ -1929,9 +1939,9 @@ class _Outputs:
             for path in stale_in_index - indexed:
                 (site_dir / path).unlink(missing_ok=True)
             written |= indexed
-            listed += indexed
         # Written last: a site without it, or missing a file it lists, was not built to the end.
-        (site_dir / site_check.RECORD).write_bytes(site_check.record(listed, self.sources, self.site_url))
+        (site_dir / site_check.RECORD).write_bytes(site_check.record(self.site_files | written, self.sources,
+                                                                     self.site_url))
         self.cache.close()
         return written
 

@@ -1,9 +1,11 @@
 """`mkdocs build --strict` on small sites in a temporary folder, as editors and CI run it."""
 
+import json
 import re
 import subprocess
 import sys
 
+from cchc.site_check import RECORD
 from conftest import REPO, assert_same_site, mkdocs_build, write
 
 
@@ -82,6 +84,8 @@ def test_the_bundled_site_builds(tmp_path):
         assert (built / "van-ban" / seed / "index.html").is_file()
     reference = (built / "huong-dan/truong-du-lieu/index.html").read_text(encoding="utf-8")
     assert "legal_bases" in reference
+    listed = json.loads((built / RECORD).read_text(encoding="utf-8"))["files"]  # what the build knows it wrote
+    assert listed == sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file() and p.name != RECORD)
 
 
 def test_two_builds_are_identical(small_site, tmp_path):
