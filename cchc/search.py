@@ -186,7 +186,7 @@ def _build(docs: Iterable[SearchDoc], departments: dict[str, str], remember: Rem
         runs.append(indexed)
         # Each title's length in words (base 36, at most 35): among equal matches the shorter title is the closer one.
         title_words += indexed.title_words
-        indexed.place(place, place_kept)  # what each result shows, a file per document: a query fetches its results'
+        indexed.place(place, place_kept)  # each result's file: a query fetches those of the results it shows
         for doc in run:
             kind.append(kind_place[doc.kind])
             department.append(doc.department)
@@ -327,8 +327,9 @@ class _Group:
             made.update(self._files())
             return {path: hashlib.sha256(data).hexdigest() for path, data in made.items()}
 
-        files = made or None
-        for path, named in remember(self._key, make).items():
+        digests = remember(self._key, make)
+        files = made or None  # made now, else made only where a file is not in place
+        for path, named in digests.items():
             if not made and place_kept(path, named):
                 continue
             files = files or self._files()

@@ -305,14 +305,18 @@ class _Site:
         search.build_in_order(sorted(docs, key=lambda d: d.url), {}, self.place, self.place_kept, self.remember)
 
 
-def test_a_rebuild_places_only_the_files_an_edit_changed_and_reads_no_others():
+def test_a_rebuild_places_only_the_files_an_edit_changed_and_reads_no_others(monkeypatch):
     """The documents' files of the runs not indexed again, and the buckets of the groups whose parts were not merged
     again, are in place already: neither read from the cache nor made nor placed."""
     import cchc.search as search
 
-    site = _Site()
+    site, assembled = _Site(), []
+    files = search._Group._files
+    monkeypatch.setattr(search._Group, "_files", lambda group: assembled.append(group) or files(group))
     before = written_forms_docs(400)
     site.build(before)
+    assert len(assembled) == len(set(assembled)) == min(json.loads(site.files["search/manifest.json"])["buckets"],
+                                                         search.PARTS)  # each group's files made once
     assert site.files == build(before, {}) and len(site.placed) == len(site.files)
     after = [*before[:150], SearchDoc(before[150].url, "Tiêu đề mới", "news", "", "", "đăng ký mới"), *before[151:]]
     site.build(after)
