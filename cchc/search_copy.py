@@ -143,10 +143,10 @@ READ = "search index's reads"
 
 class _ReadAhead:
     """What the last index read of the cache (each run's head, each merged part's size, each group of buckets' files:
-    `search._Run`, `search._Merged`, `search._Group`),
-    read and unpickled while the build reads its content and the process would wait: a rebuild's index reads most of
-    them again, and looking them up once the documents came was a tenth of a second of a 10,000-document rebuild's
-    path, the build waiting for the index. The cache's record of its blobs too, which placing the files reads."""
+    `search._Run`, `search._Merged`, `search._Group`), read and unpickled while the build reads its content and the
+    process would wait: a rebuild's index reads most of them again, and looking them up once the documents came was a
+    tenth of a second of a 10,000-document rebuild's path, the build waiting for the index. The cache's record of its
+    blobs too, which placing the files reads."""
 
     def __init__(self, cache: build_cache.Cache):
         self.cache, self.read = cache, []

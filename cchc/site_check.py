@@ -13,6 +13,7 @@ import posixpath
 import re
 import sys
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 RECORD = ".cchc-sources.json"
 
 
-def record(paths: list[str], sources: dict[str, str], site_url: str) -> bytes:
+def record(paths: Iterable[str], sources: dict[str, str], site_url: str) -> bytes:
     """The record of a site whose files are `paths` (what the build wrote), and of the source behind each page."""
     data = {"site_url": site_url, "sources": sources, "files": sorted(paths)}
     # A line a member, as `indent=0` wrote it, by JSON's encoder in C (indenting is done in Python: 0.03 s a rebuild)
