@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
+import subprocess
 import sys
+from typing import Any
 
 
 def after_build(command: str) -> None:
@@ -36,3 +39,13 @@ def _mkdocs_is_main() -> bool:
     if spec is not None:
         return spec.name == "mkdocs.__main__"
     return os.path.basename(getattr(main, "__file__", "") or "") == "mkdocs"
+
+
+def answer(process: subprocess.Popen) -> Any:
+    """What a process the build started answered, pickled on its standard output, once it ended: None where it
+    failed, or where its output is not its answer (a profiler following it writes there too)."""
+    output, _ = process.communicate()
+    try:
+        return pickle.loads(output) if process.returncode == 0 else None
+    except Exception:  # noqa: BLE001 - not an answer: the build does the work itself
+        return None

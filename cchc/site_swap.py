@@ -21,6 +21,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from . import process_end
+
 _BUILDING = ".dang-dung-"  # site/ is built in site.dang-dung-<pid>
 _OLD = ".cu-"
 _SPARE = ".de-dung-lai"
@@ -148,12 +150,9 @@ class Spare:
         """What the listing process kept, once it ended; None if it failed."""
         if self._tell is not None:
             self._told(b"")  # nothing handed: it stops
-        listed, _ = self._listing.communicate()
+        listed = process_end.answer(self._listing)
         self._given.close()
-        try:
-            return pickle.loads(listed) if self._listing.returncode == 0 else None
-        except Exception:  # noqa: BLE001 - its output is not its list (a profiler following it wrote there too)
-            return None
+        return listed
 
     def discard(self) -> None:
         """The build failed before it took over the spare's pages: the spare goes with it."""

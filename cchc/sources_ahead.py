@@ -9,12 +9,11 @@ bytes read: `content.SourceChanged`).
 
 from __future__ import annotations
 
-import pickle
 import subprocess
 import sys
 from pathlib import Path
 
-from . import source_files
+from . import process_end, source_files
 from .source_signatures import Signature
 
 Looked = dict[str, tuple[int, Signature]]  # a Markdown file's path -> the clock (ns), then its signature, as taken
@@ -48,11 +47,8 @@ class Ahead:
     def found(self) -> tuple[list[source_files.Sources], Looked] | None:
         """Each folder's sources, as `source_files.find` gives them, and the files' signatures; None where the
         process failed (the build lists and looks itself)."""
-        output, _ = self._process.communicate()
-        try:
-            found, looked = pickle.loads(output) if self._process.returncode == 0 else (None, None)
-        except Exception:  # noqa: BLE001 - its output is not its answer (a profiler following it wrote there too)
+        answered = process_end.answer(self._process)
+        if answered is None:
             return None
-        if found is None:
-            return None
+        found, looked = answered
         return [source_files.Sources([Path(path) for path in markdown], problems) for markdown, problems in found], looked

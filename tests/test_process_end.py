@@ -75,3 +75,16 @@ def test_the_build_ends_after_every_other_hook_and_plugin_has_shut_down(small_si
     result = mkdocs_build(small_site)
     assert result.returncode == 0, result.stderr
     assert (small_site / "shut-down").read_text() == "yes"
+
+
+def test_a_process_answers_by_what_it_pickled_else_none():
+    """What a process the build started hands back (the spare's listing, the sources' look): its pickled output, or
+    None where it failed or printed something else (a profiler following it), and the build does the work itself."""
+    from cchc.process_end import answer
+
+    def started(program: str) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE)
+
+    assert answer(started("import pickle, sys; sys.stdout.buffer.write(pickle.dumps({'a': [1]}))")) == {"a": [1]}
+    assert answer(started("print('py-spy> sampling')")) is None
+    assert answer(started("import pickle, sys; sys.stdout.buffer.write(pickle.dumps(1)); sys.exit(3)")) is None
