@@ -240,14 +240,10 @@ class _Run:
     def place(self, place: Callable[[str, bytes], None], place_kept: Callable[[str, str], bool]) -> None:
         """Each document's file, numbered from the run's start (`build_in_order`); given once."""
         shown, self._shown = self._shown, None
-        made = files = self._made.pop("shown") if self._made is not None else None
-        for number, named in enumerate(shown):
-            path = f"{DIR}/d/{self.start + number}.json"
-            if made is None and place_kept(path, named):
-                continue
-            if files is None:
-                files = self._remember((RUN_FILES, *shown), lambda: self._made_again()["shown"])
-            place(path, files[number])
+        paths = [f"{DIR}/d/{self.start + number}.json" for number in range(len(shown))]
+        made = self._made.pop("shown") if self._made is not None else None
+        _placed(dict(zip(paths, shown)), made and dict(zip(paths, made)), place, place_kept, lambda: dict(zip(
+            paths, self._remember((RUN_FILES, *shown), lambda: self._made_again()["shown"]))))
 
     def _make(self) -> dict:
         index = self._made = _run_index(self._docs, self._remember, self._go_on, self._read)
@@ -328,12 +324,7 @@ class _Group:
             return {path: hashlib.sha256(data).hexdigest() for path, data in made.items()}
 
         digests = remember(self._key, make)
-        files = made or None  # made now, else made only where a file is not in place
-        for path, named in digests.items():
-            if not made and place_kept(path, named):
-                continue
-            files = files or self._files()
-            place(path, files[path])
+        _placed(digests, made or None, place, place_kept, self._files)
         for parts in self._parts.values():
             for part in parts:
                 part.release()
@@ -351,6 +342,18 @@ class _Group:
                     member for group in (sorted(words_in), identified, sorted(pairs_in)) for _key, member in group)
                     + "}").encode("utf-8")
                 for bucket, (words_in, identified, pairs_in) in sorted(files.items())}
+
+
+def _placed(digests: dict[str, str], made: dict[str, bytes] | None, place: Callable[[str, bytes], None],
+            place_kept: Callable[[str, str], bool], files: Callable[[], dict[str, bytes]]) -> None:
+    """Each file of `digests` (path -> the digest of its bytes) placed: as `made` now, else offered to `place_kept`,
+    and made (`files`) only where one is not in place already."""
+    fresh = made is not None
+    for path, named in digests.items():
+        if not fresh and place_kept(path, named):
+            continue
+        made = made if made is not None else files()
+        place(path, made[path])
 
 
 def _merged_part(runs: list[_Run], side: str, part: int, merge: Callable[[list, int], object], total: int,

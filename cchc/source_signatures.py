@@ -27,6 +27,8 @@ SETTLED = 2 * 10**9  # nanoseconds between a file's last change and the moment i
 
 Signature = tuple[int, int, int, int]  # size, modification and change times (ns), inode
 Noted = dict[str, tuple[Signature, str]]  # path (relative to the project) -> its signature and the digest of its bytes
+# A file's path -> the clock (ns), then its signature, as taken before the build read it (`sources_ahead`).
+Looked = dict[str, tuple[int, Signature]]
 
 
 class Vouching(Protocol):
@@ -34,8 +36,7 @@ class Vouching(Protocol):
 
 
 @contextmanager
-def knowing(before: Noted, root: Path, looked: dict[str, tuple[int, Signature]] | None = None
-            ) -> Iterator["Signatures"]:
+def knowing(before: Noted, root: Path, looked: Looked | None = None) -> Iterator["Signatures"]:
     """`Signatures` for one reading of the project's sources (the build's, the content check's), with Git asked on
     the side where an earlier build noted any: the only use of its answer. `looked`: as `Signatures`'."""
     with git_index.Committed(root) if before else nullcontext() as committed:
@@ -51,8 +52,7 @@ class Signatures:
     """What one build knows of its sources' bytes without reading them (`before`: noted by earlier builds), and what
     it notes for the next (`noted`)."""
 
-    def __init__(self, before: Noted, root: Path, committed: Vouching | None = None,
-                 looked: dict[str, tuple[int, Signature]] | None = None):
+    def __init__(self, before: Noted, root: Path, committed: Vouching | None = None, looked: Looked | None = None):
         self.before = before
         self.noted: Noted = {}
         self._root = root

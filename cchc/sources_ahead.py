@@ -14,9 +14,7 @@ import sys
 from pathlib import Path
 
 from . import process_end, source_files
-from .source_signatures import Signature
-
-Looked = dict[str, tuple[int, Signature]]  # a Markdown file's path -> the clock (ns), then its signature, as taken
+from .source_signatures import Looked
 
 # The process: the folders' sources, then each Markdown file's signature with the clock just before it was taken
 # (`Signatures.unchanged`), pickled with the paths as text (the build makes each path once).

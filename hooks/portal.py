@@ -1036,7 +1036,7 @@ def on_nav(nav, config, files):
     # What this build writes of MkDocs' files, known now, none of it written yet: the site's record lists it, with the
     # theme's templates (`on_post_template`) and the outputs, instead of listing the site's 13,000 folders at its end.
     _Build.site_files = ({f.dest_uri for f in files.documentation_pages(inclusion=inclusion)}
-                      | {file.dest_uri for file in static})
+                         | {file.dest_uri for file in static})
     if _Build.spare is not None:
         _Build.spare.hand(_Build.site_files)
     _Build.in_nav = {p.file.src_uri for p in nav.pages}
@@ -1502,7 +1502,9 @@ def _inputs_record() -> dict:
 
 def on_post_template(output_content, template_name, config):
     if output_content.strip():  # written by MkDocs, as `_build_theme_template` does: a sitemap with its gzipped copy
-        _Build.site_files |= {template_name, f"{template_name}.gz"} if template_name == "sitemap.xml" else {template_name}
+        # A new set, not the one `on_nav` made changed in place: nothing else holding it sees this build's templates.
+        _Build.site_files = _Build.site_files | (
+            {template_name, f"{template_name}.gz"} if template_name == "sitemap.xml" else {template_name})
     return output_content
 
 
